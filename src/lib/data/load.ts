@@ -1,0 +1,185 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { z } from 'zod';
+import type { Diagnostic } from '../diagnostics.ts';
+import { type Claim, ClaimRegistrySchema } from '../schema/claim.ts';
+import { type Dataset, DatasetSchema } from '../schema/dataset.ts';
+import { type DocumentConfig, DocumentSchema } from '../schema/document.ts';
+import { type Source, SourceRegistrySchema } from '../schema/source.ts';
+import { parseYaml, type YamlSource } from '../yaml-source.ts';
+
+export interface Located<T> {
+  value: T;
+  file: string;
+  line: number | undefined;
+  /** Line of a field inside this entry, e.g. `['series', 'global', 'values', '2022']`. */
+  lineOf(path: readonly PropertyKey[]): number | undefined;
+}
+
+export interface Registry {
+  root: string;
+  document: Located<DocumentConfig>;
+  sources: Map<string, Located<Source>>;
+  datasets: Map<string, Located<Dataset>>;
+  claims: Map<string, Located<Claim>>;
+}
+
+export const DATA_PATHS = {
+  document: 'content/document.yaml',
+  sources: 'data/sources.yaml',
+  claims: 'data/claims.yaml',
+  datasets: 'data/datasets',
+} as const;
+
+/** Reads and validates every data file; returns all problems at once rather than the first. */
+export function loadRegistry(root: string): { registry?: Registry; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const read = (path: string): YamlSource | undefined => {
+    const file = relative(root, join(root, path)) || path;
+    let text: string;
+    try {
+      text = readFileSync(join(root, path), 'utf8');
+    } catch {
+      diagnostics.push({ file, severity: 'error', message: 'file is missing — expected it to exist', rule: 'missing-file' });
+      return undefined;
+    }
+    const parsed = parseYaml(file, text);
+    diagnostics.push(...parsed.diagnostics);
+    return parsed.source;
+  };
+
+  const documentSource = read(DATA_PATHS.document);
+  const sourcesSource = read(DATA_PATHS.sources);
+  const claimsSource = read(DATA_PATHS.claims);
+  const datasetFiles = listYaml(join(root, DATA_PATHS.datasets)).map((name) => `${DATA_PATHS.datasets}/${name}`);
+  const datasetSources = datasetFiles.map(read);
+
+  const document = documentSource && validate(DocumentSchema, documentSource, [], diagnostics);
+  const sources = new Map<string, Located<Source>>();
+  const sourceList = sourcesSource && validate(SourceRegistrySchema, sourcesSource, [], diagnostics);
+  sourceList?.forEach((s, i) => {
+    addUnique(sources, s.id, located(s, sourcesSource as YamlSource, [i]), diagnostics, 'source');
+  });
+
+  const datasets = new Map<string, Located<Dataset>>();
+  for (const src of datasetSources) {
+    if (!src) continue;
+    const dataset = validate(DatasetSchema, src, [], diagnostics);
+    if (dataset) addUnique(datasets, dataset.id, located(dataset, src, []), diagnostics, 'dataset');
+  }
+
+  const claims = new Map<string, Located<Claim>>();
+  const claimList = claimsSource && validate(ClaimRegistrySchema, claimsSource, [], diagnostics);
+  claimList?.forEach((c, i) => {
+    addUnique(claims, c.id, located(c, claimsSource as YamlSource, [i]), diagnostics, 'claim');
+  });
+
+  if (!document || diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
+  const registry: Registry = { root, document: located(document, documentSource as YamlSource, []), sources, datasets, claims };
+  diagnostics.push(...checkSourceReferences(registry));
+  return diagnostics.some((d) => d.severity === 'error') ? { diagnostics } : { registry, diagnostics };
+}
+
+function listYaml(dir: string): string[] {
+  try {
+    return readdirSync(dir)
+      .filter((name) => /\.ya?ml$/.test(name))
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+function located<T>(value: T, src: YamlSource, prefix: readonly PropertyKey[]): Located<T> {
+  return {
+    value,
+    file: src.file,
+    line: src.lineOf(prefix),
+    lineOf: (path) => src.lineOf([...prefix, ...path]),
+  };
+}
+
+function validate<S extends z.ZodType>(
+  schema: S,
+  src: YamlSource,
+  prefix: readonly PropertyKey[],
+  diagnostics: Diagnostic[],
+): z.infer<S> | undefined {
+  const result = schema.safeParse(src.data);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    const path = [...prefix, ...issue.path];
+    diagnostics.push({
+      file: src.file,
+      line: src.lineOf(path),
+      severity: 'error',
+      message: `${path.length ? `${path.join('.')}: ` : ''}${issue.message}`,
+      rule: 'schema',
+    });
+  }
+  return undefined;
+}
+
+function addUnique<T>(
+  map: Map<string, Located<T>>,
+  id: string,
+  entry: Located<T>,
+  diagnostics: Diagnostic[],
+  what: string,
+): void {
+  const previous = map.get(id);
+  if (previous) {
+    diagnostics.push({
+      file: entry.file,
+      line: entry.line,
+      severity: 'error',
+      message: `duplicate ${what} id "${id}" — already defined at ${previous.file}:${previous.line ?? '?'}; expected each id once`,
+      rule: 'duplicate-id',
+    });
+    return;
+  }
+  map.set(id, entry);
+}
+
+function checkSourceReferences(registry: Registry): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const known = registry.sources;
+  const check = (id: string | undefined, entry: Located<unknown>, path: PropertyKey[]) => {
+    if (id === undefined || known.has(id)) return;
+    diagnostics.push({
+      file: entry.file,
+      line: entry.lineOf(path),
+      severity: 'error',
+      message: `unknown source "${id}" — expected one of ${[...known.keys()].join(', ')} (data/sources.yaml)`,
+      rule: 'unknown-source',
+    });
+  };
+  for (const entry of registry.datasets.values()) {
+    const d = entry.value;
+    if (d.kind === 'facts') {
+      for (const [key, fact] of Object.entries(d.facts)) check(fact.source, entry, ['facts', key, 'source']);
+      continue;
+    }
+    d.sources.forEach((s, i) => {
+      check(s, entry, ['sources', i]);
+    });
+    if (d.kind === 'timeseries') {
+      for (const [sid, series] of Object.entries(d.series)) {
+        for (const [period, cell] of Object.entries(series.values)) {
+          if (typeof cell === 'object' && 'source' in cell) check(cell.source, entry, ['series', sid, 'values', period]);
+          if (!d.periods.includes(period)) {
+            diagnostics.push({
+              file: entry.file,
+              line: entry.lineOf(['series', sid, 'values', period]),
+              severity: 'error',
+              message: `period "${period}" is not among the dataset's periods — expected one of ${d.periods.join(', ')}`,
+              rule: 'unknown-period',
+            });
+          }
+        }
+      }
+    }
+  }
+  for (const entry of registry.claims.values()) check(entry.value.source, entry, ['source']);
+  return diagnostics;
+}

@@ -1,0 +1,293 @@
+import { didYouMean } from '../diagnostics.ts';
+import { evaluate, type Interval, parseExpr, refsOf } from '../expr.ts';
+import { formatPeriod } from '../format.ts';
+import type { Claim } from '../schema/claim.ts';
+import type { Dataset, NumberCell, TableDataset, TimeseriesDataset } from '../schema/dataset.ts';
+import { type Unit, unitSpec } from '../units.ts';
+import type { Located, Registry } from './load.ts';
+
+export type Basis = 'stated' | 'derived';
+
+/** One bound figure with everything a reviewer needs to trace it. */
+export interface Figure {
+  ref: string;
+  dataset: string;
+  row: string;
+  column: string | undefined;
+  /** Human description: dataset title, series label, period. */
+  label: string;
+  value: number;
+  interval: Interval;
+  unit: Unit;
+  decimals: number;
+  basis: Basis;
+  formula: string | undefined;
+  inputs: string[];
+  sources: string[];
+  qualifier: 'about' | 'over' | undefined;
+  upTo: number | undefined;
+  file: string;
+  line: number | undefined;
+}
+
+/** An unknown name is an author's error; an unknown value (a year the source omits) is not. */
+export class RefError extends Error {
+  readonly file: string | undefined;
+  readonly line: number | undefined;
+  constructor(message: string, where?: { file: string; line: number | undefined }) {
+    super(message);
+    this.name = 'RefError';
+    this.file = where?.file;
+    this.line = where?.line;
+  }
+}
+
+interface ParsedRef {
+  dataset: string;
+  row: string;
+  column: string | undefined;
+}
+
+export function parseRef(ref: string): ParsedRef {
+  const m = /^([a-z0-9][a-z0-9-]*)\.([a-z0-9][a-z0-9-]*)(?:@([0-9A-Za-z-]+))?$/.exec(ref);
+  if (!m) throw new RefError(`"${ref}" is not a reference — expected "dataset.row@column", e.g. "global-cloud.global@2022"`);
+  return { dataset: m[1] as string, row: m[2] as string, column: m[3] };
+}
+
+/** Half a unit of the last stated digit: the rounding every stated figure carries. */
+export function statedInterval(value: number, decimals: number, qualifier?: 'about' | 'over'): Interval {
+  const step = 10 ** -decimals;
+  if (qualifier === 'over') return { point: value, lo: value, hi: value + step };
+  return { point: value, lo: value - step / 2, hi: value + step / 2 };
+}
+
+export class Resolver {
+  readonly registry: Registry;
+  private readonly cache = new Map<string, Figure | null>();
+  private readonly resolving = new Set<string>();
+
+  constructor(registry: Registry) {
+    this.registry = registry;
+  }
+
+  dataset(id: string): Located<Dataset> {
+    const entry = this.registry.datasets.get(id);
+    if (!entry) throw new RefError(`unknown dataset "${id}"${didYouMean(id, this.registry.datasets.keys())}`);
+    return entry;
+  }
+
+  timeseries(id: string): Located<TimeseriesDataset> {
+    const entry = this.dataset(id);
+    if (entry.value.kind !== 'timeseries') throw new RefError(`dataset "${id}" is a ${entry.value.kind}, expected a timeseries`);
+    return entry as Located<TimeseriesDataset>;
+  }
+
+  table(id: string): Located<TableDataset> {
+    const entry = this.dataset(id);
+    if (entry.value.kind !== 'table') throw new RefError(`dataset "${id}" is a ${entry.value.kind}, expected a table`);
+    return entry as Located<TableDataset>;
+  }
+
+  claim(id: string): Located<Claim> {
+    const entry = this.registry.claims.get(id);
+    if (!entry) throw new RefError(`unknown claim "${id}"${didYouMean(id, this.registry.claims.keys())}`);
+    return entry;
+  }
+
+  /** The figure a reference names, or undefined when the source does not give that value. */
+  figure(ref: string): Figure | undefined {
+    const cached = this.cache.get(ref);
+    if (cached !== undefined) return cached ?? undefined;
+    if (this.resolving.has(ref)) throw new RefError(`formula cycle through "${ref}"`);
+    this.resolving.add(ref);
+    try {
+      const figure = ref.startsWith('claim.') ? this.claimFigure(ref.slice('claim.'.length)) : this.cellFigure(ref);
+      this.cache.set(ref, figure ?? null);
+      return figure;
+    } finally {
+      this.resolving.delete(ref);
+    }
+  }
+
+  /** Like `figure` but an absent value is an error too: for prose, which cannot show a gap. */
+  require(ref: string): Figure {
+    const figure = this.figure(ref);
+    if (!figure) throw new RefError(`"${ref}" has no value — the source states none for it`);
+    return figure;
+  }
+
+  private claimFigure(id: string): Figure | undefined {
+    const entry = this.claim(id);
+    const claim = entry.value;
+    if (!('stated' in claim) || claim.stated === undefined) {
+      throw new RefError(`claim "${id}" states no number to show`, entry);
+    }
+    const unit = (claim.unit ?? '%') as Unit;
+    const decimals = ('decimals' in claim && claim.decimals !== undefined ? claim.decimals : unitSpec(unit).decimals) as number;
+    const qualifier = 'qualifier' in claim ? claim.qualifier : undefined;
+    return {
+      ref: `claim.${id}`,
+      dataset: 'claims',
+      row: id,
+      column: undefined,
+      label: claim.text,
+      value: claim.stated,
+      interval: statedInterval(claim.stated, decimals, qualifier),
+      unit,
+      decimals,
+      basis: 'stated',
+      formula: undefined,
+      inputs: [],
+      sources: [claim.source],
+      qualifier,
+      upTo: claim.kind === 'stated' ? claim.upTo : undefined,
+      file: entry.file,
+      line: entry.line,
+    };
+  }
+
+  private cellFigure(ref: string): Figure | undefined {
+    const { dataset: datasetId, row, column } = parseRef(ref);
+    const entry = this.dataset(datasetId);
+    const d = entry.value;
+    if (d.kind === 'facts') {
+      const fact = d.facts[row];
+      if (!fact) throw new RefError(`unknown fact "${row}" in "${datasetId}"${didYouMean(row, Object.keys(d.facts))}`);
+      const decimals = fact.decimals ?? unitSpec(fact.unit).decimals;
+      return {
+        ref,
+        dataset: datasetId,
+        row,
+        column: undefined,
+        label: `${d.title} · ${fact.label}${fact.period ? ` · ${formatPeriod(fact.period)}` : ''}`,
+        value: fact.value,
+        interval: statedInterval(fact.value, decimals, fact.qualifier),
+        unit: fact.unit,
+        decimals,
+        basis: 'stated',
+        formula: undefined,
+        inputs: [],
+        sources: [fact.source],
+        qualifier: fact.qualifier,
+        upTo: fact.upTo,
+        file: entry.file,
+        line: entry.lineOf(['facts', row]),
+      };
+    }
+    if (column === undefined) throw new RefError(`"${ref}" names no ${d.kind === 'timeseries' ? 'period' : 'column'} — add "@…"`);
+    if (d.kind === 'timeseries') return this.seriesFigure(entry as Located<TimeseriesDataset>, row, column, ref);
+    return this.tableFigure(entry as Located<TableDataset>, row, column, ref);
+  }
+
+  private seriesFigure(entry: Located<TimeseriesDataset>, seriesId: string, period: string, ref: string): Figure | undefined {
+    const d = entry.value;
+    const series = d.series[seriesId];
+    if (!series) throw new RefError(`unknown series "${seriesId}" in "${d.id}"${didYouMean(seriesId, Object.keys(d.series))}`);
+    if (!d.periods.includes(period)) {
+      throw new RefError(`unknown period "${period}" in "${d.id}" — expected one of ${d.periods.join(', ')}`);
+    }
+    const decimals = d.decimals ?? unitSpec(d.unit).decimals;
+    const label = `${d.title} · ${series.label} · ${formatPeriod(period)}`;
+    const cell: NumberCell | undefined = series.values[period] ?? (series.formula ? { formula: series.formula } : undefined);
+    if (cell === undefined) return undefined;
+    const path = series.values[period] !== undefined ? ['series', seriesId, 'values', period] : ['series', seriesId, 'formula'];
+    const base = { ref, dataset: d.id, row: seriesId, column: period, label, unit: d.unit, decimals, file: entry.file, line: entry.lineOf(path) };
+    if (typeof cell === 'number' || 'value' in cell) {
+      const stated = typeof cell === 'number' ? { value: cell } : cell;
+      return {
+        ...base,
+        value: stated.value,
+        interval: statedInterval(stated.value, decimals, stated.qualifier),
+        basis: 'stated',
+        formula: undefined,
+        inputs: [],
+        sources: stated.source ? [stated.source] : d.sources,
+        qualifier: stated.qualifier,
+        upTo: undefined,
+      };
+    }
+    return this.derived(cell.formula, { dataset: d.id, period }, base);
+  }
+
+  private derived(
+    formula: string,
+    context: { dataset: string; period: string | undefined },
+    base: Omit<Figure, 'value' | 'interval' | 'basis' | 'formula' | 'inputs' | 'sources' | 'qualifier' | 'upTo'>,
+  ): Figure | undefined {
+    let expr: ReturnType<typeof parseExpr>;
+    try {
+      expr = parseExpr(formula);
+    } catch (e) {
+      throw new RefError(`formula "${formula}": ${(e as Error).message}`, base);
+    }
+    const inputs = refsOf(expr).map((name) => this.qualify(name, context));
+    const figures = new Map<string, Figure | undefined>();
+    for (const input of inputs) figures.set(input, this.figure(input));
+    const result = evaluate(expr, (name) => figures.get(this.qualify(name, context))?.interval);
+    if (!result) return undefined;
+    const sources = [...new Set(inputs.flatMap((i) => figures.get(i)?.sources ?? []))];
+    return { ...base, value: result.point, interval: result, basis: 'derived', formula, inputs, sources, qualifier: undefined, upTo: undefined };
+  }
+
+  /** `edge` → `global-cloud.edge@2022` within the dataset and period being derived. */
+  qualify(name: string, context: { dataset: string; period: string | undefined }): string {
+    if (name.startsWith('claim.')) return name;
+    const [head = '', at] = name.split('@');
+    const full = head.includes('.') ? head : `${context.dataset}.${head}`;
+    const period = at ?? context.period;
+    const d = this.registry.datasets.get(full.split('.')[0] ?? '');
+    return d?.value.kind === 'facts' || period === undefined ? full : `${full}@${period}`;
+  }
+
+  private tableFigure(entry: Located<TableDataset>, rowId: string, columnId: string, ref: string): Figure | undefined {
+    const d = entry.value;
+    const row = d.rows[rowId];
+    if (!row) throw new RefError(`unknown row "${rowId}" in "${d.id}"${didYouMean(rowId, Object.keys(d.rows))}`);
+    const column = d.columns[columnId];
+    if (!column) throw new RefError(`unknown column "${columnId}" in "${d.id}"${didYouMean(columnId, Object.keys(d.columns))}`);
+    const cell = row[columnId];
+    if (cell === undefined) return undefined;
+    if (typeof cell === 'string' || typeof cell === 'boolean') {
+      throw new RefError(`"${ref}" is a ${typeof cell === 'string' ? 'text' : 'check'} cell, not a figure`);
+    }
+    const unit: Unit = column.unit ?? '位';
+    const decimals = column.decimals ?? unitSpec(unit).decimals;
+    const name = rowLabel(d, rowId);
+    const base = {
+      ref,
+      dataset: d.id,
+      row: rowId,
+      column: columnId,
+      label: `${d.title} · ${name} · ${column.label}`,
+      unit,
+      decimals,
+      file: entry.file,
+      line: entry.lineOf(['rows', rowId, columnId]),
+    };
+    if (typeof cell === 'number' || 'value' in cell) {
+      const stated = typeof cell === 'number' ? { value: cell } : cell;
+      return {
+        ...base,
+        value: stated.value,
+        interval: statedInterval(stated.value, decimals, stated.qualifier),
+        basis: 'stated',
+        formula: undefined,
+        inputs: [],
+        sources: stated.source ? [stated.source] : d.sources,
+        qualifier: stated.qualifier,
+        upTo: undefined,
+      };
+    }
+    return this.derived(cell.formula, { dataset: d.id, period: columnId }, base);
+  }
+}
+
+/** A table row is named by its first text column (the company), else by its id. */
+export function rowLabel(d: TableDataset, rowId: string): string {
+  const row = d.rows[rowId] ?? {};
+  for (const [columnId, column] of Object.entries(d.columns)) {
+    const cell = row[columnId];
+    if (column.type === 'text' && typeof cell === 'string') return cell;
+  }
+  return rowId;
+}

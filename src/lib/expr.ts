@@ -1,0 +1,129 @@
+/**
+ * The small formula language of derived figures: `global - edge`, `network@2027E / (1 +
+ * claim.global-network-cagr / 100) ^ 5`. Names may contain hyphens, so binary minus needs
+ * spaces around it. Evaluation is over intervals, so a formula fed with rounded figures yields
+ * the range of values the rounding allows, not a false precision.
+ */
+export type Expr =
+  | { kind: 'number'; value: number }
+  | { kind: 'ref'; name: string }
+  | { kind: 'unary'; op: '-'; arg: Expr }
+  | { kind: 'binary'; op: '+' | '-' | '*' | '/' | '^'; left: Expr; right: Expr };
+
+export interface Interval {
+  point: number;
+  lo: number;
+  hi: number;
+}
+
+type Token = { type: 'num'; value: number } | { type: 'name'; value: string } | { type: 'op'; value: string };
+
+function tokenize(src: string): Token[] {
+  const tokens: Token[] = [];
+  const re = /\s*(?:(\d+(?:\.\d+)?)|([a-z][a-z0-9-]*(?:\.[a-z0-9][a-z0-9-]*)?(?:@[0-9A-Za-z]+)?|@[0-9A-Za-z]+)|([-+*/^()]))/y;
+  let index = 0;
+  while (index < src.length) {
+    if (/^\s*$/.test(src.slice(index))) break;
+    re.lastIndex = index;
+    const m = re.exec(src);
+    if (!m) throw new SyntaxError(`unexpected "${src.slice(index).trim().slice(0, 10)}" at column ${index + 1}`);
+    if (m[1] !== undefined) tokens.push({ type: 'num', value: Number(m[1]) });
+    else if (m[2] !== undefined) tokens.push({ type: 'name', value: m[2] });
+    else if (m[3] !== undefined) tokens.push({ type: 'op', value: m[3] });
+    index = re.lastIndex;
+  }
+  return tokens;
+}
+
+const PRECEDENCE: Record<string, number> = { '+': 1, '-': 1, '*': 2, '/': 2, '^': 3 };
+
+export function parseExpr(src: string): Expr {
+  const tokens = tokenize(src);
+  let pos = 0;
+  const peek = () => tokens[pos];
+  const primary = (): Expr => {
+    const t = tokens[pos++];
+    if (!t) throw new SyntaxError('formula ends too early');
+    if (t.type === 'num') return { kind: 'number', value: t.value };
+    if (t.type === 'name') return { kind: 'ref', name: t.value };
+    if (t.value === '(') {
+      const inner = binary(1);
+      const close = tokens[pos++];
+      if (close?.value !== ')') throw new SyntaxError('missing ")"');
+      return inner;
+    }
+    if (t.value === '-') return { kind: 'unary', op: '-', arg: binary(3) };
+    throw new SyntaxError(`unexpected "${t.value}"`);
+  };
+  const binary = (minPrecedence: number): Expr => {
+    let left = primary();
+    for (;;) {
+      const t = peek();
+      if (t?.type !== 'op') break;
+      const precedence = PRECEDENCE[t.value];
+      if (precedence === undefined || precedence < minPrecedence) break;
+      pos++;
+      // `^` is right-associative; the others associate to the left.
+      const right = binary(t.value === '^' ? precedence : precedence + 1);
+      left = { kind: 'binary', op: t.value as '+' | '-' | '*' | '/' | '^', left, right };
+    }
+    return left;
+  };
+  const expr = binary(1);
+  if (pos !== tokens.length) throw new SyntaxError(`unexpected "${String(tokens[pos]?.value)}"`);
+  return expr;
+}
+
+export function refsOf(expr: Expr): string[] {
+  switch (expr.kind) {
+    case 'number':
+      return [];
+    case 'ref':
+      return [expr.name];
+    case 'unary':
+      return refsOf(expr.arg);
+    case 'binary':
+      return [...refsOf(expr.left), ...refsOf(expr.right)];
+  }
+}
+
+/** Returns undefined when any input is unknown: a derived figure is never guessed. */
+export function evaluate(expr: Expr, lookup: (name: string) => Interval | undefined): Interval | undefined {
+  switch (expr.kind) {
+    case 'number':
+      return { point: expr.value, lo: expr.value, hi: expr.value };
+    case 'ref':
+      return lookup(expr.name);
+    case 'unary': {
+      const a = evaluate(expr.arg, lookup);
+      return a && { point: -a.point, lo: -a.hi, hi: -a.lo };
+    }
+    case 'binary': {
+      const a = evaluate(expr.left, lookup);
+      const b = evaluate(expr.right, lookup);
+      if (!a || !b) return undefined;
+      return combine(expr.op, a, b);
+    }
+  }
+}
+
+export function combine(op: '+' | '-' | '*' | '/' | '^', a: Interval, b: Interval): Interval {
+  const f = (x: number, y: number): number => {
+    switch (op) {
+      case '+':
+        return x + y;
+      case '-':
+        return x - y;
+      case '*':
+        return x * y;
+      case '/':
+        return x / y;
+      case '^':
+        return x ** y;
+    }
+  };
+  if (op === '/' && b.lo <= 0 && b.hi >= 0) throw new RangeError('division by a range that includes zero');
+  if (op === '^' && a.lo < 0) throw new RangeError('power of a negative number');
+  const corners = [f(a.lo, b.lo), f(a.lo, b.hi), f(a.hi, b.lo), f(a.hi, b.hi)];
+  return { point: f(a.point, b.point), lo: Math.min(...corners), hi: Math.max(...corners) };
+}

@@ -1,0 +1,43 @@
+import { type Unit, unitSpec } from './units.ts';
+
+/**
+ * Hong Kong style: thousands separators, fixed decimals, unit words around the number
+ * (`人民幣34,368億元`, `19.5%`). Rounding is half away from zero, as consultants' reports round.
+ */
+export function formatNumber(value: number, decimals: number): string {
+  const factor = 10 ** decimals;
+  const rounded = (Math.sign(value) * Math.round(Math.abs(value) * factor + Number.EPSILON)) / factor;
+  const [whole = '0', fraction] = Math.abs(rounded).toFixed(decimals).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${rounded < 0 ? '-' : ''}${grouped}${fraction ? `.${fraction}` : ''}`;
+}
+
+export function formatValue(value: number, unit: Unit, decimals = unitSpec(unit).decimals): string {
+  const spec = unitSpec(unit);
+  return `${spec.prefix}${formatNumber(value, decimals)}${spec.suffix}`;
+}
+
+const ZH_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** 1–99 in Chinese numerals, for ordinals such as 第二大 / 第三大. */
+export function chineseNumeral(n: number): string {
+  if (!Number.isInteger(n) || n < 0 || n > 99) throw new RangeError(`no Chinese numeral for ${n}`);
+  if (n < 10) return ZH_DIGITS[n] ?? '';
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return `${tens === 1 ? '' : ZH_DIGITS[tens]}十${ones === 0 ? '' : ZH_DIGITS[ones]}`;
+}
+
+/** `2027E` → `2027年(預計)`; `2022` → `2022年`. */
+export function formatPeriod(period: string): string {
+  const forecast = period.endsWith('E');
+  return `${forecast ? period.slice(0, -1) : period}年${forecast ? '(預計)' : ''}`;
+}
+
+export function isForecast(period: string): boolean {
+  return period.endsWith('E');
+}
+
+export function periodYear(period: string): number {
+  return Number.parseInt(period, 10);
+}

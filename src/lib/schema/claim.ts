@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { IdSchema, PeriodSchema, QualifierSchema, RefSchema, UnitSchema } from './common.ts';
+
+/**
+ * A claim is a figure the chapter states that follows from other figures (a CAGR, a share, a
+ * rank). It is data so the build can recompute it and stop when the two disagree.
+ */
+const base = {
+  id: IdSchema,
+  /** What the claim says, in the chapter's words; shown on the verification schedule. */
+  text: z.string().min(1),
+  source: IdSchema,
+};
+
+const statedNumber = {
+  stated: z.number(),
+  unit: UnitSchema.default('%'),
+  decimals: z.number().int().min(0).max(4).optional(),
+  qualifier: QualifierSchema.optional(),
+};
+
+/** Compound annual growth rate of a series between two periods. */
+export const CagrClaimSchema = z.strictObject({
+  ...base,
+  ...statedNumber,
+  kind: z.literal('cagr'),
+  of: RefSchema.describe('a series, e.g. "global-cloud.global"'),
+  from: PeriodSchema,
+  to: PeriodSchema,
+});
+
+/** part ÷ whole, in percent (penetration, market share). */
+export const ShareClaimSchema = z.strictObject({
+  ...base,
+  ...statedNumber,
+  kind: z.literal('share'),
+  part: z.string().min(1),
+  whole: z.string().min(1),
+});
+
+/** Parts add up to a stated total or to another figure. */
+export const SumClaimSchema = z.strictObject({
+  ...base,
+  kind: z.literal('sum'),
+  parts: z.array(z.string().min(1)).min(2),
+  total: z.string().min(1).optional(),
+  stated: z.number().optional(),
+  unit: UnitSchema.optional(),
+  decimals: z.number().int().min(0).max(4).optional(),
+  qualifier: QualifierSchema.optional(),
+});
+
+/** `item` is the n-th largest of `among` (1 = largest). */
+export const RankClaimSchema = z.strictObject({
+  ...base,
+  kind: z.literal('rank'),
+  item: RefSchema,
+  among: z.array(RefSchema).min(2),
+  stated: z.number().int().min(1),
+  unit: UnitSchema.default('位'),
+});
+
+/** A table's rank column agrees with the order of the figure it ranks by. */
+export const OrderClaimSchema = z.strictObject({
+  ...base,
+  kind: z.literal('order'),
+  dataset: IdSchema,
+  rank: IdSchema,
+  by: IdSchema,
+});
+
+/** One figure exceeds another ("faster than", "largest market"). */
+export const CompareClaimSchema = z.strictObject({
+  ...base,
+  kind: z.literal('compare'),
+  left: z.string().min(1),
+  op: z.enum(['>', '<']),
+  right: z.string().min(1),
+});
+
+/** Stated by the source but not checkable from figures the chapter gives; listed, not hidden. */
+export const StatedClaimSchema = z.strictObject({
+  ...base,
+  ...statedNumber,
+  kind: z.literal('stated'),
+  upTo: z.number().optional(),
+  period: PeriodSchema.optional(),
+  reason: z.string().min(1),
+});
+
+export const ClaimSchema = z.discriminatedUnion('kind', [
+  CagrClaimSchema,
+  ShareClaimSchema,
+  SumClaimSchema,
+  RankClaimSchema,
+  OrderClaimSchema,
+  CompareClaimSchema,
+  StatedClaimSchema,
+]);
+
+export const ClaimRegistrySchema = z.array(ClaimSchema);
+
+export type Claim = z.infer<typeof ClaimSchema>;

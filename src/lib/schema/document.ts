@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+export const StageSchema = z.enum(['vetting', 'publication', 'final']);
+
+/** The document as a whole: what the cover, the running warning line and the metadata say. */
+export const DocumentSchema = z.strictObject({
+  /** Null while the issuer's name is not supplied: the cover then shows a listed placeholder. */
+  company: z.string().min(1).nullable(),
+  title: z.string().min(1),
+  stageLabel: z.record(StageSchema, z.string().min(1)),
+  stage: StageSchema.default('publication'),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date such as "2026-11-26"').nullable(),
+  draftWarning: z.string().min(1),
+  subject: z.string().min(1),
+  language: z.literal('zh-Hant-HK').default('zh-Hant-HK'),
+});
+
+export type DocumentConfig = z.infer<typeof DocumentSchema>;
+export type Stage = z.infer<typeof StageSchema>;

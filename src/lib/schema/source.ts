@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { IdSchema } from './common.ts';
+
+/** One entry of the source registry: who said a figure. Shown in every 資料來源 line. */
+export const SourceSchema = z.strictObject({
+  id: IdSchema,
+  name: z.string().min(1),
+  description: z.string().optional(),
+});
+
+export const SourceRegistrySchema = z.array(SourceSchema).min(1);
+
+export type Source = z.infer<typeof SourceSchema>;
