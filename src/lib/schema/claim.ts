@@ -9,6 +9,8 @@ const base = {
   id: IdSchema,
   /** What the claim says, in the chapter's words; shown on the verification schedule. */
   text: z.string().min(1),
+  /** Short name for a figure's growth-rate table (e.g. 美國); defaults to the series label. */
+  label: z.string().min(1).optional(),
   source: IdSchema,
 };
 
@@ -84,7 +86,8 @@ export const StatedClaimSchema = z.strictObject({
   ...statedNumber,
   kind: z.literal('stated'),
   upTo: z.number().optional(),
-  period: PeriodSchema.optional(),
+  from: PeriodSchema.optional(),
+  to: PeriodSchema.optional(),
   reason: z.string().min(1),
 });
 

@@ -1,0 +1,27 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import { defineConfig } from 'astro/config';
+import remarkCjkFriendly from 'remark-cjk-friendly';
+import remarkCjkFriendlyGfmStrikethrough from 'remark-cjk-friendly-gfm-strikethrough';
+
+// Astro 7's default Markdown processor ignores remark plugins, and CJK emphasis such as
+// `**台灣市場（含離島）**佔比` only parses with remark-cjk-friendly, so the unified pipeline is
+// explicit. SmartyPants would rewrite quotes and dashes that zh-Hant sets on purpose.
+const processor = unified({
+  remarkPlugins: [remarkCjkFriendly, remarkCjkFriendlyGfmStrikethrough],
+  smartypants: false,
+});
+
+export default defineConfig({
+  srcDir: './src',
+  outDir: process.env.PROSPECTUS_OUT_DIR ?? './dist',
+  trailingSlash: 'always',
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  devToolbar: { enabled: false },
+  markdown: { processor },
+  integrations: [mdx({ processor })],
+  vite: {
+    build: { sourcemap: false },
+  },
+});

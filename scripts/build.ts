@@ -1,0 +1,131 @@
+/**
+ * npm run build — checks the data and chapters, builds the site, prints the PDF, and only then
+ * replaces dist/. A failed or interrupted build leaves the previous dist/ exactly as it was.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatDiagnostic, summarize } from '../src/lib/diagnostics.ts';
+import { effectiveStage } from '../src/lib/stage.ts';
+import { checkProject } from './lib/check.ts';
+import { buildDate, pdfMetadata } from './lib/metadata.ts';
+import { RenderError, renderPdf } from './lib/render-pdf.ts';
+
+const HELP = `Usage: npm run build [-- options]
+
+Builds the reviewer's site and the A4 prospectus PDF from content/ and data/ into dist/:
+  dist/index.html          home page with contents and tie-out summary
+  dist/chapters/<id>/      one page per chapter
+  dist/document/           the whole document on one page (what the PDF prints)
+  dist/prospectus.pdf      the paginated prospectus
+
+Options:
+  --out DIR      write to DIR instead of dist/
+  --check        only check data, tie-out and chapters; build nothing
+  --no-pdf       build the site only
+  -h, --help     show this help
+
+Environment:
+  PROSPECTUS_STAGE            vetting | publication | final (overrides content/document.yaml)
+  PUPPETEER_EXECUTABLE_PATH   Chromium to print with (else CHROME_PATH, else /usr/bin/chromium)
+  SOURCE_DATE_EPOCH           fixed build date, for reproducible output
+`;
+
+const root = resolve(import.meta.dirname, '..');
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      out: { type: 'string', default: 'dist' },
+      check: { type: 'boolean', default: false },
+      'no-pdf': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  const t0 = performance.now();
+  const step = (message: string) => process.stderr.write(`[${((performance.now() - t0) / 1000).toFixed(1).padStart(5)} s] ${message}\n`);
+
+  step('checking data, tie-out and chapters');
+  const check = checkProject(root);
+  for (const d of check.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+  if (!check.project || check.diagnostics.some((d) => d.severity === 'error')) {
+    process.stderr.write(`${summarize(check.diagnostics)}; nothing was written.\n`);
+    return 1;
+  }
+  const { project } = check;
+  const results = project.tieOut;
+  const count = (s: string) => results.filter((r) => r.status === s).length;
+  step(
+    `tie-out: ${results.length} claims checked — ${count('pass')} agree, ${count('unchecked')} not checkable from stated figures, 0 mismatches; ${check.occurrences.length} bound components`,
+  );
+  const doc = project.registry.document.value;
+  const stage = effectiveStage(doc);
+  if (values.check) return 0;
+
+  const outDir = resolve(root, values.out);
+  const work = join(root, '.build', `site-${process.pid}`);
+  await rm(work, { recursive: true, force: true });
+  await mkdir(join(root, '.build'), { recursive: true });
+  const cleanup = () => rm(work, { recursive: true, force: true });
+  process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
+  process.once('SIGTERM', () => void cleanup().then(() => process.exit(143)));
+
+  try {
+    step(`building the site (stage: ${stage})`);
+    await runAstro(work);
+    if (!values['no-pdf']) {
+      step('printing the PDF');
+      const result = await renderPdf({
+        siteDir: work,
+        path: '/document/',
+        outFile: join(work, 'prospectus.pdf'),
+        metadata: pdfMetadata(doc, buildDate()),
+        log: (m) => step(`  ${m}`),
+      });
+      step(
+        `PDF: ${result.pages} pages; load ${result.timings.load.toFixed(1)} s, first print ${result.timings.firstPrint.toFixed(1)} s, final print ${result.timings.finalPrint.toFixed(1)} s`,
+      );
+    }
+    // Swap only now: everything above succeeded.
+    const old = join(root, '.build', `old-${process.pid}`);
+    if (existsSync(outDir)) await rename(outDir, old);
+    await rename(work, outDir);
+    await rm(old, { recursive: true, force: true });
+    step(`done: ${values.out}/index.html${values['no-pdf'] ? '' : `, ${values.out}/prospectus.pdf`}`);
+    return 0;
+  } catch (e) {
+    await cleanup();
+    const message = e instanceof RenderError || e instanceof AstroBuildError ? e.message : ((e as Error).stack ?? String(e));
+    process.stderr.write(`error: ${message}\nThe previous ${values.out}/ is unchanged.\n`);
+    return 1;
+  }
+}
+
+class AstroBuildError extends Error {}
+
+function runAstro(outDir: string): Promise<void> {
+  return new Promise((ok, fail) => {
+    const child = spawn(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
+      cwd: root,
+      env: { ...process.env, PROSPECTUS_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => {
+      output += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      output += d.toString();
+    });
+    child.on('error', (e) => fail(new AstroBuildError(`cannot start Astro: ${e.message}`)));
+    child.on('close', (code) => (code === 0 ? ok() : fail(new AstroBuildError(`the site build failed:\n${output.trim()}`))));
+  });
+}
+
+process.exitCode = await main();

@@ -1,0 +1,45 @@
+import { accessSync, constants } from 'node:fs';
+
+/** Where Chromium is looked for, in order: explicit env settings first, then Debian's package. */
+export const BROWSER_CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+];
+
+export function findBrowser(env: Record<string, string | undefined> = process.env): string {
+  for (const name of ['PUPPETEER_EXECUTABLE_PATH', 'CHROME_PATH']) {
+    const path = env[name];
+    if (!path) continue;
+    if (isExecutable(path)) return path;
+    throw new Error(`${name}=${path} is not an executable file — expected the path of a Chromium or Chrome binary`);
+  }
+  const found = BROWSER_CANDIDATES.find(isExecutable);
+  if (found) return found;
+  throw new Error(
+    'no Chromium found — run `npm run setup` (installs Debian\'s chromium), or set PUPPETEER_EXECUTABLE_PATH to a Chromium binary',
+  );
+}
+
+function isExecutable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Flags that keep Chromium quiet and offline on a closed network (see docs/platform notes). */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--font-render-hinting=none',
+];

@@ -1,0 +1,27 @@
+import { checkContent, type Occurrence } from '../../src/lib/check-content.ts';
+import { loadRegistry } from '../../src/lib/data/load.ts';
+import { Resolver } from '../../src/lib/data/resolve.ts';
+import type { Diagnostic } from '../../src/lib/diagnostics.ts';
+import type { Project } from '../../src/lib/project.ts';
+import { tieOut, tieOutDiagnostics } from '../../src/lib/tieout.ts';
+
+export interface CheckResult {
+  project?: Project;
+  diagnostics: Diagnostic[];
+  occurrences: Occurrence[];
+}
+
+/** Data, tie-out and chapters, checked in that order; later stages run only on valid input. */
+export function checkProject(root: string): CheckResult {
+  const { registry, diagnostics } = loadRegistry(root);
+  if (!registry) return { diagnostics, occurrences: [] };
+  const resolver = new Resolver(registry);
+  const results = tieOut(resolver);
+  const project: Project = { registry, resolver, tieOut: results };
+  const content = checkContent(root, project);
+  return {
+    project,
+    diagnostics: [...diagnostics, ...tieOutDiagnostics(results), ...content.diagnostics],
+    occurrences: content.occurrences,
+  };
+}

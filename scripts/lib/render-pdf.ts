@@ -1,0 +1,254 @@
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { CHROMIUM_ARGS, findBrowser } from './browser.ts';
+import { openPdf, readOutline } from './pdf-read.ts';
+import { serveStatic } from './serve.ts';
+
+export interface PdfMetadata {
+  title: string;
+  author: string;
+  subject: string;
+  language: string;
+  keywords: string[];
+  /** Fixed dates make two builds of one commit byte-identical (SOURCE_DATE_EPOCH). */
+  date: Date;
+}
+
+export interface RenderPdfOptions {
+  siteDir: string;
+  /** Page of the built site to print. */
+  path: string;
+  outFile: string;
+  metadata: PdfMetadata;
+  browserPath?: string;
+  /** Longest wait for fonts and charts before naming what hung. */
+  readyTimeoutMs?: number;
+  log?: (message: string) => void;
+}
+
+export interface RenderPdfResult {
+  pages: number;
+  bytes: number;
+  contents: Record<string, number>;
+  timings: { load: number; firstPrint: number; finalPrint: number; total: number };
+}
+
+export class RenderError extends Error {
+  override name = 'RenderError';
+}
+
+/**
+ * Prints a page of the built site to a paginated PDF with contents page numbers, bookmarks and
+ * metadata. Two prints: the first tells where each heading falls (Chromium has no
+ * target-counter()), the second carries those numbers in the contents. The numbers sit in
+ * fixed-width boxes, so filling them in cannot move a page; the second print is checked anyway.
+ */
+export async function renderPdf(options: RenderPdfOptions): Promise<RenderPdfResult> {
+  const log = options.log ?? (() => {});
+  const t0 = performance.now();
+  const server = await serveStatic(options.siteDir);
+  let browser: Browser | undefined;
+  try {
+    const executablePath = options.browserPath ?? findBrowser();
+    browser = await puppeteer
+      .launch({ executablePath, headless: true, args: CHROMIUM_ARGS, protocolTimeout: 600_000 })
+      .catch((e: Error) => {
+        throw new RenderError(`Chromium at ${executablePath} failed to start: ${e.message.split('\n')[0]}`);
+      });
+    const page = await browser.newPage();
+    const problems = watchPage(page, server.url);
+    await page.emulateMediaType('print');
+    log(`loading ${options.path}`);
+    await page.goto(`${server.url}${options.path}`, { waitUntil: 'load', timeout: 120_000 });
+    await waitReady(page, options.readyTimeoutMs ?? 60_000);
+    problems.throwIfAny();
+    const tLoad = performance.now();
+
+    const print = async () =>
+      new Uint8Array(
+        await page.pdf({
+          preferCSSPageSize: true,
+          printBackground: true,
+          outline: true,
+          tagged: true,
+          timeout: 600_000,
+        }),
+      );
+
+    let pdf = await print();
+    if (process.env["PROSPECTUS_DEBUG_PDF"]) await writeFile(process.env["PROSPECTUS_DEBUG_PDF"], pdf);
+    let contents = await headingPages(page, pdf);
+    const tFirst = performance.now();
+    log(`first print: ${Object.keys(contents).length} headings located, ${(await openPdf(pdf)).numPages} pages`);
+    for (let attempt = 1; ; attempt++) {
+      await fillContents(page, contents);
+      pdf = await print();
+      const after = await headingPages(page, pdf);
+      if (sameNumbers(after, contents)) break;
+      if (attempt === 3) throw new RenderError('contents page numbers do not settle after 3 prints');
+      contents = after;
+    }
+    problems.throwIfAny();
+    const tFinal = performance.now();
+
+    const titles = await page.evaluate(() =>
+      [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => (h.textContent ?? '').trim()),
+    );
+    const finished = await withMetadata(pdf, options.metadata, titles);
+    const tmp = `${options.outFile}.partial-${process.pid}`;
+    try {
+      await writeFile(tmp, finished);
+      await rename(tmp, options.outFile);
+    } catch (e) {
+      await rm(tmp, { force: true });
+      throw new RenderError(`cannot write ${options.outFile}: ${(e as Error).message}`);
+    }
+    const pages = (await openPdf(finished)).numPages;
+    log(`wrote ${options.outFile}: ${pages} pages, ${(finished.length / 1024).toFixed(0)} KiB`);
+    return {
+      pages,
+      bytes: finished.length,
+      contents,
+      timings: {
+        load: (tLoad - t0) / 1000,
+        firstPrint: (tFirst - tLoad) / 1000,
+        finalPrint: (tFinal - tFirst) / 1000,
+        total: (performance.now() - t0) / 1000,
+      },
+    };
+  } finally {
+    await browser?.close().catch(() => {});
+    await server.close();
+  }
+}
+
+/** Browser problems are build problems: page errors, console errors, failed or foreign requests. */
+function watchPage(page: Page, origin: string) {
+  const problems: string[] = [];
+  void page.setRequestInterception(true);
+  page.on('request', (req) => {
+    if (req.url().startsWith(origin) || req.url().startsWith('data:')) void req.continue();
+    else {
+      problems.push(`blocked a request outside the site: ${req.url()}`);
+      void req.abort('blockedbyclient');
+    }
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${(e as Error).message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+  });
+  page.on('requestfailed', (req) => {
+    if (req.url().startsWith(origin)) problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`);
+  });
+  page.on('response', (res) => {
+    if (res.status() >= 400) problems.push(`HTTP ${res.status()} for ${res.url()}`);
+  });
+  return {
+    throwIfAny() {
+      if (problems.length) throw new RenderError(`the page reported ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
+    },
+  };
+}
+
+async function waitReady(page: Page, timeoutMs: number): Promise<void> {
+  const finished = await page
+    .waitForFunction(() => document.documentElement.dataset['chartsReady'] !== undefined, { timeout: timeoutMs })
+    .then(() => true)
+    .catch(() => false);
+  const state = await page.evaluate(() => ({
+    charts: window.__prospectus?.charts ?? {},
+    errors: window.__prospectus?.errors ?? [],
+    ready: document.documentElement.dataset['chartsReady'],
+  }));
+  if (!finished) {
+    const pending = Object.entries(state.charts)
+      .filter(([, s]) => s !== 'drawn')
+      .map(([id]) => id);
+    throw new RenderError(`charts not ready after ${timeoutMs / 1000} s: ${pending.join(', ') || '(fonts still loading)'}`);
+  }
+  if (state.ready !== 'true') throw new RenderError(`charts failed to draw: ${state.errors.join('; ')}`);
+}
+
+/** Heading ids in document order, matched one to one with the PDF outline (also document order). */
+async function headingPages(page: Page, pdf: Uint8Array): Promise<Record<string, number>> {
+  const headings = await page.evaluate(() =>
+    [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')]
+      .filter((h) => (h as HTMLElement).offsetParent !== null || getComputedStyle(h).display !== 'none')
+      .map((h) => ({
+        id: h.closest('article.print-chapter') && h.tagName === 'H1' ? (h.closest('article') as HTMLElement).id : h.id,
+        text: (h.textContent ?? '').replace(/\s+/g, ''),
+      })),
+  );
+  const outline = await readOutline(await openPdf(pdf));
+  const norm = (s: string) => s.replace(/\s+/g, '');
+  const pages: Record<string, number> = {};
+  let cursor = 0;
+  for (const heading of headings) {
+    // Chromium sometimes writes a heading's text twice into its bookmark (a heading moved to the
+    // next page by break-after: avoid); the bookmark titles are rewritten after printing.
+    const index = outline.findIndex(
+      (entry, i) => i >= cursor && (norm(entry.title) === heading.text || norm(entry.title) === heading.text.repeat(2)),
+    );
+    if (index === -1) continue;
+    cursor = index + 1;
+    if (heading.id) pages[heading.id] = (outline[index] as { page: number }).page;
+  }
+  return pages;
+}
+
+async function fillContents(page: Page, contents: Record<string, number>): Promise<void> {
+  const missing = await page.evaluate((numbers: Record<string, number>) => {
+    const unknown: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>('.contents-page[data-target]')) {
+      const target = el.dataset['target'] ?? '';
+      const n = numbers[target];
+      if (n === undefined) unknown.push(target);
+      else el.textContent = String(n);
+    }
+    return unknown;
+  }, contents);
+  if (missing.length) throw new RenderError(`contents entries with no heading in the PDF outline: ${missing.join(', ')}`);
+}
+
+function sameNumbers(a: Record<string, number>, b: Record<string, number>): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].every((k) => a[k] === b[k]);
+}
+
+async function withMetadata(pdf: Uint8Array, meta: PdfMetadata, headingTexts: string[]): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  fixOutlineTitles(doc, headingTexts);
+  doc.setTitle(meta.title, { showInWindowTitleBar: true });
+  doc.setAuthor(meta.author);
+  doc.setSubject(meta.subject);
+  doc.setKeywords(meta.keywords);
+  doc.setLanguage(meta.language);
+  doc.setCreator('prospectus-as-code');
+  doc.setProducer('prospectus-as-code (Chromium, pdf-lib)');
+  doc.setCreationDate(meta.date);
+  doc.setModificationDate(meta.date);
+  // Open on the bookmarks panel: bankers navigate a prospectus by its outline.
+  doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
+  doc.catalog.set(PDFName.of('Lang'), PDFString.of(meta.language));
+  return doc.save({ useObjectStreams: false });
+}
+
+/** Bookmarks carry the headings' own text, in document order (see headingPages on doubling). */
+function fixOutlineTitles(doc: PDFDocument, headingTexts: string[]): void {
+  const outlines = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
+  const items: PDFDict[] = [];
+  const walk = (first: PDFDict | undefined) => {
+    for (let item = first; item; item = item.lookupMaybe(PDFName.of('Next'), PDFDict)) {
+      items.push(item);
+      walk(item.lookupMaybe(PDFName.of('First'), PDFDict));
+    }
+  };
+  walk(outlines?.lookupMaybe(PDFName.of('First'), PDFDict));
+  if (items.length !== headingTexts.length) {
+    throw new RenderError(`the PDF has ${items.length} bookmarks for ${headingTexts.length} headings`);
+  }
+  items.forEach((item, i) => {
+    item.set(PDFName.of('Title'), PDFHexString.fromText(headingTexts[i] ?? ''));
+  });
+}

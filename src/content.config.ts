@@ -1,0 +1,11 @@
+import { glob } from 'astro/loaders';
+import { defineCollection } from 'astro:content';
+import { ChapterFrontmatterSchema } from './lib/schema/chapter.ts';
+
+// Chapters live at the top level in content/, where authors expect them, not under src/.
+const chapters = defineCollection({
+  loader: glob({ pattern: '**/*.mdx', base: './content/chapters' }),
+  schema: ChapterFrontmatterSchema,
+});
+
+export const collections = { chapters };

@@ -1,0 +1,151 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createProcessor } from '@mdx-js/mdx';
+import { RefError } from './data/resolve.ts';
+import { type Diagnostic, didYouMean } from './diagnostics.ts';
+import type { Project } from './project.ts';
+import { chartModel } from './render/chart.ts';
+import { tableModel } from './render/table.ts';
+import { renderVal } from './render/val.ts';
+import { ChapterFrontmatterSchema } from './schema/chapter.ts';
+import { COMPONENT_PROPS, type ComponentName } from './schema/props.ts';
+import { parseYaml } from './yaml-source.ts';
+
+export const CHAPTERS_DIR = 'content/chapters';
+
+/** A bound figure as it occurs in a chapter: the verification schedule is built from these. */
+export interface Occurrence {
+  file: string;
+  line: number | undefined;
+  component: ComponentName;
+  props: Record<string, unknown>;
+}
+
+interface JsxNode {
+  type: string;
+  name?: string | null;
+  attributes?: { type: string; name?: string; value?: unknown }[];
+  position?: { start: { line: number; column: number } };
+  children?: JsxNode[];
+  value?: string;
+}
+
+/**
+ * Checks every chapter before Astro sees it, so authors get `file:line` records instead of a
+ * compiler trace: MDX syntax, unknown components, unknown datasets, series, periods and claims.
+ */
+export function checkContent(root: string, project: Project): { diagnostics: Diagnostic[]; occurrences: Occurrence[] } {
+  const diagnostics: Diagnostic[] = [];
+  const occurrences: Occurrence[] = [];
+  let files: string[] = [];
+  try {
+    files = readdirSync(join(root, CHAPTERS_DIR)).filter((f) => f.endsWith('.mdx')).sort();
+  } catch {
+    diagnostics.push({ file: CHAPTERS_DIR, severity: 'error', message: 'no chapters folder — expected MDX chapters here', rule: 'missing-file' });
+  }
+  if (files.length === 0 && diagnostics.length === 0) {
+    diagnostics.push({ file: CHAPTERS_DIR, severity: 'error', message: 'no chapter — expected at least one .mdx file', rule: 'missing-file' });
+  }
+  const processor = createProcessor({ format: 'mdx' });
+  for (const name of files) {
+    const file = `${CHAPTERS_DIR}/${name}`;
+    const text = readFileSync(join(root, file), 'utf8');
+    const { body, offset, frontmatterDiagnostics } = splitFrontmatter(file, text);
+    diagnostics.push(...frontmatterDiagnostics);
+    let tree: JsxNode;
+    try {
+      tree = processor.parse(body) as unknown as JsxNode;
+    } catch (e) {
+      const err = e as { place?: { line?: number; column?: number; start?: { line: number; column: number } }; reason?: string; message: string };
+      const place = err.place && 'start' in err.place ? err.place.start : err.place;
+      diagnostics.push({
+        file,
+        line: place?.line !== undefined ? place.line + offset : undefined,
+        column: place?.column,
+        severity: 'error',
+        message: `${(err.reason ?? err.message).split('\n')[0]} — expected well-formed MDX (every tag closed, e.g. <Val of="…" />)`,
+        rule: 'mdx-syntax',
+      });
+      continue;
+    }
+    visit(tree, (node) => {
+      if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
+      const line = node.position ? node.position.start.line + offset : undefined;
+      const column = node.position?.start.column;
+      const at = { file, line, column };
+      const componentName = node.name ?? '';
+      if (!/^[A-Z]/.test(componentName)) return; // plain HTML elements are allowed
+      if (!(componentName in COMPONENT_PROPS)) {
+        diagnostics.push({
+          ...at,
+          severity: 'error',
+          message: `unknown component <${componentName}>${didYouMean(componentName, Object.keys(COMPONENT_PROPS))} — expected one of ${Object.keys(COMPONENT_PROPS).map((c) => `<${c}>`).join(', ')}`,
+          rule: 'unknown-component',
+        });
+        return;
+      }
+      const component = componentName as ComponentName;
+      const props: Record<string, unknown> = {};
+      for (const attr of node.attributes ?? []) {
+        if (attr.type !== 'mdxJsxAttribute' || !attr.name) {
+          diagnostics.push({ ...at, severity: 'error', message: `<${component}> takes plain attributes only — expected name="value"`, rule: 'props' });
+          continue;
+        }
+        if (attr.value === null || attr.value === undefined) props[attr.name] = true;
+        else if (typeof attr.value === 'string') props[attr.name] = attr.value;
+        else {
+          diagnostics.push({ ...at, severity: 'error', message: `<${component} ${attr.name}={…}>: expressions are not checked — expected ${attr.name}="…"`, rule: 'props' });
+        }
+      }
+      const parsed = COMPONENT_PROPS[component].safeParse(props);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+          diagnostics.push({ ...at, severity: 'error', message: `<${component}> ${issue.path.join('.') || 'props'}: ${issue.message}`, rule: 'props' });
+        }
+        return;
+      }
+      try {
+        if (component === 'Val') renderVal(project.resolver, props as never);
+        if (component === 'Chart') chartModel(project, props as never);
+        if (component === 'DataTable') tableModel(project, props as never);
+      } catch (e) {
+        if (!(e instanceof RefError)) throw e;
+        diagnostics.push({ ...at, severity: 'error', message: `<${component}>: ${e.message}`, rule: 'unknown-ref' });
+        return;
+      }
+      occurrences.push({ file, line, component, props });
+    });
+  }
+  return { diagnostics, occurrences };
+}
+
+function visit(node: JsxNode, fn: (node: JsxNode) => void): void {
+  fn(node);
+  for (const child of node.children ?? []) visit(child, fn);
+}
+
+/** Frontmatter is YAML between `---` lines; line numbers in the body stay true to the file. */
+function splitFrontmatter(file: string, text: string): { body: string; offset: number; frontmatterDiagnostics: Diagnostic[] } {
+  const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text);
+  if (!m) {
+    return {
+      body: text,
+      offset: 0,
+      frontmatterDiagnostics: [{ file, line: 1, severity: 'error', message: 'no frontmatter — expected --- title: … order: … ---', rule: 'frontmatter' }],
+    };
+  }
+  const yaml = m[1] ?? '';
+  const parsed = parseYaml(file, yaml);
+  const diagnostics: Diagnostic[] = parsed.diagnostics.map((d) => ({ ...d, line: d.line !== undefined ? d.line + 1 : undefined }));
+  if (parsed.source) {
+    const result = ChapterFrontmatterSchema.safeParse(parsed.source.data);
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        const line = parsed.source.lineOf(issue.path);
+        diagnostics.push({ file, line: line !== undefined ? line + 1 : 1, severity: 'error', message: `frontmatter ${issue.path.join('.')}: ${issue.message}`, rule: 'frontmatter' });
+      }
+    }
+  }
+  const offset = m[0].split('\n').length - 1;
+  return { body: text.slice(m[0].length), offset, frontmatterDiagnostics: diagnostics };
+}

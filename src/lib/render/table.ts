@@ -1,0 +1,68 @@
+import type { Figure } from '../data/resolve.ts';
+import { formatValue } from '../format.ts';
+import type { Project } from '../project.ts';
+import { sourceNames } from '../project.ts';
+import { type DataTableProps, DataTablePropsSchema } from '../schema/props.ts';
+
+export type TableCellModel =
+  | { kind: 'text'; text: string }
+  | { kind: 'check'; text: string; label: string }
+  | { kind: 'figure'; text: string; figure: Figure }
+  | { kind: 'empty'; text: string };
+
+export interface TableModel {
+  id: string;
+  title: string;
+  /** Header rows: a group row (colspan) when columns are grouped, then the column labels. */
+  header: { label: string; colspan: number; rowspan: number; numeric: boolean }[][];
+  rows: { id: string; cells: (TableCellModel & { numeric: boolean })[] }[];
+  sources: string[];
+}
+
+export function tableModel(project: Project, props: DataTableProps): TableModel {
+  const p = DataTablePropsSchema.parse(props);
+  const entry = project.resolver.table(p.dataset);
+  const d = entry.value;
+  const columns = Object.entries(d.columns);
+  const grouped = columns.some(([, c]) => c.group);
+  const top: TableModel['header'][number] = [];
+  const second: TableModel['header'][number] = [];
+  for (let i = 0; i < columns.length; i++) {
+    const [, column] = columns[i] as (typeof columns)[number];
+    const numeric = column.type !== 'text';
+    if (!grouped || !column.group) {
+      top.push({ label: column.label, colspan: 1, rowspan: grouped ? 2 : 1, numeric });
+      continue;
+    }
+    const previous = columns[i - 1]?.[1];
+    if (previous?.group !== column.group) {
+      const span = columns.slice(i).findIndex(([, c]) => c.group !== column.group);
+      top.push({ label: column.group, colspan: span === -1 ? columns.length - i : span, rowspan: 1, numeric: true });
+    }
+    second.push({ label: column.label, colspan: 1, rowspan: 1, numeric });
+  }
+  const rows = Object.entries(d.rows).map(([rowId, row]) => ({
+    id: rowId,
+    cells: columns.map(([columnId, column]) => {
+      const numeric = column.type !== 'text';
+      const raw = row[columnId];
+      if (raw === undefined) return { kind: 'empty' as const, text: '—', numeric };
+      if (column.type === 'check') {
+        return raw === true
+          ? { kind: 'check' as const, text: '√', label: '有', numeric }
+          : { kind: 'check' as const, text: 'x', label: '無', numeric };
+      }
+      if (typeof raw === 'string' || typeof raw === 'boolean') return { kind: 'text' as const, text: String(raw), numeric };
+      const figure = project.resolver.require(`${d.id}.${rowId}@${columnId}`);
+      const text = column.type === 'rank' ? String(figure.value) : formatValue(figure.value, figure.unit, figure.decimals);
+      return { kind: 'figure' as const, text, figure, numeric };
+    }),
+  }));
+  return {
+    id: `tbl-${d.id}`,
+    title: p.title ?? d.title,
+    header: grouped ? [top, second] : [top],
+    rows,
+    sources: sourceNames(project.registry, d.sources),
+  };
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { IdSchema, UnitSchema } from './common.ts';
+
+/** Comma-separated ids in an MDX attribute (`series="central,edge"`): easy to write and to check statically. */
+const IdList = z
+  .string()
+  .min(1)
+  .transform((s) => s.split(',').map((part) => part.trim()))
+  .pipe(z.array(IdSchema).min(1));
+
+export const ValPropsSchema = z.strictObject({
+  of: z.string().min(1),
+  /** `zh` writes a whole number in Chinese numerals (第二大). */
+  as: z.enum(['zh']).optional(),
+});
+
+export const ChartPropsSchema = z.strictObject({
+  title: z.string().min(1),
+  dataset: IdSchema,
+  series: IdList,
+  /** A series printed above each stacked bar as its total. */
+  total: IdSchema.optional(),
+  stacked: z.boolean().default(false),
+  /** Display unit; values convert from the dataset's unit. */
+  unit: UnitSchema.optional(),
+  /** Claims shown in the figure's 複合年增長率 table. */
+  cagr: IdList.optional(),
+});
+
+export const DataTablePropsSchema = z.strictObject({
+  dataset: IdSchema,
+  title: z.string().min(1).optional(),
+});
+
+export const PlaceholderPropsSchema = z.strictObject({
+  title: z.string().min(1),
+  sources: IdList,
+  reason: z.string().min(1),
+});
+
+export type ValProps = z.input<typeof ValPropsSchema>;
+export type ChartProps = z.input<typeof ChartPropsSchema>;
+export type DataTableProps = z.input<typeof DataTablePropsSchema>;
+export type PlaceholderProps = z.input<typeof PlaceholderPropsSchema>;
+
+export const COMPONENT_PROPS = {
+  Val: ValPropsSchema,
+  Chart: ChartPropsSchema,
+  DataTable: DataTablePropsSchema,
+  Placeholder: PlaceholderPropsSchema,
+} as const;
+
+export type ComponentName = keyof typeof COMPONENT_PROPS;
