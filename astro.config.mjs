@@ -1,6 +1,7 @@
 // @ts-check
-import mdx from '@astrojs/mdx';
+
 import { unified } from '@astrojs/markdown-remark';
+import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkCjkFriendlyGfmStrikethrough from 'remark-cjk-friendly-gfm-strikethrough';

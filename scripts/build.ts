@@ -49,7 +49,8 @@ async function main(): Promise<number> {
     return 0;
   }
   const t0 = performance.now();
-  const step = (message: string) => process.stderr.write(`[${((performance.now() - t0) / 1000).toFixed(1).padStart(5)} s] ${message}\n`);
+  const step = (message: string) =>
+    process.stderr.write(`[${((performance.now() - t0) / 1000).toFixed(1).padStart(5)} s] ${message}\n`);
 
   step('checking data, tie-out and chapters');
   const check = checkProject(root);
@@ -101,7 +102,8 @@ async function main(): Promise<number> {
     return 0;
   } catch (e) {
     await cleanup();
-    const message = e instanceof RenderError || e instanceof AstroBuildError ? e.message : ((e as Error).stack ?? String(e));
+    const message =
+      e instanceof RenderError || e instanceof AstroBuildError ? e.message : ((e as Error).stack ?? String(e));
     process.stderr.write(`error: ${message}\nThe previous ${values.out}/ is unchanged.\n`);
     return 1;
   }
@@ -124,7 +126,9 @@ function runAstro(outDir: string): Promise<void> {
       output += d.toString();
     });
     child.on('error', (e) => fail(new AstroBuildError(`cannot start Astro: ${e.message}`)));
-    child.on('close', (code) => (code === 0 ? ok() : fail(new AstroBuildError(`the site build failed:\n${output.trim()}`))));
+    child.on('close', (code) =>
+      code === 0 ? ok() : fail(new AstroBuildError(`the site build failed:\n${output.trim()}`)),
+    );
   });
 }
 

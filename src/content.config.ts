@@ -1,5 +1,5 @@
-import { glob } from 'astro/loaders';
 import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
 import { ChapterFrontmatterSchema } from './lib/schema/chapter.ts';
 
 // Chapters live at the top level in content/, where authors expect them, not under src/.

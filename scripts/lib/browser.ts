@@ -18,7 +18,7 @@ export function findBrowser(env: Record<string, string | undefined> = process.en
   const found = BROWSER_CANDIDATES.find(isExecutable);
   if (found) return found;
   throw new Error(
-    'no Chromium found — run `npm run setup` (installs Debian\'s chromium), or set PUPPETEER_EXECUTABLE_PATH to a Chromium binary',
+    "no Chromium found — run `npm run setup` (installs Debian's chromium), or set PUPPETEER_EXECUTABLE_PATH to a Chromium binary",
   );
 }
 

@@ -12,7 +12,7 @@ type PdfDocument = Awaited<ReturnType<typeof getDocument>['promise']>;
 
 export async function openPdf(bytes: Uint8Array): Promise<PdfDocument> {
   // pdf.js detaches the buffer it is given; keep the caller's bytes intact.
-  return getDocument({ data: bytes.slice(), isEvalSupported: false, useSystemFonts: false, verbosity: 0 }).promise;
+  return getDocument({ data: bytes.slice(), useSystemFonts: false, verbosity: 0 }).promise;
 }
 
 export async function readOutline(doc: PdfDocument): Promise<OutlineEntry[]> {
@@ -22,7 +22,8 @@ export async function readOutline(doc: PdfDocument): Promise<OutlineEntry[]> {
       let dest = item.dest;
       if (typeof dest === 'string') dest = await doc.getDestination(dest);
       const ref = Array.isArray(dest) ? dest[0] : undefined;
-      const page = ref && typeof ref === 'object' ? (await doc.getPageIndex(ref)) + 1 : typeof ref === 'number' ? ref + 1 : 0;
+      const page =
+        ref && typeof ref === 'object' ? (await doc.getPageIndex(ref)) + 1 : typeof ref === 'number' ? ref + 1 : 0;
       out.push({ title: item.title, depth, page });
       await walk(item.items, depth + 1);
     }
@@ -36,11 +37,7 @@ export async function pageTexts(doc: PdfDocument): Promise<string[]> {
   for (let i = 1; i <= doc.numPages; i++) {
     const page = await doc.getPage(i);
     const content = await page.getTextContent();
-    texts.push(
-      content.items
-        .map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : ''))
-        .join(''),
-    );
+    texts.push(content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join(''));
     page.cleanup();
   }
   return texts;

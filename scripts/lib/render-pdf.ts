@@ -77,7 +77,7 @@ export async function renderPdf(options: RenderPdfOptions): Promise<RenderPdfRes
       );
 
     let pdf = await print();
-    if (process.env["PROSPECTUS_DEBUG_PDF"]) await writeFile(process.env["PROSPECTUS_DEBUG_PDF"], pdf);
+    if (process.env['PROSPECTUS_DEBUG_PDF']) await writeFile(process.env['PROSPECTUS_DEBUG_PDF'], pdf);
     let contents = await headingPages(page, pdf);
     const tFirst = performance.now();
     log(`first print: ${Object.keys(contents).length} headings located, ${(await openPdf(pdf)).numPages} pages`);
@@ -146,7 +146,8 @@ function watchPage(page: Page, origin: string) {
   });
   return {
     throwIfAny() {
-      if (problems.length) throw new RenderError(`the page reported ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
+      if (problems.length)
+        throw new RenderError(`the page reported ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
     },
   };
 }
@@ -165,7 +166,9 @@ async function waitReady(page: Page, timeoutMs: number): Promise<void> {
     const pending = Object.entries(state.charts)
       .filter(([, s]) => s !== 'drawn')
       .map(([id]) => id);
-    throw new RenderError(`charts not ready after ${timeoutMs / 1000} s: ${pending.join(', ') || '(fonts still loading)'}`);
+    throw new RenderError(
+      `charts not ready after ${timeoutMs / 1000} s: ${pending.join(', ') || '(fonts still loading)'}`,
+    );
   }
   if (state.ready !== 'true') throw new RenderError(`charts failed to draw: ${state.errors.join('; ')}`);
 }
@@ -182,7 +185,7 @@ async function headingPages(page: Page, pdf: Uint8Array): Promise<Record<string,
   );
   const outline = await readOutline(await openPdf(pdf));
   const norm = (s: string) => s.replace(/\s+/g, '');
-  const pages: Record<string, number> = {};
+  const physical: Record<string, number> = {};
   let cursor = 0;
   for (const heading of headings) {
     // Chromium sometimes writes a heading's text twice into its bookmark (a heading moved to the
@@ -192,9 +195,12 @@ async function headingPages(page: Page, pdf: Uint8Array): Promise<Record<string,
     );
     if (index === -1) continue;
     cursor = index + 1;
-    if (heading.id) pages[heading.id] = (outline[index] as { page: number }).page;
+    if (heading.id) physical[heading.id] = (outline[index] as { page: number }).page;
   }
-  return pages;
+  // Folios start at – 1 – on the first chapter page (cover and contents do not count, print.css).
+  const firstChapter = await page.evaluate(() => document.querySelector('article.print-chapter')?.id ?? '');
+  const offset = (physical[firstChapter] ?? 1) - 1;
+  return Object.fromEntries(Object.entries(physical).map(([id, p]) => [id, p - offset]));
 }
 
 async function fillContents(page: Page, contents: Record<string, number>): Promise<void> {
@@ -208,7 +214,8 @@ async function fillContents(page: Page, contents: Record<string, number>): Promi
     }
     return unknown;
   }, contents);
-  if (missing.length) throw new RenderError(`contents entries with no heading in the PDF outline: ${missing.join(', ')}`);
+  if (missing.length)
+    throw new RenderError(`contents entries with no heading in the PDF outline: ${missing.join(', ')}`);
 }
 
 function sameNumbers(a: Record<string, number>, b: Record<string, number>): boolean {

@@ -35,7 +35,10 @@ export async function serveStatic(root: string, port = 0): Promise<StaticServer>
     try {
       if (statSync(file).isDirectory()) file = join(file, 'index.html');
       const size = statSync(file).size;
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': size });
+      res.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'content-length': size,
+      });
       createReadStream(file).pipe(res);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end(`not found: ${path}`);
@@ -43,7 +46,11 @@ export async function serveStatic(root: string, port = 0): Promise<StaticServer>
   });
   await new Promise<void>((ok, fail) => {
     server.once('error', (e: NodeJS.ErrnoException) =>
-      fail(new Error(`cannot serve ${root} on 127.0.0.1:${port}: ${e.code === 'EADDRINUSE' ? 'port is taken' : e.message}`)),
+      fail(
+        new Error(
+          `cannot serve ${root} on 127.0.0.1:${port}: ${e.code === 'EADDRINUSE' ? 'port is taken' : e.message}`,
+        ),
+      ),
     );
     server.listen(port, '127.0.0.1', () => ok());
   });

@@ -39,12 +39,24 @@ export function checkContent(root: string, project: Project): { diagnostics: Dia
   const occurrences: Occurrence[] = [];
   let files: string[] = [];
   try {
-    files = readdirSync(join(root, CHAPTERS_DIR)).filter((f) => f.endsWith('.mdx')).sort();
+    files = readdirSync(join(root, CHAPTERS_DIR))
+      .filter((f) => f.endsWith('.mdx'))
+      .sort();
   } catch {
-    diagnostics.push({ file: CHAPTERS_DIR, severity: 'error', message: 'no chapters folder — expected MDX chapters here', rule: 'missing-file' });
+    diagnostics.push({
+      file: CHAPTERS_DIR,
+      severity: 'error',
+      message: 'no chapters folder — expected MDX chapters here',
+      rule: 'missing-file',
+    });
   }
   if (files.length === 0 && diagnostics.length === 0) {
-    diagnostics.push({ file: CHAPTERS_DIR, severity: 'error', message: 'no chapter — expected at least one .mdx file', rule: 'missing-file' });
+    diagnostics.push({
+      file: CHAPTERS_DIR,
+      severity: 'error',
+      message: 'no chapter — expected at least one .mdx file',
+      rule: 'missing-file',
+    });
   }
   const processor = createProcessor({ format: 'mdx' });
   for (const name of files) {
@@ -56,7 +68,11 @@ export function checkContent(root: string, project: Project): { diagnostics: Dia
     try {
       tree = processor.parse(body) as unknown as JsxNode;
     } catch (e) {
-      const err = e as { place?: { line?: number; column?: number; start?: { line: number; column: number } }; reason?: string; message: string };
+      const err = e as {
+        place?: { line?: number; column?: number; start?: { line: number; column: number } };
+        reason?: string;
+        message: string;
+      };
       const place = err.place && 'start' in err.place ? err.place.start : err.place;
       diagnostics.push({
         file,
@@ -79,7 +95,11 @@ export function checkContent(root: string, project: Project): { diagnostics: Dia
         diagnostics.push({
           ...at,
           severity: 'error',
-          message: `unknown component <${componentName}>${didYouMean(componentName, Object.keys(COMPONENT_PROPS))} — expected one of ${Object.keys(COMPONENT_PROPS).map((c) => `<${c}>`).join(', ')}`,
+          message: `unknown component <${componentName}>${didYouMean(componentName, Object.keys(COMPONENT_PROPS))} — expected one of ${Object.keys(
+            COMPONENT_PROPS,
+          )
+            .map((c) => `<${c}>`)
+            .join(', ')}`,
           rule: 'unknown-component',
         });
         return;
@@ -88,19 +108,34 @@ export function checkContent(root: string, project: Project): { diagnostics: Dia
       const props: Record<string, unknown> = {};
       for (const attr of node.attributes ?? []) {
         if (attr.type !== 'mdxJsxAttribute' || !attr.name) {
-          diagnostics.push({ ...at, severity: 'error', message: `<${component}> takes plain attributes only — expected name="value"`, rule: 'props' });
+          diagnostics.push({
+            ...at,
+            severity: 'error',
+            message: `<${component}> takes plain attributes only — expected name="value"`,
+            rule: 'props',
+          });
           continue;
         }
         if (attr.value === null || attr.value === undefined) props[attr.name] = true;
         else if (typeof attr.value === 'string') props[attr.name] = attr.value;
         else {
-          diagnostics.push({ ...at, severity: 'error', message: `<${component} ${attr.name}={…}>: expressions are not checked — expected ${attr.name}="…"`, rule: 'props' });
+          diagnostics.push({
+            ...at,
+            severity: 'error',
+            message: `<${component} ${attr.name}={…}>: expressions are not checked — expected ${attr.name}="…"`,
+            rule: 'props',
+          });
         }
       }
       const parsed = COMPONENT_PROPS[component].safeParse(props);
       if (!parsed.success) {
         for (const issue of parsed.error.issues) {
-          diagnostics.push({ ...at, severity: 'error', message: `<${component}> ${issue.path.join('.') || 'props'}: ${issue.message}`, rule: 'props' });
+          diagnostics.push({
+            ...at,
+            severity: 'error',
+            message: `<${component}> ${issue.path.join('.') || 'props'}: ${issue.message}`,
+            rule: 'props',
+          });
         }
         return;
       }
@@ -125,24 +160,44 @@ function visit(node: JsxNode, fn: (node: JsxNode) => void): void {
 }
 
 /** Frontmatter is YAML between `---` lines; line numbers in the body stay true to the file. */
-function splitFrontmatter(file: string, text: string): { body: string; offset: number; frontmatterDiagnostics: Diagnostic[] } {
+function splitFrontmatter(
+  file: string,
+  text: string,
+): { body: string; offset: number; frontmatterDiagnostics: Diagnostic[] } {
   const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text);
   if (!m) {
     return {
       body: text,
       offset: 0,
-      frontmatterDiagnostics: [{ file, line: 1, severity: 'error', message: 'no frontmatter — expected --- title: … order: … ---', rule: 'frontmatter' }],
+      frontmatterDiagnostics: [
+        {
+          file,
+          line: 1,
+          severity: 'error',
+          message: 'no frontmatter — expected --- title: … order: … ---',
+          rule: 'frontmatter',
+        },
+      ],
     };
   }
   const yaml = m[1] ?? '';
   const parsed = parseYaml(file, yaml);
-  const diagnostics: Diagnostic[] = parsed.diagnostics.map((d) => ({ ...d, line: d.line !== undefined ? d.line + 1 : undefined }));
+  const diagnostics: Diagnostic[] = parsed.diagnostics.map((d) => ({
+    ...d,
+    line: d.line !== undefined ? d.line + 1 : undefined,
+  }));
   if (parsed.source) {
     const result = ChapterFrontmatterSchema.safeParse(parsed.source.data);
     if (!result.success) {
       for (const issue of result.error.issues) {
         const line = parsed.source.lineOf(issue.path);
-        diagnostics.push({ file, line: line !== undefined ? line + 1 : 1, severity: 'error', message: `frontmatter ${issue.path.join('.')}: ${issue.message}`, rule: 'frontmatter' });
+        diagnostics.push({
+          file,
+          line: line !== undefined ? line + 1 : 1,
+          severity: 'error',
+          message: `frontmatter ${issue.path.join('.')}: ${issue.message}`,
+          rule: 'frontmatter',
+        });
       }
     }
   }

@@ -20,7 +20,8 @@ type Token = { type: 'num'; value: number } | { type: 'name'; value: string } | 
 
 function tokenize(src: string): Token[] {
   const tokens: Token[] = [];
-  const re = /\s*(?:(\d+(?:\.\d+)?)|([a-z][a-z0-9-]*(?:\.[a-z0-9][a-z0-9-]*)?(?:@[0-9A-Za-z]+)?|@[0-9A-Za-z]+)|([-+*/^()]))/y;
+  const re =
+    /\s*(?:(\d+(?:\.\d+)?)|([a-z][a-z0-9-]*(?:\.[a-z0-9][a-z0-9-]*)?(?:@[0-9A-Za-z]+)?|@[0-9A-Za-z]+)|([-+*/^()]))/y;
   let index = 0;
   while (index < src.length) {
     if (/^\s*$/.test(src.slice(index))) break;

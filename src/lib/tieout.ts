@@ -88,7 +88,12 @@ function checkClaim(resolver: Resolver, entry: Located<Claim>): TieOutResult {
         const computed = cagr(start.interval, end.interval, years);
         const s = statedNumber(claim.stated, claim.unit, claim.decimals, claim.qualifier);
         const detail = `${claim.of} ${formatPeriod(claim.from)} ${show(start)} → ${formatPeriod(claim.to)} ${show(end)}, ${years} years`;
-        return result(overlaps(computed, s.interval) ? 'pass' : 'fail', s.text, formatValue(computed.point, '%', s.d), detail);
+        return result(
+          overlaps(computed, s.interval) ? 'pass' : 'fail',
+          s.text,
+          formatValue(computed.point, '%', s.d),
+          detail,
+        );
       }
       case 'share': {
         const part = need(claim.part);
@@ -96,7 +101,12 @@ function checkClaim(resolver: Resolver, entry: Located<Claim>): TieOutResult {
         const computed = pct(combine('/', part.interval, whole.interval));
         const s = statedNumber(claim.stated, claim.unit, claim.decimals, claim.qualifier);
         const detail = `${claim.part} ${show(part)} ÷ ${claim.whole} ${show(whole)}`;
-        return result(overlaps(computed, s.interval) ? 'pass' : 'fail', s.text, formatValue(computed.point, '%', s.d), detail);
+        return result(
+          overlaps(computed, s.interval) ? 'pass' : 'fail',
+          s.text,
+          formatValue(computed.point, '%', s.d),
+          detail,
+        );
       }
       case 'sum': {
         const parts = claim.parts.map(need);
@@ -111,9 +121,15 @@ function checkClaim(resolver: Resolver, entry: Located<Claim>): TieOutResult {
             : claim.stated !== undefined
               ? statedNumber(claim.stated, unit, decimals, claim.qualifier)
               : undefined;
-        if (!stated) return result('fail', '—', formatValue(sum.point, unit, decimals), 'a sum claim needs "total" or "stated"');
+        if (!stated)
+          return result('fail', '—', formatValue(sum.point, unit, decimals), 'a sum claim needs "total" or "stated"');
         const detail = `${parts.map(show).join(' + ')}`;
-        return result(overlaps(sum, stated.interval) ? 'pass' : 'fail', stated.text, formatValue(sum.point, unit, decimals), detail);
+        return result(
+          overlaps(sum, stated.interval) ? 'pass' : 'fail',
+          stated.text,
+          formatValue(sum.point, unit, decimals),
+          detail,
+        );
       }
       case 'rank': {
         const item = need(claim.item);
@@ -132,7 +148,8 @@ function checkClaim(resolver: Resolver, entry: Located<Claim>): TieOutResult {
         rows.sort((a, b) => a.rank - b.rank);
         const broken = rows.findIndex((r, i) => i > 0 && r.by.value > (rows[i - 1] as (typeof rows)[number]).by.value);
         const computedOrder = rows.map((r) => r.rank).join(', ');
-        if (broken === -1) return result('pass', `ranks ${computedOrder}`, `${claim.by} non-increasing`, `${rows.length} rows`);
+        if (broken === -1)
+          return result('pass', `ranks ${computedOrder}`, `${claim.by} non-increasing`, `${rows.length} rows`);
         const r = rows[broken] as (typeof rows)[number];
         return result('fail', `rank ${r.rank}`, `${show(r.by)} exceeds the row ranked above`, `row "${r.row}"`);
       }
@@ -141,7 +158,12 @@ function checkClaim(resolver: Resolver, entry: Located<Claim>): TieOutResult {
         const right = need(claim.right);
         const holds = claim.op === '>' ? left.value > right.value : left.value < right.value;
         const detail = `${claim.left} ${show(left)} ${claim.op} ${claim.right} ${show(right)}`;
-        return result(holds ? 'pass' : 'fail', `${show(left)} ${claim.op} ${show(right)}`, holds ? 'holds' : 'does not hold', detail);
+        return result(
+          holds ? 'pass' : 'fail',
+          `${show(left)} ${claim.op} ${show(right)}`,
+          holds ? 'holds' : 'does not hold',
+          detail,
+        );
       }
       case 'stated': {
         const s = statedNumber(claim.stated, claim.unit, claim.decimals, claim.qualifier);

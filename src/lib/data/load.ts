@@ -40,7 +40,12 @@ export function loadRegistry(root: string): { registry?: Registry; diagnostics: 
     try {
       text = readFileSync(join(root, path), 'utf8');
     } catch {
-      diagnostics.push({ file, severity: 'error', message: 'file is missing — expected it to exist', rule: 'missing-file' });
+      diagnostics.push({
+        file,
+        severity: 'error',
+        message: 'file is missing — expected it to exist',
+        rule: 'missing-file',
+      });
       return undefined;
     }
     const parsed = parseYaml(file, text);
@@ -75,7 +80,13 @@ export function loadRegistry(root: string): { registry?: Registry; diagnostics: 
   });
 
   if (!document || diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
-  const registry: Registry = { root, document: located(document, documentSource as YamlSource, []), sources, datasets, claims };
+  const registry: Registry = {
+    root,
+    document: located(document, documentSource as YamlSource, []),
+    sources,
+    datasets,
+    claims,
+  };
   diagnostics.push(...checkSourceReferences(registry));
   return diagnostics.some((d) => d.severity === 'error') ? { diagnostics } : { registry, diagnostics };
 }
@@ -166,7 +177,8 @@ function checkSourceReferences(registry: Registry): Diagnostic[] {
     if (d.kind === 'timeseries') {
       for (const [sid, series] of Object.entries(d.series)) {
         for (const [period, cell] of Object.entries(series.values)) {
-          if (typeof cell === 'object' && 'source' in cell) check(cell.source, entry, ['series', sid, 'values', period]);
+          if (typeof cell === 'object' && 'source' in cell)
+            check(cell.source, entry, ['series', sid, 'values', period]);
           if (!d.periods.includes(period)) {
             diagnostics.push({
               file: entry.file,

@@ -50,7 +50,8 @@ interface ParsedRef {
 
 export function parseRef(ref: string): ParsedRef {
   const m = /^([a-z0-9][a-z0-9-]*)\.([a-z0-9][a-z0-9-]*)(?:@([0-9A-Za-z-]+))?$/.exec(ref);
-  if (!m) throw new RefError(`"${ref}" is not a reference — expected "dataset.row@column", e.g. "global-cloud.global@2022"`);
+  if (!m)
+    throw new RefError(`"${ref}" is not a reference — expected "dataset.row@column", e.g. "global-cloud.global@2022"`);
   return { dataset: m[1] as string, row: m[2] as string, column: m[3] };
 }
 
@@ -78,7 +79,8 @@ export class Resolver {
 
   timeseries(id: string): Located<TimeseriesDataset> {
     const entry = this.dataset(id);
-    if (entry.value.kind !== 'timeseries') throw new RefError(`dataset "${id}" is a ${entry.value.kind}, expected a timeseries`);
+    if (entry.value.kind !== 'timeseries')
+      throw new RefError(`dataset "${id}" is a ${entry.value.kind}, expected a timeseries`);
     return entry as Located<TimeseriesDataset>;
   }
 
@@ -123,7 +125,9 @@ export class Resolver {
       throw new RefError(`claim "${id}" states no number to show`, entry);
     }
     const unit = (claim.unit ?? '%') as Unit;
-    const decimals = ('decimals' in claim && claim.decimals !== undefined ? claim.decimals : unitSpec(unit).decimals) as number;
+    const decimals = (
+      'decimals' in claim && claim.decimals !== undefined ? claim.decimals : unitSpec(unit).decimals
+    ) as number;
     const qualifier = 'qualifier' in claim ? claim.qualifier : undefined;
     return {
       ref: `claim.${id}`,
@@ -174,24 +178,43 @@ export class Resolver {
         line: entry.lineOf(['facts', row]),
       };
     }
-    if (column === undefined) throw new RefError(`"${ref}" names no ${d.kind === 'timeseries' ? 'period' : 'column'} — add "@…"`);
+    if (column === undefined)
+      throw new RefError(`"${ref}" names no ${d.kind === 'timeseries' ? 'period' : 'column'} — add "@…"`);
     if (d.kind === 'timeseries') return this.seriesFigure(entry as Located<TimeseriesDataset>, row, column, ref);
     return this.tableFigure(entry as Located<TableDataset>, row, column, ref);
   }
 
-  private seriesFigure(entry: Located<TimeseriesDataset>, seriesId: string, period: string, ref: string): Figure | undefined {
+  private seriesFigure(
+    entry: Located<TimeseriesDataset>,
+    seriesId: string,
+    period: string,
+    ref: string,
+  ): Figure | undefined {
     const d = entry.value;
     const series = d.series[seriesId];
-    if (!series) throw new RefError(`unknown series "${seriesId}" in "${d.id}"${didYouMean(seriesId, Object.keys(d.series))}`);
+    if (!series)
+      throw new RefError(`unknown series "${seriesId}" in "${d.id}"${didYouMean(seriesId, Object.keys(d.series))}`);
     if (!d.periods.includes(period)) {
       throw new RefError(`unknown period "${period}" in "${d.id}" — expected one of ${d.periods.join(', ')}`);
     }
     const decimals = d.decimals ?? unitSpec(d.unit).decimals;
     const label = `${d.title} · ${series.label} · ${formatPeriod(period)}`;
-    const cell: NumberCell | undefined = series.values[period] ?? (series.formula ? { formula: series.formula } : undefined);
+    const cell: NumberCell | undefined =
+      series.values[period] ?? (series.formula ? { formula: series.formula } : undefined);
     if (cell === undefined) return undefined;
-    const path = series.values[period] !== undefined ? ['series', seriesId, 'values', period] : ['series', seriesId, 'formula'];
-    const base = { ref, dataset: d.id, row: seriesId, column: period, label, unit: d.unit, decimals, file: entry.file, line: entry.lineOf(path) };
+    const path =
+      series.values[period] !== undefined ? ['series', seriesId, 'values', period] : ['series', seriesId, 'formula'];
+    const base = {
+      ref,
+      dataset: d.id,
+      row: seriesId,
+      column: period,
+      label,
+      unit: d.unit,
+      decimals,
+      file: entry.file,
+      line: entry.lineOf(path),
+    };
     if (typeof cell === 'number' || 'value' in cell) {
       const stated = typeof cell === 'number' ? { value: cell } : cell;
       return {
@@ -226,7 +249,17 @@ export class Resolver {
     const result = evaluate(expr, (name) => figures.get(this.qualify(name, context))?.interval);
     if (!result) return undefined;
     const sources = [...new Set(inputs.flatMap((i) => figures.get(i)?.sources ?? []))];
-    return { ...base, value: result.point, interval: result, basis: 'derived', formula, inputs, sources, qualifier: undefined, upTo: undefined };
+    return {
+      ...base,
+      value: result.point,
+      interval: result,
+      basis: 'derived',
+      formula,
+      inputs,
+      sources,
+      qualifier: undefined,
+      upTo: undefined,
+    };
   }
 
   /** `edge` → `global-cloud.edge@2022` within the dataset and period being derived. */
@@ -244,7 +277,8 @@ export class Resolver {
     const row = d.rows[rowId];
     if (!row) throw new RefError(`unknown row "${rowId}" in "${d.id}"${didYouMean(rowId, Object.keys(d.rows))}`);
     const column = d.columns[columnId];
-    if (!column) throw new RefError(`unknown column "${columnId}" in "${d.id}"${didYouMean(columnId, Object.keys(d.columns))}`);
+    if (!column)
+      throw new RefError(`unknown column "${columnId}" in "${d.id}"${didYouMean(columnId, Object.keys(d.columns))}`);
     const cell = row[columnId];
     if (cell === undefined) return undefined;
     if (typeof cell === 'string' || typeof cell === 'boolean') {

@@ -52,9 +52,11 @@ export function tableModel(project: Project, props: DataTableProps): TableModel 
           ? { kind: 'check' as const, text: '√', label: '有', numeric }
           : { kind: 'check' as const, text: 'x', label: '無', numeric };
       }
-      if (typeof raw === 'string' || typeof raw === 'boolean') return { kind: 'text' as const, text: String(raw), numeric };
+      if (typeof raw === 'string' || typeof raw === 'boolean')
+        return { kind: 'text' as const, text: String(raw), numeric };
       const figure = project.resolver.require(`${d.id}.${rowId}@${columnId}`);
-      const text = column.type === 'rank' ? String(figure.value) : formatValue(figure.value, figure.unit, figure.decimals);
+      const text =
+        column.type === 'rank' ? String(figure.value) : formatValue(figure.value, figure.unit, figure.decimals);
       return { kind: 'figure' as const, text, figure, numeric };
     }),
   }));

@@ -9,7 +9,10 @@ export const DocumentSchema = z.strictObject({
   title: z.string().min(1),
   stageLabel: z.record(StageSchema, z.string().min(1)),
   stage: StageSchema.default('publication'),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date such as "2026-11-26"').nullable(),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date such as "2026-11-26"')
+    .nullable(),
   draftWarning: z.string().min(1),
   subject: z.string().min(1),
   language: z.literal('zh-Hant-HK').default('zh-Hant-HK'),

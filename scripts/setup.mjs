@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+// npm run setup — brings what npm cannot: a Chromium to print and test with, and poppler-utils
+// to read PDFs in the tests. Plain JavaScript, so it also runs on the machine's own Node.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { accessSync, constants } from 'node:fs';
+
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+];
+const say = (m) => process.stdout.write(`setup: ${m}\n`);
+const executable = (p) => {
+  try {
+    accessSync(p, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+};
+const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
+
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  process.stdout.write(`Usage: npm run setup
+
+Installs, where missing, Debian's chromium (the browser that prints the PDF and runs the
+browser tests) and poppler-utils (pdfinfo, pdffonts, pdfimages, pdftotext for the PDF tests).
+Needs root and apt-get; elsewhere set PUPPETEER_EXECUTABLE_PATH to a Chromium binary.
+`);
+  process.exit(0);
+}
+
+const explicit = process.env.PUPPETEER_EXECUTABLE_PATH || process.env.CHROME_PATH;
+const browser = explicit || CANDIDATES.find(executable);
+const packages = [];
+if (explicit && !executable(explicit)) {
+  say(`${explicit} (from PUPPETEER_EXECUTABLE_PATH/CHROME_PATH) is not executable — fix the variable or unset it`);
+  process.exit(1);
+}
+if (!browser) packages.push('chromium');
+if (!has('pdftotext') || !has('pdffonts')) packages.push('poppler-utils');
+
+if (packages.length === 0) {
+  say(`ok — browser ${browser}, poppler-utils present`);
+  process.exit(0);
+}
+const root = typeof process.getuid === 'function' && process.getuid() === 0;
+if (!root || !has('apt-get')) {
+  say(`missing: ${packages.join(', ')}. Install them (Debian: sudo apt-get install -y ${packages.join(' ')}),`);
+  say('or set PUPPETEER_EXECUTABLE_PATH to a Chromium binary.');
+  process.exit(1);
+}
+say(`installing ${packages.join(', ')} with apt-get (a minute or two)…`);
+try {
+  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
+} catch {
+  say(`apt-get could not install ${packages.join(', ')}; install them by hand or set PUPPETEER_EXECUTABLE_PATH`);
+  process.exit(1);
+}
+const found = CANDIDATES.find(executable);
+if (packages.includes('chromium') && !found) {
+  say('chromium was installed but no binary was found at /usr/bin/chromium');
+  process.exit(1);
+}
+say(`ok — browser ${found ?? browser}`);

@@ -1,0 +1,5 @@
+import { buildOnce } from '../build-once.ts';
+
+export default function setup(): void {
+  buildOnce();
+}
