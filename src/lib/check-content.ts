@@ -68,18 +68,16 @@ export function checkContent(root: string, project: Project): { diagnostics: Dia
     try {
       tree = processor.parse(body) as unknown as JsxNode;
     } catch (e) {
-      const err = e as {
-        place?: { line?: number; column?: number; start?: { line: number; column: number } };
-        reason?: string;
-        message: string;
-      };
-      const place = err.place && 'start' in err.place ? err.place.start : err.place;
+      const err = e as { reason?: string; message: string };
+      // micromark puts the position in the reason text: "… (114:1-114:46)".
+      const m = /\((\d+):(\d+)(?:-\d+:\d+)?\)\s*$/.exec((err.reason ?? err.message).split('\n')[0] ?? '');
+      const place = m ? { line: Number(m[1]), column: Number(m[2]) } : undefined;
       diagnostics.push({
         file,
         line: place?.line !== undefined ? place.line + offset : undefined,
         column: place?.column,
         severity: 'error',
-        message: `${(err.reason ?? err.message).split('\n')[0]} — expected well-formed MDX (every tag closed, e.g. <Val of="…" />)`,
+        message: `${(err.reason ?? err.message).split('\n')[0]?.replace(/\s*\(\d+:\d+(-\d+:\d+)?\)\s*$/, '')} — expected well-formed MDX (every tag closed, e.g. <Val of="…" />)`,
         rule: 'mdx-syntax',
       });
       continue;

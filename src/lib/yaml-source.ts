@@ -15,7 +15,7 @@ export function parseYaml(file: string, text: string): { source?: YamlSource; di
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const diagnostics: Diagnostic[] = doc.errors.map((e) => {
-    const pos = e.linePos?.[0];
+    const pos = lineCounter.linePos(e.pos[0]);
     return {
       file,
       line: pos?.line,

@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
+
+export const CHAPTER = '/chapters/industry-overview/';
+
+const DATASETS = resolve(import.meta.dirname, '../../data/datasets');
+
+type Yaml = Record<string, unknown>;
+
+function isRecord(value: unknown): value is Yaml {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function child(node: unknown, key: string, where: string): unknown {
+  if (!isRecord(node) || !(key in node)) throw new Error(`${where}: no "${key}"`);
+  return node[key];
+}
+
+function asNumber(value: unknown, where: string): number {
+  // A stated value is either a bare number or `{ value, qualifier }`.
+  const v = isRecord(value) ? value['value'] : value;
+  if (typeof v !== 'number') throw new Error(`${where}: not a number (${JSON.stringify(value)})`);
+  return v;
+}
+
+export function loadDataset(id: string): Yaml {
+  const doc: unknown = parse(readFileSync(join(DATASETS, `${id}.yaml`), 'utf8'));
+  if (!isRecord(doc)) throw new Error(`${id}.yaml is not a mapping`);
+  return doc;
+}
+
+/** `dataset.series@period` (timeseries), `dataset.row@column` (table) or `facts.key`, read straight from YAML. */
+export function valueOf(ref: string): number {
+  const dot = ref.indexOf('.');
+  const datasetId = ref.slice(0, dot);
+  const rest = ref.slice(dot + 1);
+  const doc = loadDataset(datasetId);
+  if (doc['kind'] === 'facts') return asNumber(child(child(doc, 'facts', ref), rest, ref), ref);
+  const [key = '', at = ''] = rest.split('@');
+  if (doc['kind'] === 'table') return asNumber(child(child(child(doc, 'rows', ref), key, ref), at, ref), ref);
+  return asNumber(child(child(child(child(doc, 'series', ref), key, ref), 'values', ref), at, ref), ref);
+}
+
+/** HK style: comma every three digits, `decimals` after the point. */
+export function grouped(value: number, decimals = 0): string {
+  const fixed = Math.abs(value).toFixed(decimals);
+  const [int = '', frac] = fixed.split('.');
+  const withCommas = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${value < 0 ? '-' : ''}${withCommas}${frac === undefined ? '' : `.${frac}`}`;
+}
+
+/** Compound annual growth rate in percent, one decimal, as the chapter states it. */
+export function cagr(from: number, to: number, years: number): string {
+  return `${(((to / from) ** (1 / years) - 1) * 100).toFixed(1)}%`;
+}

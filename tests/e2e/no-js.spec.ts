@@ -1,0 +1,72 @@
+import { expect, test } from './fixtures.ts';
+import { CHAPTER, grouped, valueOf } from './helpers.ts';
+
+test.use({ javaScriptEnabled: false });
+
+test.describe('chapter without JavaScript', () => {
+  test('charts stay undrawn (JavaScript really is off)', async ({ page, site }) => {
+    await page.goto(`${site}${CHAPTER}`);
+    await expect(page.locator('figure.chart[data-chart]')).toHaveCount(5);
+    await expect(page.locator('figure[data-chart-state="drawn"]')).toHaveCount(0);
+    await expect(page.locator('html')).not.toHaveAttribute('data-charts-ready', /.*/);
+  });
+
+  test('every chart value is in its data table', async ({ page, site }) => {
+    await page.goto(`${site}${CHAPTER}`);
+    const cells = await page
+      .locator('figure.chart details.chart-data table.data-table td[data-ref]')
+      .evaluateAll((tds) => tds.map((td) => ({ ref: td.getAttribute('data-ref') ?? '', text: td.textContent ?? '' })));
+    // 3 + 3 rows of 3 periods, 4 + 3 + 4 rows with some 2018 segments absent: well over 40 bound cells.
+    expect(cells.length).toBeGreaterThanOrEqual(40);
+    for (const { ref, text } of cells) expect(text.trim(), ref).toMatch(/^[\d,]+\.\d†?$/);
+    // Each chart figure has a non-empty data table.
+    const perChart = await page
+      .locator('figure.chart')
+      .evaluateAll((figs) => figs.map((f) => f.querySelectorAll('table.data-table td[data-ref]').length));
+    expect(perChart).toHaveLength(5);
+    for (const n of perChart) expect(n).toBeGreaterThanOrEqual(6);
+    await expect(page.locator('figure.chart td[data-ref="global-cloud.global@2022"]').first()).toHaveText(
+      grouped(valueOf('global-cloud.global@2022') / 10, 1),
+    );
+  });
+
+  test('ranking tables are complete', async ({ page, site }) => {
+    await page.goto(`${site}${CHAPTER}`);
+    const ranking = page.locator('#tbl-china-edge-ranking-2022 tbody tr');
+    await expect(ranking).toHaveCount(10);
+    const rankingCells = await ranking.evaluateAll((rows) =>
+      rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')),
+    );
+    for (const row of rankingCells) {
+      expect(row).toHaveLength(4);
+      for (const cell of row) expect(cell).not.toBe('');
+    }
+    expect(rankingCells.map((row) => row[0])).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+    expect(rankingCells.find((row) => row[1] === '本公司')?.[3]).toBe('3.1%');
+
+    const independent = page.locator('#tbl-china-independent-edge-2022 tbody tr');
+    await expect(independent).toHaveCount(5);
+    const independentCells = await independent.evaluateAll((rows) =>
+      rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent?.replace(/\s+/g, '') ?? '')),
+    );
+    for (const row of independentCells) {
+      expect(row).toHaveLength(6);
+      for (const cell of row) expect(cell).not.toBe('');
+    }
+    expect(independentCells.find((row) => row[1] === '本公司')?.slice(0, 3)).toEqual(['2', '本公司', '3.1%']);
+  });
+
+  test('the page text carries the figures and their sources', async ({ page, site }) => {
+    await page.goto(`${site}${CHAPTER}`);
+    const text = await page.locator('body').evaluate((body) => body.textContent ?? '');
+    for (const expected of ['人民幣34,368億元', '19.5%', '140,000美元', '資料來源：灼識諮詢報告', '待補']) {
+      expect(text, expected).toContain(expected);
+    }
+    // Each chart still has a text alternative on its canvas.
+    const labels = await page
+      .locator('figure.chart canvas')
+      .evaluateAll((cs) => cs.map((c) => c.getAttribute('aria-label') ?? ''));
+    expect(labels).toHaveLength(5);
+    for (const label of labels) expect(label).toContain('合計');
+  });
+});

@@ -1,0 +1,272 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+import { CHAPTER, cagr, grouped, valueOf } from './helpers.ts';
+
+const GARTNER_CAICT_CIC = '資料來源：高德納諮詢公司(Gartner)，信通院，灼識諮詢報告';
+const CIC = '資料來源：灼識諮詢報告';
+
+/** The five charts of the chapter: body rows of the data table, rows of the CAGR table, source line. */
+const CHARTS = [
+  { id: 'fig-global-cloud-china-outside-china', rows: 3, cagrRows: 3, source: GARTNER_CAICT_CIC },
+  { id: 'fig-global-cloud-central-edge', rows: 3, cagrRows: 3, source: GARTNER_CAICT_CIC },
+  { id: 'fig-global-edge-network-security-computing', rows: 4, cagrRows: 4, source: CIC },
+  { id: 'fig-global-edge-china-outside-china', rows: 3, cagrRows: 4, source: CIC },
+  { id: 'fig-china-edge-network-security-computing', rows: 4, cagrRows: 4, source: CIC },
+] as const;
+/** 項目 plus 2018, 2022 and 2027E. */
+const CHART_COLUMNS = 4;
+
+async function chartsDrawn(page: Page): Promise<void> {
+  await expect(page.locator('html')).toHaveAttribute('data-charts-ready', 'true', { timeout: 20_000 });
+}
+
+test.describe('home page', () => {
+  test('is Traditional Chinese (Hong Kong), titled with the issuer and not indexed', async ({ page, site }) => {
+    await page.goto(`${site}/`);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hant-HK');
+    await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', 'noindex, nofollow');
+    const h1 = (await page.locator('h1').innerText()).trim();
+    expect(h1).toBe('〔發行人名稱待補〕');
+    await expect(page).toHaveTitle(/申請版本/);
+    expect(await page.title()).toContain(h1);
+  });
+
+  test('table of contents leads to the chapter and to each of its sections', async ({ page, site }) => {
+    await page.goto(`${site}/`);
+    const toc = page.locator('section[aria-labelledby="toc-title"]');
+    await expect(toc.locator('h2')).toHaveText('目錄');
+    const sectionLinks = await toc
+      .locator(`a[href^="${CHAPTER}#"]`)
+      .evaluateAll((links) =>
+        links.map((a) => decodeURIComponent(new URL((a as HTMLAnchorElement).href).hash.slice(1))),
+      );
+    expect(sectionLinks.length).toBeGreaterThanOrEqual(5);
+
+    await toc.getByRole('link', { name: '行業概覽', exact: true }).click();
+    await expect(page).toHaveURL(`${site}${CHAPTER}`);
+    await expect(page.locator('article.chapter h1')).toHaveText('行業概覽');
+    for (const id of sectionLinks) {
+      await expect(page.locator(`[id="${id}"]`), `section ${id}`).toHaveCount(1);
+    }
+  });
+
+  test('links a PDF that is served as application/pdf', async ({ page, site }) => {
+    await page.goto(`${site}/`);
+    const link = page.locator('main a[href$="prospectus.pdf"]').first();
+    await expect(link).toBeVisible();
+    const href = await link.evaluate((a) => (a as HTMLAnchorElement).href);
+    const response = await page.request.get(href);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toContain('application/pdf');
+    const body = await response.body();
+    expect(body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
+  test('states the tie-out result', async ({ page, site }) => {
+    await page.goto(`${site}/`);
+    const tieout = page.locator('section[aria-labelledby="tieout-title"]');
+    await expect(tieout.locator('h2')).toHaveText('數字核對');
+    await expect(tieout.locator('p')).toContainText(/\d+\s*項陳述/);
+    await expect(tieout.locator('p')).toContainText(/0\s*項不符/);
+  });
+});
+
+test.describe('chapter page', () => {
+  test('draws all five charts onto non-blank canvases', async ({ page, site }) => {
+    await page.goto(`${site}${CHAPTER}`);
+    await chartsDrawn(page);
+    await expect(page.locator('figure.chart[data-chart]')).toHaveCount(CHARTS.length);
+    for (const { id } of CHARTS) {
+      const figure = page.locator(`figure.chart[id="${id}"]`);
+      await expect(figure, id).toHaveAttribute('data-chart-state', 'drawn');
+      const canvas = figure.locator('canvas');
+      const box = await canvas.boundingBox();
+      expect(box?.width ?? 0, `${id} width`).toBeGreaterThan(100);
+      expect(box?.height ?? 0, `${id} height`).toBeGreaterThan(100);
+      const pixels = await canvas.evaluate((el) => {
+        const c = el as HTMLCanvasElement;
+        const blank = document.createElement('canvas');
+        blank.width = c.width;
+        blank.height = c.height;
+        const ctx = c.getContext('2d');
+        if (!ctx || c.width === 0 || c.height === 0) return { differs: false, painted: 0, total: 0, barColour: 0 };
+        const data = ctx.getImageData(0, 0, c.width, c.height).data;
+        // The first series' fill colour, from the chart's embedded config.
+        const config = JSON.parse(
+          c.closest('figure')?.querySelector('script[type="application/json"]')?.textContent ?? '{}',
+        );
+        const hex: string = config?.data?.datasets?.[0]?.backgroundColor ?? '#000000';
+        const [r, g, b] = [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16));
+        let painted = 0;
+        let barColour = 0;
+        for (let i = 0; i < data.length; i += 4) {
+          if ((data[i + 3] ?? 0) > 0) painted++;
+          if (data[i] === r && data[i + 1] === g && data[i + 2] === b && data[i + 3] === 255) barColour++;
+        }
+        return { differs: c.toDataURL() !== blank.toDataURL(), painted, total: data.length / 4, barColour };
+      });
+      expect(pixels.differs, `${id} differs from a blank canvas`).toBe(true);
+      expect(pixels.painted / pixels.total, `${id} painted share`).toBeGreaterThan(0.02);
+      expect(pixels.barColour, `${id} first-series bar pixels`).toBeGreaterThan(500);
+    }
+  });
+
+  test('each chart has its data table, CAGR table, unit and source line', async ({ page, site }) => {
+    await page.goto(`${site}${CHAPTER}`);
+    for (const { id, rows, cagrRows, source } of CHARTS) {
+      const figure = page.locator(`figure.chart[id="${id}"]`);
+      await expect(figure.locator('figcaption.figure-title'), id).not.toBeEmpty();
+      await expect(figure.locator('p.figure-unit'), id).toHaveText('人民幣十億元');
+      const table = figure.locator('details.chart-data table.data-table');
+      await expect(table, id).toHaveCount(1);
+      await expect(table.locator('thead th'), `${id} header`).toHaveCount(CHART_COLUMNS);
+      const bodyRows = table.locator('tbody tr');
+      await expect(bodyRows, `${id} rows`).toHaveCount(rows);
+      for (let r = 0; r < rows; r++) {
+        await expect(bodyRows.nth(r).locator('th, td'), `${id} row ${r}`).toHaveCount(CHART_COLUMNS);
+      }
+      const refs = table.locator('td[data-ref]');
+      expect(await refs.count(), `${id} bound cells`).toBeGreaterThanOrEqual(rows * 2);
+      await expect(figure.locator('table.cagr-table tbody tr'), `${id} CAGR rows`).toHaveCount(cagrRows);
+      await expect(figure.locator('table.cagr-table td[data-ref]'), `${id} CAGR cells`).toHaveCount(cagrRows);
+      await expect(figure.locator('p.source-line'), id).toHaveText(source);
+    }
+  });
+
+  test('chart data tables show the YAML values in billions', async ({ page, site }) => {
+    await page.goto(`${site}${CHAPTER}`);
+    const cell = (figure: string, ref: string) => page.locator(`figure[id="${figure}"] td[data-ref="${ref}"]`);
+    const billions = (ref: string) => grouped(valueOf(ref) / 10, 1);
+    await expect(cell(CHARTS[0].id, 'global-cloud.global@2018')).toHaveText(billions('global-cloud.global@2018'));
+    await expect(cell(CHARTS[0].id, 'global-cloud.china@2027E')).toHaveText(billions('global-cloud.china@2027E'));
+    // Derived: global − china, marked † as derived.
+    const outside = (valueOf('global-cloud.global@2018') - valueOf('global-cloud.china@2018')) / 10;
+    const derived = cell(CHARTS[0].id, 'global-cloud.outside-china@2018');
+    await expect(derived).toHaveText(`${grouped(outside, 1)}†`);
+    await expect(derived).toHaveAttribute('data-basis', 'derived');
+    await expect(cell(CHARTS[4].id, 'china-edge.total@2027E')).toHaveText(billions('china-edge.total@2027E'));
+  });
+
+  test('the two ranking tables and the placeholder', async ({ page, site }) => {
+    await page.goto(`${site}${CHAPTER}`);
+    const ranking = page.locator('figure.table-figure#tbl-china-edge-ranking-2022');
+    await expect(ranking.locator('tbody tr')).toHaveCount(10);
+    await expect(ranking.locator('thead th')).toHaveText(['排名', '公司', '類型', '市場份額']);
+    const self = ranking.locator('tbody tr', { hasText: '本公司' });
+    await expect(self).toHaveCount(1);
+    await expect(self).toHaveClass(/\bself\b/);
+    await expect(self.locator('td')).toHaveText(['9', '本公司', '獨立邊緣雲服務供應商', '3.1%']);
+    await expect(ranking.locator('p.source-line')).toHaveText(CIC);
+
+    const independent = page.locator('figure.table-figure#tbl-china-independent-edge-2022');
+    await expect(independent.locator('tbody tr')).toHaveCount(5);
+    for (let r = 0; r < 5; r++) await expect(independent.locator('tbody tr').nth(r).locator('td')).toHaveCount(6);
+    const selfIndependent = independent.locator('tbody tr', { hasText: '本公司' });
+    await expect(selfIndependent.locator('td').nth(0)).toHaveText('2');
+    await expect(selfIndependent.locator('td').nth(2)).toHaveText('3.1%');
+    await expect(independent.locator('p.source-line')).toHaveText(CIC);
+
+    const placeholder = page.locator('figure.placeholder');
+    await expect(placeholder).toHaveCount(1);
+    await expect(placeholder.locator('.placeholder-box strong')).toHaveText('待補');
+    await expect(placeholder.locator('figcaption.figure-title')).toHaveText('不同類型邊緣雲服務供應商的比較');
+  });
+
+  test('inline figures equal the YAML data, formatted HK style', async ({ page, site }) => {
+    await page.goto(`${site}${CHAPTER}`);
+    const fig = (ref: string) => page.locator(`article.chapter span.fig[data-ref="${ref}"]`).first();
+    const rmb = (ref: string) => `人民幣${grouped(valueOf(ref))}億元`;
+
+    const expected: Record<string, string> = {
+      'global-cloud.global@2018': rmb('global-cloud.global@2018'),
+      'global-cloud.global@2022': rmb('global-cloud.global@2022'),
+      'global-cloud.global@2027E': rmb('global-cloud.global@2027E'),
+      'global-cloud.us@2022': rmb('global-cloud.us@2022'),
+      'global-cloud.china@2018': rmb('global-cloud.china@2018'),
+      'global-edge.total@2027E': rmb('global-edge.total@2027E'),
+      'china-edge.total@2018': rmb('china-edge.total@2018'),
+      'china-edge.total@2027E': rmb('china-edge.total@2027E'),
+      'facts.report-fee': `${grouped(valueOf('facts.report-fee'))}美元`,
+      'china-edge-ranking-2022.self@share': `${grouped(valueOf('china-edge-ranking-2022.self@share'), 1)}%`,
+      'china-data-volume.total@2022': `${valueOf('china-data-volume.total@2022')}ZB`,
+      // Stated CAGRs agree with the YAML endpoints.
+      'claim.global-cloud-cagr': cagr(valueOf('global-cloud.global@2022'), valueOf('global-cloud.global@2027E'), 5),
+      'claim.china-edge-cagr': cagr(valueOf('china-edge.total@2022'), valueOf('china-edge.total@2027E'), 5),
+    };
+    // Sanity of the test's own formatting against known strings.
+    expect(expected['global-cloud.global@2018']).toBe('人民幣13,769億元');
+    expect(expected['claim.global-cloud-cagr']).toBe('19.5%');
+
+    for (const [ref, text] of Object.entries(expected)) {
+      await expect(fig(ref), ref).toHaveText(text);
+    }
+  });
+
+  test('every inline figure carries its provenance', async ({ page, site }) => {
+    await page.goto(`${site}${CHAPTER}`);
+    const figures = await page
+      .locator('article.chapter span.fig[data-ref]')
+      .evaluateAll((spans) =>
+        spans.map((s) => ({
+          ref: s.getAttribute('data-ref') ?? '',
+          text: s.textContent ?? '',
+          title: s.getAttribute('title') ?? '',
+        })),
+      );
+    expect(figures.length).toBeGreaterThanOrEqual(50);
+    for (const { ref, text, title } of figures) {
+      expect(ref, 'data-ref').not.toBe('');
+      expect(text.trim(), `${ref} text`).not.toBe('');
+      expect(title, `${ref} title`).toContain('資料來源：');
+    }
+  });
+});
+
+test.describe('self-contained', () => {
+  for (const path of ['/', CHAPTER, '/document/']) {
+    test(`no request leaves the origin on ${path}`, async ({ page, site }) => {
+      const urls: string[] = [];
+      page.on('request', (request) => urls.push(request.url()));
+      await page.goto(`${site}${path}`, { waitUntil: 'networkidle' });
+      if (path !== '/') await chartsDrawn(page);
+      await page.waitForLoadState('networkidle');
+      const origin = new URL(site).origin;
+      const foreign = urls.filter((u) => !(u.startsWith(`${origin}/`) || u === origin || u.startsWith('data:')));
+      expect(foreign).toEqual([]);
+      // The page itself, its stylesheet and its script were recorded (the listener worked).
+      expect(urls).toContain(`${origin}${path}`);
+      expect(urls.some((u) => u.endsWith('.css'))).toBe(true);
+      expect(urls.some((u) => u.endsWith('.js'))).toBe(true);
+      if (path !== '/') expect(urls.some((u) => /\.woff2?$/.test(u))).toBe(true);
+    });
+  }
+});
+
+test.describe('phone layout and typesetting', () => {
+  test.use({ viewport: { width: 375, height: 740 } });
+
+  test('chapter does not scroll sideways at 375×740', async ({ page, site }) => {
+    await page.goto(`${site}${CHAPTER}`);
+    await chartsDrawn(page);
+    // Open the chart data so their tables are laid out too.
+    await page.locator('details.chart-data').evaluateAll((ds) => {
+      for (const d of ds) (d as HTMLDetailsElement).open = true;
+    });
+    const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      innerWidth: window.innerWidth,
+    }));
+    expect(innerWidth).toBe(375);
+    expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+  });
+
+  test('body text is justified with strict line breaking', async ({ page, site }) => {
+    await page.goto(`${site}${CHAPTER}`);
+    expect(await page.locator('html').evaluate((html) => getComputedStyle(html).lineBreak)).toBe('strict');
+    const aligns = await page
+      .locator('article.chapter > p')
+      .evaluateAll((ps) => ps.map((p) => getComputedStyle(p).textAlign));
+    expect(aligns.length).toBeGreaterThan(10);
+    expect(new Set(aligns)).toEqual(new Set(['justify']));
+  });
+});
