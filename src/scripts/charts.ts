@@ -60,7 +60,9 @@ const valueLabels: Plugin<'bar'> = {
         tops[i] = Math.min(tops[i] ?? Number.POSITIVE_INFINITY, y);
         const height = Math.abs(base - y);
         if (opts.stacked) {
-          if (height < 12) return;
+          // A lone segment equal to its total would print the same number twice.
+          const alone = chart.data.datasets.filter((d) => typeof d.data[i] === 'number').length === 1;
+          if (height < 12 || (alone && opts.totals?.[i] === value)) return;
           ctx.fillStyle = di === 0 ? '#ffffff' : '#1a1a1a';
           ctx.textBaseline = 'middle';
           ctx.fillText(format(value, opts.decimals), x, (y + base) / 2);

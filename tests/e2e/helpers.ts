@@ -31,7 +31,7 @@ export function loadDataset(id: string): Yaml {
 }
 
 /** `dataset.series@period` (timeseries), `dataset.row@column` (table) or `facts.key`, read straight from YAML. */
-export function valueOf(ref: string): number {
+export function yamlValue(ref: string): number {
   const dot = ref.indexOf('.');
   const datasetId = ref.slice(0, dot);
   const rest = ref.slice(dot + 1);

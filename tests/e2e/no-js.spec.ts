@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures.ts';
-import { CHAPTER, grouped, valueOf } from './helpers.ts';
+import { CHAPTER, grouped, yamlValue } from './helpers.ts';
 
 test.use({ javaScriptEnabled: false });
 
@@ -26,7 +26,7 @@ test.describe('chapter without JavaScript', () => {
     expect(perChart).toHaveLength(5);
     for (const n of perChart) expect(n).toBeGreaterThanOrEqual(6);
     await expect(page.locator('figure.chart td[data-ref="global-cloud.global@2022"]').first()).toHaveText(
-      grouped(valueOf('global-cloud.global@2022') / 10, 1),
+      grouped(yamlValue('global-cloud.global@2022') / 10, 1),
     );
   });
 

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { CHAPTER, cagr, grouped, valueOf } from './helpers.ts';
+import { CHAPTER, cagr, grouped, yamlValue } from './helpers.ts';
 
 const GARTNER_CAICT_CIC = '資料來源：高德納諮詢公司(Gartner)，信通院，灼識諮詢報告';
 const CIC = '資料來源：灼識諮詢報告';
@@ -25,7 +25,7 @@ test.describe('home page', () => {
     await page.goto(`${site}/`);
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hant-HK');
     await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', 'noindex, nofollow');
-    const h1 = (await page.locator('h1').innerText()).trim();
+    const h1 = ((await page.locator('h1').textContent()) ?? '').trim();
     expect(h1).toBe('〔發行人名稱待補〕');
     await expect(page).toHaveTitle(/申請版本/);
     expect(await page.title()).toContain(h1);
@@ -136,11 +136,11 @@ test.describe('chapter page', () => {
   test('chart data tables show the YAML values in billions', async ({ page, site }) => {
     await page.goto(`${site}${CHAPTER}`);
     const cell = (figure: string, ref: string) => page.locator(`figure[id="${figure}"] td[data-ref="${ref}"]`);
-    const billions = (ref: string) => grouped(valueOf(ref) / 10, 1);
+    const billions = (ref: string) => grouped(yamlValue(ref) / 10, 1);
     await expect(cell(CHARTS[0].id, 'global-cloud.global@2018')).toHaveText(billions('global-cloud.global@2018'));
     await expect(cell(CHARTS[0].id, 'global-cloud.china@2027E')).toHaveText(billions('global-cloud.china@2027E'));
     // Derived: global − china, marked † as derived.
-    const outside = (valueOf('global-cloud.global@2018') - valueOf('global-cloud.china@2018')) / 10;
+    const outside = (yamlValue('global-cloud.global@2018') - yamlValue('global-cloud.china@2018')) / 10;
     const derived = cell(CHARTS[0].id, 'global-cloud.outside-china@2018');
     await expect(derived).toHaveText(`${grouped(outside, 1)}†`);
     await expect(derived).toHaveAttribute('data-basis', 'derived');
@@ -175,7 +175,7 @@ test.describe('chapter page', () => {
   test('inline figures equal the YAML data, formatted HK style', async ({ page, site }) => {
     await page.goto(`${site}${CHAPTER}`);
     const fig = (ref: string) => page.locator(`article.chapter span.fig[data-ref="${ref}"]`).first();
-    const rmb = (ref: string) => `人民幣${grouped(valueOf(ref))}億元`;
+    const rmb = (ref: string) => `人民幣${grouped(yamlValue(ref))}億元`;
 
     const expected: Record<string, string> = {
       'global-cloud.global@2018': rmb('global-cloud.global@2018'),
@@ -186,12 +186,12 @@ test.describe('chapter page', () => {
       'global-edge.total@2027E': rmb('global-edge.total@2027E'),
       'china-edge.total@2018': rmb('china-edge.total@2018'),
       'china-edge.total@2027E': rmb('china-edge.total@2027E'),
-      'facts.report-fee': `${grouped(valueOf('facts.report-fee'))}美元`,
-      'china-edge-ranking-2022.self@share': `${grouped(valueOf('china-edge-ranking-2022.self@share'), 1)}%`,
-      'china-data-volume.total@2022': `${valueOf('china-data-volume.total@2022')}ZB`,
+      'facts.report-fee': `${grouped(yamlValue('facts.report-fee'))}美元`,
+      'china-edge-ranking-2022.self@share': `${grouped(yamlValue('china-edge-ranking-2022.self@share'), 1)}%`,
+      'china-data-volume.total@2022': `${yamlValue('china-data-volume.total@2022')}ZB`,
       // Stated CAGRs agree with the YAML endpoints.
-      'claim.global-cloud-cagr': cagr(valueOf('global-cloud.global@2022'), valueOf('global-cloud.global@2027E'), 5),
-      'claim.china-edge-cagr': cagr(valueOf('china-edge.total@2022'), valueOf('china-edge.total@2027E'), 5),
+      'claim.global-cloud-cagr': cagr(yamlValue('global-cloud.global@2022'), yamlValue('global-cloud.global@2027E'), 5),
+      'claim.china-edge-cagr': cagr(yamlValue('china-edge.total@2022'), yamlValue('china-edge.total@2027E'), 5),
     };
     // Sanity of the test's own formatting against known strings.
     expect(expected['global-cloud.global@2018']).toBe('人民幣13,769億元');
@@ -204,15 +204,13 @@ test.describe('chapter page', () => {
 
   test('every inline figure carries its provenance', async ({ page, site }) => {
     await page.goto(`${site}${CHAPTER}`);
-    const figures = await page
-      .locator('article.chapter span.fig[data-ref]')
-      .evaluateAll((spans) =>
-        spans.map((s) => ({
-          ref: s.getAttribute('data-ref') ?? '',
-          text: s.textContent ?? '',
-          title: s.getAttribute('title') ?? '',
-        })),
-      );
+    const figures = await page.locator('article.chapter span.fig[data-ref]').evaluateAll((spans) =>
+      spans.map((s) => ({
+        ref: s.getAttribute('data-ref') ?? '',
+        text: s.textContent ?? '',
+        title: s.getAttribute('title') ?? '',
+      })),
+    );
     expect(figures.length).toBeGreaterThanOrEqual(50);
     for (const { ref, text, title } of figures) {
       expect(ref, 'data-ref').not.toBe('');

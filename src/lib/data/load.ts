@@ -124,7 +124,7 @@ function validate<S extends z.ZodType>(
       file: src.file,
       line: src.lineOf(path),
       severity: 'error',
-      message: `${path.length ? `${path.join('.')}: ` : ''}${issue.message}`,
+      message: `${path.length ? `${path.join('.')}: ` : ''}${describeIssue(issue, valueAt(src.data, issue.path))}`,
       rule: 'schema',
     });
   }
@@ -194,4 +194,26 @@ function checkSourceReferences(registry: Registry): Diagnostic[] {
   }
   for (const entry of registry.claims.values()) check(entry.value.source, entry, ['source']);
   return diagnostics;
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let here = data;
+  for (const key of path) {
+    if (here === null || typeof here !== 'object') return undefined;
+    here = (here as Record<PropertyKey, unknown>)[key as string];
+  }
+  return here;
+}
+
+/** Zod says "Invalid input" for a failed union; authors need what was found and what fits. */
+function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
+  const got = value === undefined ? 'nothing' : JSON.stringify(value);
+  if (issue.code === 'invalid_union') {
+    return `got ${got} — expected a number, { value: <number> } or { formula: "<formula>" }`;
+  }
+  if (issue.code === 'invalid_type')
+    return value === undefined ? `missing — expected a ${issue.expected}` : `got ${got} — expected a ${issue.expected}`;
+  if (issue.code === 'unrecognized_keys')
+    return `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')} — expected only the fields the schema names`;
+  return `${issue.message} (got ${got})`;
 }

@@ -51,6 +51,7 @@ export interface ChartJsConfig {
 
 /** Prospectus palette: dark to light, so stacked segments stay legible in greyscale print too. */
 export const PALETTE = ['#1d3557', '#457b9d', '#a8c5da', '#6c757d', '#c9ada7'];
+export const UNSPLIT_GREY = '#d5d9de';
 
 export function chartModel(project: Project, props: ChartProps): ChartModel {
   const p = ChartPropsSchema.parse(props);
@@ -110,12 +111,27 @@ export function chartModel(project: Project, props: ChartProps): ChartModel {
       type: 'bar',
       data: {
         labels,
-        datasets: series.map((s, i) => ({
-          label: s.label,
-          data: s.cells.map((c) => c?.value ?? null),
-          backgroundColor: PALETTE[i % PALETTE.length] as string,
-          ...(p.stacked ? { stack: 'stack' } : {}),
-        })),
+        datasets: [
+          ...series.map((s, i) => ({
+            label: s.label,
+            data: s.cells.map((c) => c?.value ?? null),
+            backgroundColor: PALETTE[i % PALETTE.length] as string,
+            ...(p.stacked ? { stack: 'stack' } : {}),
+          })),
+          // A year whose breakdown the source does not give still shows its stated total, in grey.
+          ...(total && missing.length > 0
+            ? [
+                {
+                  label: `${total.label}（未載列分項）`,
+                  data: total.cells.map((c, i) =>
+                    missing.includes(dataset.periods[i] ?? '') ? (c?.value ?? null) : null,
+                  ),
+                  backgroundColor: UNSPLIT_GREY,
+                  ...(p.stacked ? { stack: 'stack' } : {}),
+                },
+              ]
+            : []),
+        ],
       },
       options: {
         prospectus: {
