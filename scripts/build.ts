@@ -5,9 +5,10 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatDiagnostic, summarize } from '../src/lib/diagnostics.ts';
+import { StageSchema } from '../src/lib/schema/document.ts';
 import { effectiveStage } from '../src/lib/stage.ts';
 import { checkProject } from './lib/check.ts';
 import { buildDate, pdfMetadata } from './lib/metadata.ts';
@@ -25,6 +26,8 @@ Options:
   --out DIR      write to DIR instead of dist/
   --check        only check data, tie-out and chapters; build nothing
   --no-pdf       build the site only
+  --stage STAGE  build this stage (vetting, publication, final) into dist-stages/STAGE/;
+                 repeat to build several side by side; dist/ is left alone
   -h, --help     show this help
 
 Environment:
@@ -41,6 +44,7 @@ async function main(): Promise<number> {
       out: { type: 'string', default: 'dist' },
       check: { type: 'boolean', default: false },
       'no-pdf': { type: 'boolean', default: false },
+      stage: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -48,6 +52,23 @@ async function main(): Promise<number> {
     process.stdout.write(HELP);
     return 0;
   }
+  const stages = values.stage ?? [];
+  for (const stage of stages) {
+    if (!StageSchema.safeParse(stage).success) {
+      process.stderr.write(`error: --stage ${stage} — expected one of ${StageSchema.options.join(', ')}\n`);
+      return 2;
+    }
+  }
+  if (stages.length === 0) return buildOne(values.out, { check: values.check, pdf: !values['no-pdf'] });
+  for (const stage of stages) {
+    process.env['PROSPECTUS_STAGE'] = stage;
+    const code = await buildOne(`dist-stages/${stage}`, { check: values.check, pdf: !values['no-pdf'] });
+    if (code !== 0) return code;
+  }
+  return 0;
+}
+
+async function buildOne(out: string, options: { check: boolean; pdf: boolean }): Promise<number> {
   const t0 = performance.now();
   const step = (message: string) =>
     process.stderr.write(`[${((performance.now() - t0) / 1000).toFixed(1).padStart(5)} s] ${message}\n`);
@@ -67,9 +88,9 @@ async function main(): Promise<number> {
   );
   const doc = project.registry.document.value;
   const stage = effectiveStage(doc);
-  if (values.check) return 0;
+  if (options.check) return 0;
 
-  const outDir = resolve(root, values.out);
+  const outDir = resolve(root, out);
   const work = join(root, '.build', `site-${process.pid}`);
   await rm(work, { recursive: true, force: true });
   await mkdir(join(root, '.build'), { recursive: true });
@@ -80,7 +101,7 @@ async function main(): Promise<number> {
   try {
     step(`building the site (stage: ${stage})`);
     await runAstro(work);
-    if (!values['no-pdf']) {
+    if (options.pdf) {
       step('printing the PDF');
       const result = await renderPdf({
         siteDir: work,
@@ -95,16 +116,17 @@ async function main(): Promise<number> {
     }
     // Swap only now: everything above succeeded.
     const old = join(root, '.build', `old-${process.pid}`);
+    await mkdir(dirname(outDir), { recursive: true });
     if (existsSync(outDir)) await rename(outDir, old);
     await rename(work, outDir);
     await rm(old, { recursive: true, force: true });
-    step(`done: ${values.out}/index.html${values['no-pdf'] ? '' : `, ${values.out}/prospectus.pdf`}`);
+    step(`done: ${out}/index.html${!options.pdf ? '' : `, ${out}/prospectus.pdf`}`);
     return 0;
   } catch (e) {
     await cleanup();
     const message =
       e instanceof RenderError || e instanceof AstroBuildError ? e.message : ((e as Error).stack ?? String(e));
-    process.stderr.write(`error: ${message}\nThe previous ${values.out}/ is unchanged.\n`);
+    process.stderr.write(`error: ${message}\nThe previous ${out}/ is unchanged.\n`);
     return 1;
   }
 }

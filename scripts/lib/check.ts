@@ -3,7 +3,10 @@ import { loadRegistry } from '../../src/lib/data/load.ts';
 import { Resolver } from '../../src/lib/data/resolve.ts';
 import type { Diagnostic } from '../../src/lib/diagnostics.ts';
 import type { Project } from '../../src/lib/project.ts';
+import type { Stage } from '../../src/lib/schema/document.ts';
+import { effectiveStage } from '../../src/lib/stage.ts';
 import { tieOut, tieOutDiagnostics } from '../../src/lib/tieout.ts';
+import { stageGates } from './stage-gates.ts';
 
 export interface CheckResult {
   project?: Project;
@@ -12,16 +15,22 @@ export interface CheckResult {
 }
 
 /** Data, tie-out and chapters, checked in that order; later stages run only on valid input. */
-export function checkProject(root: string): CheckResult {
+export function checkProject(root: string, stageOverride?: Stage): CheckResult {
   const { registry, diagnostics } = loadRegistry(root);
   if (!registry) return { diagnostics, occurrences: [] };
   const resolver = new Resolver(registry);
   const results = tieOut(resolver);
   const project: Project = { registry, resolver, tieOut: results };
   const content = checkContent(root, project);
+  const stage = stageOverride ?? effectiveStage(registry.document.value);
   return {
     project,
-    diagnostics: [...diagnostics, ...tieOutDiagnostics(results), ...content.diagnostics],
+    diagnostics: [
+      ...diagnostics,
+      ...tieOutDiagnostics(results),
+      ...content.diagnostics,
+      ...stageGates(project, content.occurrences, stage),
+    ],
     occurrences: content.occurrences,
   };
 }

@@ -5,10 +5,12 @@ import { RefError } from './data/resolve.ts';
 import { type Diagnostic, didYouMean } from './diagnostics.ts';
 import type { Project } from './project.ts';
 import { chartModel } from './render/chart.ts';
+import { redactedText } from './render/redact.ts';
 import { tableModel } from './render/table.ts';
 import { renderVal } from './render/val.ts';
 import { ChapterFrontmatterSchema } from './schema/chapter.ts';
 import { COMPONENT_PROPS, type ComponentName } from './schema/props.ts';
+import { REDACTION_MARKER } from './schema/redaction.ts';
 import { parseYaml } from './yaml-source.ts';
 
 export const CHAPTERS_DIR = 'content/chapters';
@@ -83,6 +85,16 @@ export function checkContent(root: string, project: Project): { diagnostics: Dia
       continue;
     }
     visit(tree, (node) => {
+      if (node.type === 'text' && node.value?.includes(REDACTION_MARKER)) {
+        diagnostics.push({
+          file,
+          line: node.position ? node.position.start.line + offset : undefined,
+          severity: 'error',
+          message: `${REDACTION_MARKER} typed by hand — expected <Redact term="…" /> with the wording in data/redactions.yaml, so vetting and final copies can show it`,
+          rule: 'redaction',
+        });
+        return;
+      }
       if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
       const line = node.position ? node.position.start.line + offset : undefined;
       const column = node.position?.start.column;
@@ -141,6 +153,7 @@ export function checkContent(root: string, project: Project): { diagnostics: Dia
         if (component === 'Val') renderVal(project.resolver, props as never);
         if (component === 'Chart') chartModel(project, props as never);
         if (component === 'DataTable') tableModel(project, props as never);
+        if (component === 'Redact') redactedText(project.registry, String(props['term']), 'vetting');
       } catch (e) {
         if (!(e instanceof RefError)) throw e;
         diagnostics.push({ ...at, severity: 'error', message: `<${component}>: ${e.message}`, rule: 'unknown-ref' });

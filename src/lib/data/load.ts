@@ -5,6 +5,7 @@ import type { Diagnostic } from '../diagnostics.ts';
 import { type Claim, ClaimRegistrySchema } from '../schema/claim.ts';
 import { type Dataset, DatasetSchema } from '../schema/dataset.ts';
 import { type DocumentConfig, DocumentSchema } from '../schema/document.ts';
+import { type Redaction, RedactionRegistrySchema } from '../schema/redaction.ts';
 import { type Source, SourceRegistrySchema } from '../schema/source.ts';
 import { parseYaml, type YamlSource } from '../yaml-source.ts';
 
@@ -22,12 +23,14 @@ export interface Registry {
   sources: Map<string, Located<Source>>;
   datasets: Map<string, Located<Dataset>>;
   claims: Map<string, Located<Claim>>;
+  redactions: Map<string, Located<Redaction>>;
 }
 
 export const DATA_PATHS = {
   document: 'content/document.yaml',
   sources: 'data/sources.yaml',
   claims: 'data/claims.yaml',
+  redactions: 'data/redactions.yaml',
   datasets: 'data/datasets',
 } as const;
 
@@ -56,6 +59,7 @@ export function loadRegistry(root: string): { registry?: Registry; diagnostics: 
   const documentSource = read(DATA_PATHS.document);
   const sourcesSource = read(DATA_PATHS.sources);
   const claimsSource = read(DATA_PATHS.claims);
+  const redactionsSource = read(DATA_PATHS.redactions);
   const datasetFiles = listYaml(join(root, DATA_PATHS.datasets)).map((name) => `${DATA_PATHS.datasets}/${name}`);
   const datasetSources = datasetFiles.map(read);
 
@@ -79,6 +83,12 @@ export function loadRegistry(root: string): { registry?: Registry; diagnostics: 
     addUnique(claims, c.id, located(c, claimsSource as YamlSource, [i]), diagnostics, 'claim');
   });
 
+  const redactions = new Map<string, Located<Redaction>>();
+  const redactionList = redactionsSource && validate(RedactionRegistrySchema, redactionsSource, [], diagnostics);
+  redactionList?.forEach((r, i) => {
+    addUnique(redactions, r.id, located(r, redactionsSource as YamlSource, [i]), diagnostics, 'redaction');
+  });
+
   if (!document || diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
   const registry: Registry = {
     root,
@@ -86,6 +96,7 @@ export function loadRegistry(root: string): { registry?: Registry; diagnostics: 
     sources,
     datasets,
     claims,
+    redactions,
   };
   diagnostics.push(...checkSourceReferences(registry));
   return diagnostics.some((d) => d.severity === 'error') ? { diagnostics } : { registry, diagnostics };

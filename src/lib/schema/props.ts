@@ -38,16 +38,23 @@ export const PlaceholderPropsSchema = z.strictObject({
   reason: z.string().min(1),
 });
 
+export const RedactPropsSchema = z.strictObject({
+  /** An id from data/redactions.yaml. */
+  term: IdSchema,
+});
+
 export type ValProps = z.input<typeof ValPropsSchema>;
 export type ChartProps = z.input<typeof ChartPropsSchema>;
 export type DataTableProps = z.input<typeof DataTablePropsSchema>;
 export type PlaceholderProps = z.input<typeof PlaceholderPropsSchema>;
+export type RedactProps = z.input<typeof RedactPropsSchema>;
 
 export const COMPONENT_PROPS = {
   Val: ValPropsSchema,
   Chart: ChartPropsSchema,
   DataTable: DataTablePropsSchema,
   Placeholder: PlaceholderPropsSchema,
+  Redact: RedactPropsSchema,
 } as const;
 
 export type ComponentName = keyof typeof COMPONENT_PROPS;

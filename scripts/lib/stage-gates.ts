@@ -1,0 +1,31 @@
+import type { Occurrence } from '../../src/lib/check-content.ts';
+import type { Diagnostic } from '../../src/lib/diagnostics.ts';
+import type { Project } from '../../src/lib/project.ts';
+import type { Stage } from '../../src/lib/schema/document.ts';
+
+/** A final prospectus carries no placeholder and no missing cover detail. */
+export function stageGates(project: Project, occurrences: readonly Occurrence[], stage: Stage): Diagnostic[] {
+  if (stage !== 'final') return [];
+  const doc = project.registry.document;
+  const diagnostics: Diagnostic[] = occurrences
+    .filter((o) => o.component === 'Placeholder')
+    .map((o) => ({
+      file: o.file,
+      line: o.line,
+      severity: 'error' as const,
+      message: `placeholder "${String(o.props['title'])}" in a final build — expected the missing material to be supplied`,
+      rule: 'final-placeholder',
+    }));
+  for (const field of ['company', 'date'] as const) {
+    if (doc.value[field] === null) {
+      diagnostics.push({
+        file: doc.file,
+        line: doc.lineOf([field]),
+        severity: 'error',
+        message: `${field} is not set in a final build — expected the ${field === 'company' ? "issuer's name" : 'date of the prospectus'}`,
+        rule: 'final-placeholder',
+      });
+    }
+  }
+  return diagnostics;
+}
