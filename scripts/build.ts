@@ -10,9 +10,14 @@ import { parseArgs } from 'node:util';
 import { formatDiagnostic, summarize } from '../src/lib/diagnostics.ts';
 import { StageSchema } from '../src/lib/schema/document.ts';
 import { effectiveStage } from '../src/lib/stage.ts';
+import { buildInstant } from '../src/lib/stamp.ts';
 import { checkProject } from './lib/check.ts';
-import { buildDate, pdfMetadata } from './lib/metadata.ts';
+import { sourceCommit } from './lib/commit.ts';
+import { scanForLeaks } from './lib/leak-scan.ts';
+import { pdfMetadata } from './lib/metadata.ts';
 import { RenderError, renderPdf } from './lib/render-pdf.ts';
+import { writeSchedule } from './lib/schedule.ts';
+import { buildSearchIndex } from './lib/search-index.ts';
 
 const HELP = `Usage: npm run build [-- options]
 
@@ -107,11 +112,26 @@ async function buildOne(out: string, options: { check: boolean; pdf: boolean }):
         siteDir: work,
         path: '/document/',
         outFile: join(work, 'prospectus.pdf'),
-        metadata: pdfMetadata(doc, buildDate()),
+        metadata: pdfMetadata(doc, buildInstant()),
         log: (m) => step(`  ${m}`),
       });
+      writeSchedule(work, result.schedule);
       step(
         `PDF: ${result.pages} pages; load ${result.timings.load.toFixed(1)} s, first print ${result.timings.firstPrint.toFixed(1)} s, final print ${result.timings.finalPrint.toFixed(1)} s`,
+      );
+    }
+    const search = await buildSearchIndex(work);
+    step(`search: indexed ${search.pages} chapter page(s)`);
+    if (stage === 'publication') {
+      const terms = [...project.registry.redactions.values()].map((r) => r.value.text);
+      const leaks = await scanForLeaks(work, terms);
+      if (leaks.length > 0) {
+        throw new LeakError(
+          `redacted wording found in the publication build:\n${leaks.map((l) => `  ${l.file} (${l.where}): "${l.term}"`).join('\n')}`,
+        );
+      }
+      step(
+        `redaction: ${terms.length} withheld terms, none found in the emitted files, PDF text, metadata or bookmarks`,
       );
     }
     // Swap only now: everything above succeeded.
@@ -125,19 +145,27 @@ async function buildOne(out: string, options: { check: boolean; pdf: boolean }):
   } catch (e) {
     await cleanup();
     const message =
-      e instanceof RenderError || e instanceof AstroBuildError ? e.message : ((e as Error).stack ?? String(e));
+      e instanceof RenderError || e instanceof AstroBuildError || e instanceof LeakError
+        ? e.message
+        : ((e as Error).stack ?? String(e));
     process.stderr.write(`error: ${message}\nThe previous ${out}/ is unchanged.\n`);
     return 1;
   }
 }
 
 class AstroBuildError extends Error {}
+class LeakError extends Error {}
 
 function runAstro(outDir: string): Promise<void> {
   return new Promise((ok, fail) => {
     const child = spawn(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
       cwd: root,
-      env: { ...process.env, PROSPECTUS_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
+      env: {
+        ...process.env,
+        PROSPECTUS_OUT_DIR: outDir,
+        ASTRO_TELEMETRY_DISABLED: '1',
+        PROSPECTUS_COMMIT: sourceCommit(root),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

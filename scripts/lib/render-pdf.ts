@@ -2,7 +2,9 @@ import { rename, rm, writeFile } from 'node:fs/promises';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { CHROMIUM_ARGS, findBrowser } from './browser.ts';
-import { openPdf, readOutline } from './pdf-read.ts';
+import { type LocateItem, locatePages } from './locate.ts';
+import { openPdf, pageTexts, readOutline } from './pdf-read.ts';
+import type { ScheduleRow } from './schedule.ts';
 import { serveStatic } from './serve.ts';
 
 export interface PdfMetadata {
@@ -31,6 +33,8 @@ export interface RenderPdfResult {
   pages: number;
   bytes: number;
   contents: Record<string, number>;
+  /** Every bound figure in document order, with the folio of the page it prints on. */
+  schedule: ScheduleRow[];
   timings: { load: number; firstPrint: number; finalPrint: number; total: number };
 }
 
@@ -104,12 +108,17 @@ export async function renderPdf(options: RenderPdfOptions): Promise<RenderPdfRes
       await rm(tmp, { force: true });
       throw new RenderError(`cannot write ${options.outFile}: ${(e as Error).message}`);
     }
-    const pages = (await openPdf(finished)).numPages;
+    const finalDoc = await openPdf(finished);
+    const pages = finalDoc.numPages;
+    const schedule = await scheduleRows(page, await pageTexts(finalDoc), await folioOffset(page, finished));
+    const unplaced = schedule.filter((r) => r.page === undefined).length;
+    log(`located ${schedule.length - unplaced} of ${schedule.length} bound figures in the PDF`);
     log(`wrote ${options.outFile}: ${pages} pages, ${(finished.length / 1024).toFixed(0)} KiB`);
     return {
       pages,
       bytes: finished.length,
       contents,
+      schedule,
       timings: {
         load: (tLoad - t0) / 1000,
         firstPrint: (tFirst - tLoad) / 1000,
@@ -173,8 +182,15 @@ async function waitReady(page: Page, timeoutMs: number): Promise<void> {
   if (state.ready !== 'true') throw new RenderError(`charts failed to draw: ${state.errors.join('; ')}`);
 }
 
-/** Heading ids in document order, matched one to one with the PDF outline (also document order). */
+/** Folio of the page where each heading (by id; a chapter by its article id) starts. */
 async function headingPages(page: Page, pdf: Uint8Array): Promise<Record<string, number>> {
+  const physical = await headingPhysicalPages(page, pdf);
+  const offset = await folioOffset(page, pdf, physical);
+  return Object.fromEntries(Object.entries(physical).map(([id, p]) => [id, p - offset]));
+}
+
+/** Heading ids in document order, matched one to one with the PDF outline (also document order). */
+async function headingPhysicalPages(page: Page, pdf: Uint8Array): Promise<Record<string, number>> {
   const headings = await page.evaluate(() =>
     [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')]
       .filter((h) => (h as HTMLElement).offsetParent !== null || getComputedStyle(h).display !== 'none')
@@ -197,10 +213,17 @@ async function headingPages(page: Page, pdf: Uint8Array): Promise<Record<string,
     cursor = index + 1;
     if (heading.id) physical[heading.id] = (outline[index] as { page: number }).page;
   }
-  // Folios start at – 1 – on the first chapter page (cover and contents do not count, print.css).
+  return physical;
+}
+
+/**
+ * Physical page − folio. Folios start at – 1 – on the first chapter page: the cover and the
+ * contents do not count (print.css).
+ */
+async function folioOffset(page: Page, pdf: Uint8Array, known?: Record<string, number>): Promise<number> {
   const firstChapter = await page.evaluate(() => document.querySelector('article.print-chapter')?.id ?? '');
-  const offset = (physical[firstChapter] ?? 1) - 1;
-  return Object.fromEntries(Object.entries(physical).map(([id, p]) => [id, p - offset]));
+  const physical = known ?? (await headingPhysicalPages(page, pdf));
+  return (physical[firstChapter] ?? 1) - 1;
 }
 
 async function fillContents(page: Page, contents: Record<string, number>): Promise<void> {
@@ -257,5 +280,61 @@ function fixOutlineTitles(doc: PDFDocument, headingTexts: string[]): void {
   }
   items.forEach((item, i) => {
     item.set(PDFName.of('Title'), PDFHexString.fromText(headingTexts[i] ?? ''));
+  });
+}
+
+/** Bound figures read from the printed page itself, then placed on their PDF pages (folios). */
+async function scheduleRows(page: Page, texts: string[], folioOffset: number): Promise<ScheduleRow[]> {
+  const items = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('article.print-chapter [data-ref]')].map((el) => {
+      const d = el.dataset;
+      const chapter = el.closest('article.print-chapter')?.querySelector('h1')?.textContent?.trim() ?? '';
+      const chapterId = el.closest('article.print-chapter')?.id ?? '';
+      const figure = el.closest('figure');
+      const text = (el.textContent ?? '').trim();
+      let anchor: string;
+      let fallback: string;
+      let location: string;
+      if (figure) {
+        const title = figure.querySelector('.figure-title')?.textContent?.trim() ?? '';
+        anchor = title;
+        fallback = title;
+        location = `${figure.classList.contains('chart') ? '圖' : '表'}：${title}`;
+      } else {
+        const block = el.closest('p, li, h1, h2, h3, h4, td') ?? el;
+        const range = document.createRange();
+        range.setStart(block, 0);
+        range.setEndAfter(el);
+        const prefix = range.toString().replace(/\s+/g, '');
+        anchor = prefix.slice(-24);
+        fallback = prefix.slice(-Math.max(text.length + 4, 8));
+        location = `段落：${(block.textContent ?? '').trim().slice(0, 18)}…`;
+      }
+      return {
+        chapterId,
+        row: {
+          chapter,
+          location,
+          text,
+          value: d['value'] ?? '',
+          unit: d['unit'] ?? '',
+          period: d['period'] ?? '',
+          basis: (d['basis'] === 'derived' ? 'derived' : 'stated') as 'stated' | 'derived',
+          formula: d['formula'] ?? '',
+          sources: d['sources'] ?? '',
+          status: (d['status'] ?? 'none') as ScheduleRow['status'],
+          ref: d['ref'] ?? '',
+        },
+        locate: { anchor, fallback, sticky: figure !== null },
+      };
+    }),
+  );
+  const pages = locatePages(
+    texts,
+    items.map((i) => i.locate as LocateItem),
+  );
+  return items.map((item, i) => {
+    const physical = pages[i];
+    return { ...item.row, page: physical === undefined ? undefined : physical - folioOffset };
   });
 }

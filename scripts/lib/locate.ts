@@ -1,0 +1,43 @@
+/**
+ * Finds the PDF page of each bound figure by walking the PDF's text in document order.
+ * Chromium cannot tell which page an element lands on, but the text layer can: each figure is
+ * looked for after the previous one, by the text just before it and itself, which is local and
+ * nearly always unique. Whitespace is ignored on both sides (pdf text breaks lines freely).
+ */
+export interface LocateItem {
+  /** Text that ends where the figure ends (e.g. the last characters of its paragraph up to it). */
+  anchor: string;
+  /** Shorter fallback when the anchor straddles a page break (running heads interrupt it). */
+  fallback: string;
+  /** Figures inside a chart or table are located by the figure's title; keep the cursor there. */
+  sticky: boolean;
+}
+
+const squeeze = (s: string) => s.replace(/\s+/g, '');
+
+export function locatePages(pageTexts: readonly string[], items: readonly LocateItem[]): (number | undefined)[] {
+  const starts: number[] = [];
+  let full = '';
+  for (const text of pageTexts) {
+    starts.push(full.length);
+    full += squeeze(text);
+  }
+  const pageAt = (offset: number) => {
+    let page = 0;
+    while (page + 1 < starts.length && (starts[page + 1] ?? Number.POSITIVE_INFINITY) <= offset) page++;
+    return page + 1;
+  };
+  let cursor = 0;
+  return items.map((item) => {
+    for (const candidate of [item.anchor, item.fallback]) {
+      const needle = squeeze(candidate);
+      if (!needle) continue;
+      const index = full.indexOf(needle, cursor);
+      if (index === -1) continue;
+      // Consecutive figures in one sentence have overlapping anchors: advance past the start only.
+      cursor = item.sticky ? index : index + 1;
+      return pageAt(index + needle.length - 1);
+    }
+    return undefined;
+  });
+}

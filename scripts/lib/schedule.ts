@@ -1,0 +1,109 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** One bound figure occurrence as the reviewer's schedule lists it. */
+export interface ScheduleRow {
+  chapter: string;
+  location: string;
+  text: string;
+  value: string;
+  unit: string;
+  period: string;
+  basis: 'stated' | 'derived';
+  formula: string;
+  sources: string;
+  status: 'pass' | 'fail' | 'unchecked' | 'none';
+  ref: string;
+  page: number | undefined;
+}
+
+const STATUS = { pass: '相符', fail: '不符', unchecked: '無法核對', none: '不適用' } as const;
+const BASIS = { stated: '明載', derived: '推算' } as const;
+
+export const CSV_HEADER = [
+  '章節',
+  '位置',
+  '顯示文字',
+  '數值',
+  '單位',
+  '期間',
+  '性質',
+  '公式',
+  '資料來源',
+  '核對',
+  'PDF頁碼',
+  '數據編號',
+];
+
+function csvCell(value: string): string {
+  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** UTF-8 with a byte-order mark: spreadsheet software then opens the Chinese correctly. */
+export function scheduleCsv(rows: readonly ScheduleRow[]): string {
+  const lines = [
+    CSV_HEADER,
+    ...rows.map((r) => [
+      r.chapter,
+      r.location,
+      r.text,
+      r.value,
+      r.unit,
+      r.period,
+      BASIS[r.basis],
+      r.formula,
+      r.sources,
+      STATUS[r.status],
+      r.page === undefined ? '' : String(r.page),
+      r.ref,
+    ]),
+  ];
+  return `\uFEFF${lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
+}
+
+export function scheduleRowsHtml(rows: readonly ScheduleRow[]): string {
+  return rows
+    .map((r, i) => {
+      const attrs = `data-chapter="${escapeHtml(r.chapter)}" data-sources="${escapeHtml(r.sources)}" data-status="${r.status}" data-ref="${escapeHtml(r.ref)}"`;
+      const basis = r.basis === 'derived' ? `${BASIS.derived}：<code>${escapeHtml(r.formula)}</code>` : BASIS.stated;
+      const cells = [
+        String(i + 1),
+        escapeHtml(r.chapter),
+        escapeHtml(r.location),
+        escapeHtml(r.text),
+        escapeHtml(r.value),
+        escapeHtml(r.period),
+        basis,
+        escapeHtml(r.sources),
+        `<span class="status-${r.status}">${STATUS[r.status]}</span>`,
+        r.page === undefined ? '—' : String(r.page),
+      ];
+      return `<tr ${attrs}>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
+    })
+    .join('');
+}
+
+/** Writes verification.csv and fills the schedule page's rows, which need the PDF's page numbers. */
+export function writeSchedule(siteDir: string, rows: readonly ScheduleRow[]): void {
+  writeFileSync(join(siteDir, 'verification.csv'), scheduleCsv(rows));
+  const pagePath = join(siteDir, 'verification', 'index.html');
+  const chapters = [...new Set(rows.map((r) => r.chapter))];
+  const html = readFileSync(pagePath, 'utf8')
+    .replace('<!--schedule-rows-->', scheduleRowsHtml(rows))
+    .replace(
+      '<!--schedule-count-->',
+      `共 ${rows.length} 項數字，${rows.filter((r) => r.page !== undefined).length} 項已定位PDF頁碼。`,
+    )
+    .replace(
+      '<!--chapter-options-->',
+      chapters.map((c) => `<option value="${escapeHtml(c)}">${escapeHtml(c)}</option>`).join(''),
+    );
+  writeFileSync(pagePath, html);
+}

@@ -1,0 +1,82 @@
+/**
+ * Provenance popover: hover or keyboard focus on any bound figure (prose, chart table, table
+ * cell) shows its dataset, period, basis, source and tie-out result. The static HTML already
+ * carries the same text in `title`, so nothing is lost without JavaScript; with it, the native
+ * tooltip gives way to one that a keyboard and a screen reader can reach.
+ */
+const STATUS: Record<string, string> = {
+  pass: '相符',
+  fail: '不符',
+  unchecked: '無法核對（所需數字未載列）',
+  none: '不適用',
+};
+
+function setup(): void {
+  const figures = [...document.querySelectorAll<HTMLElement>('[data-ref]')];
+  if (figures.length === 0) return;
+  const tip = document.createElement('div');
+  tip.id = 'provenance-tip';
+  tip.className = 'prov-tip';
+  tip.setAttribute('role', 'tooltip');
+  tip.hidden = true;
+  document.body.append(tip);
+
+  for (const el of figures) {
+    el.dataset['title'] = el.title;
+    el.removeAttribute('title');
+  }
+
+  const row = (term: string, detail: string) => {
+    const dt = document.createElement('dt');
+    dt.textContent = term;
+    const dd = document.createElement('dd');
+    dd.textContent = detail;
+    return [dt, dd];
+  };
+
+  const show = (el: HTMLElement) => {
+    const d = el.dataset;
+    const title = document.createElement('strong');
+    title.textContent = d['label'] ?? '';
+    const list = document.createElement('dl');
+    list.append(
+      ...row('數值', d['value'] ?? ''),
+      ...(d['period'] ? row('期間', d['period']) : []),
+      ...row('性質', d['basis'] === 'derived' ? `推算：${d['formula'] ?? ''}` : '明載於資料來源'),
+      ...row('資料來源', d['sources'] ?? ''),
+      ...row('核對', STATUS[d['status'] ?? 'none'] ?? ''),
+      ...row('數據編號', d['ref'] ?? ''),
+    );
+    tip.replaceChildren(title, list);
+    tip.hidden = false;
+    const box = el.getBoundingClientRect();
+    const width = Math.min(320, window.innerWidth - 16);
+    tip.style.width = `${width}px`;
+    tip.style.left = `${Math.max(8, Math.min(box.left + window.scrollX, window.scrollX + window.innerWidth - width - 8))}px`;
+    tip.style.top = `${box.bottom + window.scrollY + 6}px`;
+    el.setAttribute('aria-describedby', tip.id);
+  };
+  const hide = () => {
+    tip.hidden = true;
+  };
+
+  document.addEventListener('focusin', (e) => {
+    const el = (e.target as Element).closest<HTMLElement>('[data-ref]');
+    if (el) show(el);
+    else hide();
+  });
+  document.addEventListener('mouseover', (e) => {
+    const el = (e.target as Element).closest<HTMLElement>('[data-ref]');
+    if (el) show(el);
+  });
+  document.addEventListener('mouseout', (e) => {
+    if ((e.target as Element).closest('[data-ref]') && document.activeElement !== e.target) hide();
+  });
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') hide();
+  });
+}
+
+setup();
+
+export {};

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { locatePages } from '../../scripts/lib/locate.ts';
+
+const pages = [
+  '行業概覽 第一段提到19.5%的增長。',
+  '行業概覽 圖一標題 1,376.9 第二段又提到19.5%。 – 2 –',
+  '第三段 26.1%',
+];
+
+describe('locating figures in the PDF text', () => {
+  it('finds repeated values on the right page by walking in order', () => {
+    const result = locatePages(pages, [
+      { anchor: '第一段提到19.5%', fallback: '19.5%', sticky: false },
+      { anchor: '圖一標題', fallback: '圖一標題', sticky: true },
+      { anchor: '圖一標題', fallback: '圖一標題', sticky: true },
+      { anchor: '第二段又提到19.5%', fallback: '19.5%', sticky: false },
+      { anchor: '第三段 26.1%', fallback: '26.1%', sticky: false },
+    ]);
+    expect(result).toEqual([1, 2, 2, 2, 3]);
+  });
+  it('places consecutive figures of one sentence, whose anchors overlap', () => {
+    const text = ['分別達到人民幣4,926億元、人民幣4,846億元及人民幣4,872億元。'];
+    const result = locatePages(text, [
+      { anchor: '分別達到人民幣4,926億元', fallback: '4,926億元', sticky: false },
+      { anchor: '達到人民幣4,926億元、人民幣4,846億元', fallback: '4,846億元', sticky: false },
+      { anchor: '4,926億元、人民幣4,846億元及人民幣4,872億元', fallback: '4,872億元', sticky: false },
+    ]);
+    expect(result).toEqual([1, 1, 1]);
+  });
+  it('falls back to the short anchor when a page break splits the long one', () => {
+    const split = ['甲乙丙丁戊己', '行業概覽 庚辛 42.0%'];
+    expect(locatePages(split, [{ anchor: '己庚辛42.0%', fallback: '42.0%', sticky: false }])).toEqual([2]);
+  });
+  it('reports a figure it cannot find instead of guessing', () => {
+    expect(locatePages(['無此數'], [{ anchor: '99.9%', fallback: '99.9%', sticky: false }])).toEqual([undefined]);
+  });
+});
