@@ -121,7 +121,7 @@ async function buildOne(out: string, options: { check: boolean; pdf: boolean }):
       );
     }
     const search = await buildSearchIndex(work);
-    step(`search: indexed ${search.pages} chapter page(s)`);
+    step(`search: Pagefind index written (${search.pages} pages read, chapters indexed)`);
     if (stage === 'publication') {
       const terms = [...project.registry.redactions.values()].map((r) => r.value.text);
       const leaks = await scanForLeaks(work, terms);

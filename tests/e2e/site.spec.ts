@@ -202,21 +202,63 @@ test.describe('chapter page', () => {
     }
   });
 
-  test('every inline figure carries its provenance', async ({ page, site }) => {
-    await page.goto(`${site}${CHAPTER}`);
-    const figures = await page.locator('article.chapter span.fig[data-ref]').evaluateAll((spans) =>
-      spans.map((s) => ({
-        ref: s.getAttribute('data-ref') ?? '',
-        text: s.textContent ?? '',
-        title: s.getAttribute('title') ?? '',
-      })),
-    );
-    expect(figures.length).toBeGreaterThanOrEqual(50);
-    for (const { ref, text, title } of figures) {
-      expect(ref, 'data-ref').not.toBe('');
-      expect(text.trim(), `${ref} text`).not.toBe('');
-      expect(title, `${ref} title`).toContain('資料來源：');
+  test('every inline figure carries its provenance in the static HTML', async ({ request, site }) => {
+    const html = await (await request.get(`${site}${CHAPTER}`)).text();
+    const spans = [...html.matchAll(/<span class="fig"[^>]*>/g)].map((m) => m[0]);
+    expect(spans.length).toBeGreaterThanOrEqual(50);
+    for (const span of spans) {
+      expect(span, 'data-ref').toMatch(/data-ref="[^"]+"/);
+      expect(span, 'tabindex').toContain('tabindex="0"');
+      expect(span, 'title').toMatch(/title="[^"]*資料來源：[^"]+"/);
     }
+  });
+
+  test('keyboard focus shows the provenance of a figure of each kind', async ({ page, site }) => {
+    await page.goto(`${site}${CHAPTER}`);
+    await page.locator('#fig-global-cloud-central-edge details.chart-data summary').click();
+    const tip = page.locator('#provenance-tip');
+    const cases = [
+      // prose, stated
+      {
+        target: page.locator('span.fig[data-ref="global-cloud.global@2018"]'),
+        expect: ['人民幣13,769億元', '2018年', '明載', '高德納諮詢公司(Gartner)'],
+      },
+      // prose, a claim that is recomputed
+      {
+        target: page.locator('span.fig[data-ref="claim.global-cloud-cagr"]'),
+        expect: ['19.5%', '相符', '灼識諮詢報告'],
+      },
+      // chart data table, derived
+      {
+        target: page.locator('#fig-global-cloud-central-edge td[data-ref="global-cloud.central@2022"]'),
+        expect: ['推算', 'global - edge', '2022年'],
+      },
+      // table cell
+      {
+        target: page.locator('#tbl-china-edge-ranking-2022 td[data-ref="china-edge-ranking-2022.self@share"]'),
+        expect: ['3.1%', '本公司', '灼識諮詢報告'],
+      },
+    ];
+    for (const c of cases) {
+      await c.target.focus();
+      await expect(tip).toBeVisible();
+      for (const text of c.expect) await expect(tip).toContainText(text);
+      await expect(c.target).toHaveAttribute('aria-describedby', 'provenance-tip');
+    }
+    // Showing the popover moves nothing on the page.
+    const layout = () =>
+      page.evaluate(() => {
+        const h2 = document.querySelector('article.chapter h2') as HTMLElement;
+        return { top: h2.getBoundingClientRect().top + window.scrollY, height: document.documentElement.scrollHeight };
+      });
+    await cases[0]?.target.focus();
+    await page.keyboard.press('Escape');
+    await expect(tip).toBeHidden();
+    const hidden = await layout();
+    await cases[0]?.target.blur();
+    await cases[0]?.target.focus();
+    await expect(tip).toBeVisible();
+    expect(await layout()).toEqual(hidden);
   });
 });
 

@@ -1,0 +1,251 @@
+import { readFileSync } from 'node:fs';
+import { PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type OutlineEntry, openPdf, pageTexts, readOutline } from '../../scripts/lib/pdf-read.ts';
+import {
+  DOCUMENT_HTML,
+  figureTitles,
+  htmlHeadings,
+  layoutPages,
+  listForMessage,
+  nonEmptyLines,
+  PDF_PATH,
+  RUNNING_HEAD,
+  run,
+  SOURCE_PREFIX,
+  squash,
+  WARNING_PREFIX,
+} from './read.ts';
+
+/** The printed PDF read like a reviewer would: page furniture, contents, bookmarks, metadata, fonts. */
+
+const CONTENTS_TITLE = '目錄';
+const CHAPTER_TITLE = '行業概覽';
+/** `– n –` with en dashes, as pdf.js extracts it (one text line). */
+const FOLIO_LINE = /^– (\d+) –$/u;
+/** Folio as pdftotext -layout prints it (it may squeeze the spaces). */
+const FOLIO_LAYOUT = /^–\s*(\d+)\s*–$/u;
+const ANY_FOLIO = /–\s*\d+\s*–/u;
+
+const A4 = { width: 595, height: 842 };
+
+let bytes: Uint8Array;
+let numPages: number;
+let outline: OutlineEntry[];
+/** pdf.js text per page (index 0 = page 1). */
+let texts: string[];
+/** pdftotext -layout text per page (index 0 = page 1). */
+let layout: string[];
+/** Physical page (1-based) of the chapter's first page: folio 1. */
+let firstChapterPage: number;
+
+function page(list: readonly string[], physical: number): string {
+  const text = list[physical - 1];
+  if (text === undefined) throw new Error(`no page ${physical} (PDF has ${list.length})`);
+  return text;
+}
+
+function folioOf(physical: number): number {
+  return physical - firstChapterPage + 1;
+}
+
+beforeAll(async () => {
+  bytes = new Uint8Array(readFileSync(PDF_PATH));
+  const doc = await openPdf(bytes);
+  numPages = doc.numPages;
+  outline = await readOutline(doc);
+  texts = await pageTexts(doc);
+  await doc.destroy();
+  layout = layoutPages(PDF_PATH);
+  const chapter = outline.find((entry) => entry.depth === 1 && entry.title === CHAPTER_TITLE);
+  if (!chapter) throw new Error(`no depth-1 bookmark "${CHAPTER_TITLE}" in ${JSON.stringify(outline)}`);
+  firstChapterPage = chapter.page;
+});
+
+describe('prospectus.pdf', () => {
+  it('is A4 throughout, with a sane page count that every reader agrees on', () => {
+    const info = run('pdfinfo', [PDF_PATH]);
+    const pages = Number(/^Pages:\s+(\d+)$/mu.exec(info)?.[1]);
+    expect(pages).toBe(numPages);
+    expect(layout).toHaveLength(numPages);
+    expect(numPages).toBeGreaterThanOrEqual(3);
+    expect(numPages).toBeLessThanOrEqual(60);
+
+    const sizes = run('pdfinfo', ['-f', '1', '-l', String(numPages), PDF_PATH]);
+    const wrong: string[] = [];
+    let seen = 0;
+    for (const m of sizes.matchAll(/^Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+) pts/gmu)) {
+      seen++;
+      const [w, h] = [Number(m[2]), Number(m[3])];
+      if (Math.abs(w - A4.width) > 1 || Math.abs(h - A4.height) > 1) wrong.push(`page ${m[1]}: ${w} x ${h} pt`);
+    }
+    expect(seen).toBe(numPages);
+    expect(wrong, `pages not A4 (595 x 842 pt ± 1):\n${listForMessage(wrong)}`).toEqual([]);
+  });
+
+  it('opens with the cover, then the contents, then the chapter', () => {
+    expect(outline[0], 'first bookmark').toMatchObject({ title: CONTENTS_TITLE, depth: 1, page: 2 });
+    expect(firstChapterPage, 'physical page of the first chapter page').toBe(3);
+    expect(nonEmptyLines(page(texts, 2))).toContain(CONTENTS_TITLE);
+    expect(squash(page(texts, 1))).not.toContain(squash(CONTENTS_TITLE));
+  });
+
+  it('prints contents page numbers equal to the folio of the page where each entry starts', () => {
+    // Contents lines read "title  n"; the leader dots are drawn, not text.
+    const lines = nonEmptyLines(page(texts, 2));
+    const start = lines.indexOf(CONTENTS_TITLE);
+    const entries = lines
+      .slice(start + 1)
+      .map((line) => /^(.*\S)\s+(\d+)$/u.exec(line))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map((m) => ({ title: m[1] ?? '', printed: Number(m[2]) }));
+
+    // The contents lists the chapter and its h2 sections: the depth 1–2 bookmarks after 目錄.
+    const expectedTitles = outline.filter((e) => e.title !== CONTENTS_TITLE && e.depth <= 2).map((e) => e.title);
+    expect(
+      entries.map((e) => e.title),
+      'contents entries vs chapter + h2 bookmarks',
+    ).toEqual(expectedTitles);
+
+    const wrong: string[] = [];
+    for (const entry of entries) {
+      const target = outline.find((e) => e.title === entry.title && e.title !== CONTENTS_TITLE);
+      if (!target) {
+        wrong.push(`${entry.title}: no bookmark`);
+        continue;
+      }
+      const actual = folioOf(target.page);
+      if (entry.printed !== actual)
+        wrong.push(
+          `${entry.title}: contents says ${entry.printed}, starts on folio ${actual} (physical ${target.page})`,
+        );
+    }
+    expect(wrong, `contents page numbers wrong:\n${listForMessage(wrong)}`).toEqual([]);
+  });
+
+  it('puts the draft warning and running head at the top and the folio – n – at the foot of every chapter page', () => {
+    const wrong: string[] = [];
+    const folios: number[] = [];
+    for (let p = firstChapterPage; p <= numPages; p++) {
+      const expected = folioOf(p);
+      const lines = nonEmptyLines(page(layout, p));
+      if (!lines[0]?.startsWith(WARNING_PREFIX))
+        wrong.push(`page ${p}: first line is not the draft warning: ${lines[0]}`);
+      if (lines[1] !== RUNNING_HEAD) wrong.push(`page ${p}: second line is not the running head: ${lines[1]}`);
+      const foot = FOLIO_LAYOUT.exec(lines[lines.length - 1] ?? '');
+      if (!foot) wrong.push(`page ${p}: last line is not a folio: ${lines[lines.length - 1]}`);
+      else if (Number(foot[1]) !== expected) wrong.push(`page ${p}: foot folio ${foot[1]}, expected ${expected}`);
+
+      const folioLines = nonEmptyLines(page(texts, p))
+        .map((line) => FOLIO_LINE.exec(line))
+        .filter((m) => m !== null);
+      if (folioLines.length !== 1) wrong.push(`page ${p}: ${folioLines.length} lines of the form "– n –", expected 1`);
+      const n = Number(folioLines[0]?.[1]);
+      folios.push(n);
+      if (n !== expected) wrong.push(`page ${p}: folio "– ${n} –", expected "– ${expected} –"`);
+    }
+    expect(wrong, `chapter page furniture:\n${listForMessage(wrong)}`).toEqual([]);
+    expect(folios, 'folios run 1, 2, 3, … without gaps').toEqual(folios.map((_, i) => i + 1));
+  });
+
+  it('has no folio on the cover or the contents', () => {
+    for (let p = 1; p < firstChapterPage; p++) {
+      expect(page(texts, p), `page ${p} (pdf.js)`).not.toMatch(ANY_FOLIO);
+      expect(page(layout, p), `page ${p} (pdftotext)`).not.toMatch(ANY_FOLIO);
+    }
+  });
+
+  it('has bookmarks equal to the h1–h4 headings of the document, in order and at the same level', () => {
+    const headings = htmlHeadings(readFileSync(DOCUMENT_HTML, 'utf8'));
+    expect(headings.length).toBeGreaterThan(2);
+    expect(outline.map((e) => `h${e.depth} ${e.title}`)).toEqual(headings.map((h) => `h${h.level} ${h.text}`));
+  });
+
+  it('points every bookmark at a page that shows its heading', () => {
+    const wrong = outline
+      .filter((e) => !squash(layout[e.page - 1] ?? '').includes(squash(e.title)))
+      .map((e) => `${e.title} → page ${e.page}`);
+    expect(wrong, `bookmarks pointing at a page without their heading:\n${listForMessage(wrong)}`).toEqual([]);
+  });
+
+  it('has title, author, subject, tagging and the document language set', async () => {
+    const info = run('pdfinfo', [PDF_PATH]);
+    const field = (name: string) => new RegExp(`^${name}:[ \\t]*(.*)$`, 'mu').exec(info)?.[1]?.trim() ?? '';
+    for (const name of ['Title', 'Author', 'Subject']) expect(field(name), `pdfinfo ${name}`).not.toBe('');
+    expect(field('Tagged')).toBe('yes');
+
+    const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+    const lang = doc.catalog.get(PDFName.of('Lang'));
+    expect(lang instanceof PDFString || lang instanceof PDFHexString, `/Lang is a string: ${String(lang)}`).toBe(true);
+    if (lang instanceof PDFString || lang instanceof PDFHexString) expect(lang.decodeText()).toBe('zh-Hant-HK');
+  });
+
+  it('embeds every font as a Noto TC subset, none of them Type 3', () => {
+    const out = run('pdffonts', [PDF_PATH]).split('\n');
+    // Column widths come from the dashed rule under the header; the type column contains spaces.
+    const ruleIndex = out.findIndex((line) => /^-+( -+)+$/u.test(line));
+    const rule = out[ruleIndex];
+    expect(rule, 'pdffonts header rule').toBeDefined();
+    const spans: [number, number][] = [];
+    for (const m of (rule ?? '').matchAll(/-+/gu)) spans.push([m.index, m.index + m[0].length]);
+    const rows = out
+      .slice(ruleIndex + 1)
+      .filter((line) => line.trim() !== '')
+      .map((line) => spans.map(([a, b]) => line.slice(a, b + 1).trim()));
+    expect(rows.length, 'fonts in the PDF').toBeGreaterThan(0);
+
+    const wrong: string[] = [];
+    for (const [name = '', type = '', , emb, sub] of rows) {
+      if (emb !== 'yes') wrong.push(`${name}: not embedded`);
+      if (sub !== 'yes') wrong.push(`${name}: not a subset`);
+      if (/Type 3/u.test(type)) wrong.push(`${name}: Type 3`);
+      if (!/^[A-Z]{6}\+Noto(Serif|Sans)TC/u.test(name)) wrong.push(`${name}: not a Noto Serif/Sans TC subset`);
+    }
+    expect(wrong, `font problems:\n${listForMessage(wrong)}`).toEqual([]);
+  });
+
+  it('draws charts as vectors: no raster images at all', () => {
+    const lines = run('pdfimages', ['-list', PDF_PATH]).split('\n');
+    const rule = lines.findIndex((line) => /^-{10,}/u.test(line));
+    expect(rule, 'pdfimages header').toBeGreaterThanOrEqual(0);
+    const images = lines.slice(rule + 1).filter((line) => line.trim() !== '');
+    expect(images, `raster images found:\n${images.join('\n')}`).toEqual([]);
+  });
+
+  it('keeps every figure title on the same page as its source line', () => {
+    const titles = figureTitles(readFileSync(DOCUMENT_HTML, 'utf8'));
+    const charts = titles.filter((t) => /^按.*的市場規模\(2018年至2027年\(預計\)\)$/u.test(squash(t)));
+    expect(charts.length, `chart titles among ${JSON.stringify(titles)}`).toBeGreaterThanOrEqual(5);
+    expect(titles).toEqual(
+      expect.arrayContaining([
+        '2022年按收入計算的中國邊緣雲服務供應商比較分析',
+        '2022年中國獨立邊緣雲服務供應商收入比較分析',
+        '不同類型邊緣雲服務供應商的比較',
+      ]),
+    );
+
+    const squashedPages = layout.map(squash);
+    const others = (title: string) => titles.filter((t) => t !== title).map(squash);
+    const wrong: string[] = [];
+    for (const title of titles) {
+      const key = squash(title);
+      const pages = squashedPages.flatMap((text, i) => (text.includes(key) ? [i + 1] : []));
+      if (pages.length !== 1) {
+        wrong.push(`${title}: on pages [${pages.join(', ')}], expected exactly one`);
+        continue;
+      }
+      const p = pages[0] ?? 0;
+      const text = squashedPages[p - 1] ?? '';
+      const at = text.indexOf(key);
+      const source = text.indexOf(SOURCE_PREFIX, at + key.length);
+      if (source < 0) {
+        wrong.push(`${title}: title on page ${p}, its ${SOURCE_PREFIX} line is not on that page`);
+        continue;
+      }
+      const between = text.slice(at + key.length, source);
+      const intruder = others(title).find((other) => between.includes(other));
+      if (intruder) wrong.push(`${title}: page ${p} has no ${SOURCE_PREFIX} line before the next figure (${intruder})`);
+    }
+    expect(wrong, `figures split from their source line:\n${listForMessage(wrong)}`).toEqual([]);
+  });
+});
