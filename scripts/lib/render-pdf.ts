@@ -1,5 +1,5 @@
 import { rename, rm, writeFile } from 'node:fs/promises';
-import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, type PDFObject, PDFString } from 'pdf-lib';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { CHROMIUM_ARGS, findBrowser } from './browser.ts';
 import { type LocateItem, locatePages } from './locate.ts';
@@ -249,6 +249,7 @@ function sameNumbers(a: Record<string, number>, b: Record<string, number>): bool
 async function withMetadata(pdf: Uint8Array, meta: PdfMetadata, headingTexts: string[]): Promise<Uint8Array> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   fixOutlineTitles(doc, headingTexts);
+  normalizeStructureIds(doc);
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   doc.setAuthor(meta.author);
   doc.setSubject(meta.subject);
@@ -337,4 +338,33 @@ async function scheduleRows(page: Page, texts: string[], folioOffset: number): P
     const physical = pages[i];
     return { ...item.row, page: physical === undefined ? undefined : physical - folioOffset };
   });
+}
+
+/**
+ * Chromium names tagged-PDF structure elements after DOM node ids (`node00000151`), which shift
+ * between runs; renumbering them in order makes two builds of one commit byte-identical. Every
+ * string that names an id (the element's /ID, table /Headers, the /IDTree) is rewritten alike.
+ */
+function normalizeStructureIds(doc: PDFDocument): void {
+  const ids: string[] = [];
+  for (const [, object] of doc.context.enumerateIndirectObjects()) {
+    if (!(object instanceof PDFDict) || object.get(PDFName.of('Type')) !== PDFName.of('StructElem')) continue;
+    const id = object.get(PDFName.of('ID'));
+    if (id instanceof PDFString || id instanceof PDFHexString) ids.push(id.decodeText());
+  }
+  const ordered = [...new Set(ids)].sort();
+  const renamed = new Map(ordered.map((old, i) => [old, `id${String(i + 1).padStart(6, '0')}`]));
+  const rewrite = (value: PDFObject): PDFObject => {
+    if (value instanceof PDFString || value instanceof PDFHexString) {
+      const next = renamed.get(value.decodeText());
+      return next === undefined ? value : PDFString.of(next);
+    }
+    if (value instanceof PDFArray) {
+      for (let i = 0; i < value.size(); i++) value.set(i, rewrite(value.get(i)));
+    } else if (value instanceof PDFDict) {
+      for (const [key, entry] of value.entries()) value.set(key, rewrite(entry));
+    }
+    return value;
+  };
+  for (const [, object] of doc.context.enumerateIndirectObjects()) rewrite(object);
 }

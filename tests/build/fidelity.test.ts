@@ -96,7 +96,7 @@ describe('the seed as the tests read it', () => {
     expect(seed.sentences.length).toBeGreaterThan(100);
     expect(seed.numbers.length).toBeGreaterThan(100);
     expect(seed.joins, 'paragraphs joined across a running head (seed lines)').toHaveLength(2);
-    expect(seed.tables.map((t) => t.rows.length)).toEqual([11, 8]);
+    expect(seed.tables.map((t) => t.rows.length)).toEqual([11, 7]);
     // The joined paragraphs are whole sentences again.
     expect(seed.sentences).toContain(
       '中國亦在加快新型基礎設施建設，主要集中在5G、物聯網和工業互聯網等通信網絡基礎設施，以及人工智能和雲計算等技術基礎設施',

@@ -55,7 +55,6 @@ beforeAll(async () => {
   numPages = doc.numPages;
   outline = await readOutline(doc);
   texts = await pageTexts(doc);
-  await doc.destroy();
   layout = layoutPages(PDF_PATH);
   const chapter = outline.find((entry) => entry.depth === 1 && entry.title === CHAPTER_TITLE);
   if (!chapter) throw new Error(`no depth-1 bookmark "${CHAPTER_TITLE}" in ${JSON.stringify(outline)}`);
