@@ -70,7 +70,12 @@ function setup(): void {
     if (el) show(el);
   });
   document.addEventListener('mouseout', (e) => {
-    if ((e.target as Element).closest('[data-ref]') && document.activeElement !== e.target) hide();
+    if (!(e.target as Element).closest('[data-ref]')) return;
+    // Leaving a hovered figure returns the popover to the focused one, if any: a keyboard user
+    // must not lose it because the page scrolled under a resting pointer.
+    const focused = (document.activeElement as Element | null)?.closest<HTMLElement>('[data-ref]');
+    if (focused) show(focused);
+    else hide();
   });
   document.addEventListener('keydown', (e) => {
     if (e.key === 'Escape') hide();
