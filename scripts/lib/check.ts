@@ -1,4 +1,5 @@
 import { checkContent, type Occurrence } from '../../src/lib/check-content.ts';
+import { checkIntegrity } from '../../src/lib/data/integrity.ts';
 import { loadRegistry } from '../../src/lib/data/load.ts';
 import { Resolver } from '../../src/lib/data/resolve.ts';
 import type { Diagnostic } from '../../src/lib/diagnostics.ts';
@@ -19,6 +20,8 @@ export function checkProject(root: string, stageOverride?: Stage): CheckResult {
   const { registry, diagnostics } = loadRegistry(root);
   if (!registry) return { diagnostics, occurrences: [] };
   const resolver = new Resolver(registry);
+  const integrity = checkIntegrity(resolver);
+  if (integrity.length > 0) return { diagnostics: [...diagnostics, ...integrity], occurrences: [] };
   const results = tieOut(resolver);
   const project: Project = { registry, resolver, tieOut: results };
   const content = checkContent(root, project);

@@ -49,12 +49,35 @@ export class RenderError extends Error {
  * fixed-width boxes, so filling them in cannot move a page; the second print is checked anyway.
  */
 export async function renderPdf(options: RenderPdfOptions): Promise<RenderPdfResult> {
+  try {
+    return await renderOnce(options);
+  } catch (e) {
+    // A browser crash is not the document's fault and often does not repeat: one retry.
+    if (!(e instanceof CrashError)) throw e;
+    options.log?.(`Chromium crashed (${e.message}); retrying once`);
+    return renderOnce(options);
+  }
+}
+
+/** Chromium died under us (page crash, closed target): worth one more try. */
+export class CrashError extends RenderError {
+  override name = 'CrashError';
+}
+
+const CRASH = /Target closed|Page crashed|Session closed|Protocol error|Connection closed|browser has disconnected/i;
+
+async function renderOnce(options: RenderPdfOptions): Promise<RenderPdfResult> {
   const log = options.log ?? (() => {});
   const t0 = performance.now();
   const server = await serveStatic(options.siteDir);
   let browser: Browser | undefined;
   try {
-    const executablePath = options.browserPath ?? findBrowser();
+    let executablePath: string;
+    try {
+      executablePath = options.browserPath ?? findBrowser();
+    } catch (e) {
+      throw new RenderError((e as Error).message);
+    }
     browser = await puppeteer
       .launch({ executablePath, headless: true, args: CHROMIUM_ARGS, protocolTimeout: 600_000 })
       .catch((e: Error) => {
@@ -126,6 +149,13 @@ export async function renderPdf(options: RenderPdfOptions): Promise<RenderPdfRes
         total: (performance.now() - t0) / 1000,
       },
     };
+  } catch (e) {
+    if (!(e instanceof RenderError) && CRASH.test((e as Error).message))
+      throw new CrashError((e as Error).message.split('\n')[0]);
+    if (!(e instanceof RenderError) && (e as Error).name === 'TimeoutError') {
+      throw new RenderError(`Chromium did not answer in time: ${(e as Error).message.split('\n')[0]}`);
+    }
+    throw e;
   } finally {
     await browser?.close().catch(() => {});
     await server.close();
@@ -144,6 +174,7 @@ function watchPage(page: Page, origin: string) {
     }
   });
   page.on('pageerror', (e) => problems.push(`page error: ${(e as Error).message}`));
+  page.on('error', (e) => problems.push(`Chromium page crashed: ${e.message}`));
   page.on('console', (msg) => {
     if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
   });

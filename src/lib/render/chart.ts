@@ -1,5 +1,6 @@
 import type { Figure } from '../data/resolve.ts';
 import { RefError } from '../data/resolve.ts';
+import { didYouMean } from '../diagnostics.ts';
 import { formatNumber, formatPeriod, formatValue, isForecast } from '../format.ts';
 import type { Project } from '../project.ts';
 import { sourceNames } from '../project.ts';
@@ -62,7 +63,8 @@ export function chartModel(project: Project, props: ChartProps): ChartModel {
   const decimals = unitSpec(unit).decimals;
   const seriesOf = (id: string): ChartSeries => {
     const s = dataset.series[id];
-    if (!s) throw new RefError(`unknown series "${id}" in "${dataset.id}"`);
+    if (!s)
+      throw new RefError(`unknown series "${id}" in "${dataset.id}"${didYouMean(id, Object.keys(dataset.series))}`);
     return {
       id,
       label: s.label,

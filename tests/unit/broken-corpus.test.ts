@@ -1,0 +1,46 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { checkProject } from '../../scripts/lib/check.ts';
+import { formatDiagnostic } from '../../src/lib/diagnostics.ts';
+import type { Stage } from '../../src/lib/schema/document.ts';
+
+/**
+ * tests/fixtures/broken/*.yaml: each case edits a copy of the sample and names the error record
+ * the check must print. An edit that no longer applies fails the case, so the corpus cannot rot
+ * silently when the sample changes.
+ */
+interface BrokenCase {
+  description: string;
+  stage?: Stage;
+  edits: { file: string; find: string; replace: string }[];
+  expect: string;
+}
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const CORPUS = join(ROOT, 'tests/fixtures/broken');
+
+describe('broken inputs give one clear record each', () => {
+  for (const name of readdirSync(CORPUS).filter((f) => f.endsWith('.yaml'))) {
+    const c = parse(readFileSync(join(CORPUS, name), 'utf8')) as BrokenCase;
+    it(`${name}: ${c.description}`, () => {
+      const dir = mkdtempSync(join(tmpdir(), 'broken-'));
+      for (const part of ['data', 'content']) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
+      for (const edit of c.edits) {
+        const path = join(dir, edit.file);
+        const text = readFileSync(path, 'utf8');
+        expect(text.includes(edit.find), `edit applies to ${edit.file}: ${edit.find}`).toBe(true);
+        writeFileSync(path, text.replace(edit.find, edit.replace));
+      }
+      const records = checkProject(dir, c.stage).diagnostics.map(formatDiagnostic);
+      expect(records.length, 'at least one error').toBeGreaterThan(0);
+      expect(records, records.join('\n')).toContainEqual(expect.stringMatching(new RegExp(c.expect)));
+    });
+  }
+
+  it('the unedited sample has no error', () => {
+    expect(checkProject(ROOT).diagnostics).toEqual([]);
+  });
+});
