@@ -5,12 +5,14 @@ import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkCjkFriendlyGfmStrikethrough from 'remark-cjk-friendly-gfm-strikethrough';
+import { rehypeChapterHeadingIds } from './src/lib/markdown/heading-ids.ts';
 
 // Astro 7's default Markdown processor ignores remark plugins, and CJK emphasis such as
 // `**台灣市場（含離島）**佔比` only parses with remark-cjk-friendly, so the unified pipeline is
 // explicit. SmartyPants would rewrite quotes and dashes that zh-Hant sets on purpose.
 const processor = unified({
   remarkPlugins: [remarkCjkFriendly, remarkCjkFriendlyGfmStrikethrough],
+  rehypePlugins: [rehypeChapterHeadingIds],
   smartypants: false,
 });
 

@@ -4,7 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatDiagnostic, summarize } from '../src/lib/diagnostics.ts';
@@ -15,8 +15,9 @@ import { checkProject } from './lib/check.ts';
 import { sourceCommit } from './lib/commit.ts';
 import { scanForLeaks } from './lib/leak-scan.ts';
 import { pdfMetadata } from './lib/metadata.ts';
+import { openPdf, pageTexts } from './lib/pdf-read.ts';
 import { RenderError, renderPdf } from './lib/render-pdf.ts';
-import { writeSchedule } from './lib/schedule.ts';
+import { placeFigures, writeSchedule } from './lib/schedule.ts';
 import { buildSearchIndex } from './lib/search-index.ts';
 
 const HELP = `Usage: npm run build [-- options]
@@ -31,6 +32,7 @@ Options:
   --out DIR      write to DIR instead of dist/
   --check        only check data, tie-out and chapters; build nothing
   --no-pdf       build the site only
+  --timings FILE write the seconds of each phase as JSON (used by npm run bench)
   --stage STAGE  build this stage (vetting, publication, final) into dist-stages/STAGE/;
                  repeat to build several side by side; dist/ is left alone
   -h, --help     show this help
@@ -50,6 +52,7 @@ async function main(): Promise<number> {
       check: { type: 'boolean', default: false },
       'no-pdf': { type: 'boolean', default: false },
       stage: { type: 'string', multiple: true },
+      timings: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -64,7 +67,9 @@ async function main(): Promise<number> {
       return 2;
     }
   }
-  if (stages.length === 0) return buildOne(values.out, { check: values.check, pdf: !values['no-pdf'] });
+  if (stages.length === 0) {
+    return buildOne(values.out, { check: values.check, pdf: !values['no-pdf'], timings: values.timings });
+  }
   for (const stage of stages) {
     process.env['PROSPECTUS_STAGE'] = stage;
     const code = await buildOne(`dist-stages/${stage}`, { check: values.check, pdf: !values['no-pdf'] });
@@ -73,8 +78,21 @@ async function main(): Promise<number> {
   return 0;
 }
 
-async function buildOne(out: string, options: { check: boolean; pdf: boolean }): Promise<number> {
+/** Seconds per phase, written with --timings for the benchmark. */
+type Timings = Record<string, number>;
+
+async function buildOne(
+  out: string,
+  options: { check: boolean; pdf: boolean; timings?: string | undefined },
+): Promise<number> {
   const t0 = performance.now();
+  const timings: Timings = {};
+  let mark = t0;
+  const lap = (name: string) => {
+    const now = performance.now();
+    timings[name] = (now - mark) / 1000;
+    mark = now;
+  };
   const step = (message: string) =>
     process.stderr.write(`[${((performance.now() - t0) / 1000).toFixed(1).padStart(5)} s] ${message}\n`);
 
@@ -93,6 +111,7 @@ async function buildOne(out: string, options: { check: boolean; pdf: boolean }):
   );
   const doc = project.registry.document.value;
   const stage = effectiveStage(doc);
+  lap('check_s');
   if (options.check) return 0;
 
   const outDir = resolve(root, out);
@@ -103,9 +122,11 @@ async function buildOne(out: string, options: { check: boolean; pdf: boolean }):
   process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
   process.once('SIGTERM', () => void cleanup().then(() => process.exit(143)));
 
+  const pdfTexts = new Map<string, string[]>();
   try {
     step(`building the site (stage: ${stage})`);
     await runAstro(work);
+    lap('astro_s');
     if (options.pdf) {
       step('printing the PDF');
       const result = await renderPdf({
@@ -115,16 +136,30 @@ async function buildOne(out: string, options: { check: boolean; pdf: boolean }):
         metadata: pdfMetadata(doc, buildInstant()),
         log: (m) => step(`  ${m}`),
       });
-      writeSchedule(work, result.schedule);
+      lap('pdf_s');
+      timings['pages'] = result.pages;
+      timings['pdf_bytes'] = result.bytes;
+      // The PDF's text is read once: it places every figure on its page and feeds the leak scan.
+      pdfTexts.set(
+        'prospectus.pdf',
+        await pageTexts(await openPdf(new Uint8Array(await readFile(join(work, 'prospectus.pdf'))))),
+      );
+      const schedule = placeFigures(result.figures, pdfTexts.get('prospectus.pdf') ?? [], result.folioOffset);
+      writeSchedule(work, schedule);
+      lap('schedule_s');
+      step(
+        `schedule: ${schedule.filter((r) => r.page !== undefined).length} of ${schedule.length} bound figures placed on their PDF pages`,
+      );
       step(
         `PDF: ${result.pages} pages; load ${result.timings.load.toFixed(1)} s, first print ${result.timings.firstPrint.toFixed(1)} s, final print ${result.timings.finalPrint.toFixed(1)} s`,
       );
     }
     const search = await buildSearchIndex(work);
+    lap('search_s');
     step(`search: Pagefind index written (${search.pages} pages read, chapters indexed)`);
     if (stage === 'publication') {
       const terms = [...project.registry.redactions.values()].map((r) => r.value.text);
-      const leaks = await scanForLeaks(work, terms);
+      const leaks = await scanForLeaks(work, terms, pdfTexts);
       if (leaks.length > 0) {
         throw new LeakError(
           `redacted wording found in the publication build:\n${leaks.map((l) => `  ${l.file} (${l.where}): "${l.term}"`).join('\n')}`,
@@ -134,6 +169,7 @@ async function buildOne(out: string, options: { check: boolean; pdf: boolean }):
         `redaction: ${terms.length} withheld terms, none found in the emitted files, PDF text, metadata or bookmarks`,
       );
     }
+    lap('leak_scan_s');
     // Swap only now: everything above succeeded.
     const old = join(root, '.build', `old-${process.pid}`);
     await mkdir(dirname(outDir), { recursive: true });
@@ -141,6 +177,8 @@ async function buildOne(out: string, options: { check: boolean; pdf: boolean }):
     await rename(work, outDir);
     await rm(old, { recursive: true, force: true });
     step(`done: ${out}/index.html${!options.pdf ? '' : `, ${out}/prospectus.pdf`}`);
+    timings['total_s'] = (performance.now() - t0) / 1000;
+    if (options.timings) await writeFile(resolve(options.timings), `${JSON.stringify(timings, null, 2)}\n`);
     return 0;
   } catch (e) {
     await cleanup();

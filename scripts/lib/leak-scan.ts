@@ -15,7 +15,12 @@ export interface Leak {
  * (decompressed where compressed, as the search index is), and the PDF's text layer, metadata
  * and bookmarks, where a visual check would never see it.
  */
-export async function scanForLeaks(dir: string, terms: readonly string[]): Promise<Leak[]> {
+export async function scanForLeaks(
+  dir: string,
+  terms: readonly string[],
+  /** Page texts already extracted, by file (relative to dir): the build reads the PDF once. */
+  known: ReadonlyMap<string, string[]> = new Map(),
+): Promise<Leak[]> {
   const leaks: Leak[] = [];
   for (const path of walk(dir)) {
     const file = relative(dir, path);
@@ -23,7 +28,7 @@ export async function scanForLeaks(dir: string, terms: readonly string[]): Promi
     const variants: [string, string][] = [['bytes', bytes.toString('utf8')]];
     const inflated = tryGunzip(bytes);
     if (inflated) variants.push(['decompressed', inflated.toString('utf8')]);
-    if (path.endsWith('.pdf')) variants.push(...(await pdfTexts(bytes)));
+    if (path.endsWith('.pdf')) variants.push(...(await pdfTexts(bytes, known.get(file))));
     for (const [where, text] of variants) {
       for (const term of terms) if (text.includes(term)) leaks.push({ file, where, term });
     }
@@ -48,7 +53,7 @@ function tryGunzip(bytes: Buffer): Buffer | undefined {
   }
 }
 
-async function pdfTexts(bytes: Buffer): Promise<[string, string][]> {
+async function pdfTexts(bytes: Buffer, pages?: string[]): Promise<[string, string][]> {
   const data = new Uint8Array(bytes);
   const doc = await openPdf(data);
   const meta = await PDFDocument.load(data, { updateMetadata: false });
@@ -61,7 +66,7 @@ async function pdfTexts(bytes: Buffer): Promise<[string, string][]> {
     meta.getProducer(),
   ];
   return [
-    ['PDF text', (await pageTexts(doc)).join('\n')],
+    ['PDF text', (pages ?? (await pageTexts(doc))).join('\n')],
     ['PDF metadata', info.filter(Boolean).join('\n')],
     ['PDF bookmarks', (await readOutline(doc)).map((o) => o.title).join('\n')],
   ];

@@ -2,8 +2,8 @@ import { rename, rm, writeFile } from 'node:fs/promises';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, type PDFObject, PDFString } from 'pdf-lib';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { CHROMIUM_ARGS, findBrowser } from './browser.ts';
-import { type LocateItem, locatePages } from './locate.ts';
-import { openPdf, pageTexts, readOutline } from './pdf-read.ts';
+import type { LocateItem } from './locate.ts';
+import { openPdf, readOutline } from './pdf-read.ts';
 import type { ScheduleRow } from './schedule.ts';
 import { serveStatic } from './serve.ts';
 
@@ -33,8 +33,10 @@ export interface RenderPdfResult {
   pages: number;
   bytes: number;
   contents: Record<string, number>;
-  /** Every bound figure in document order, with the folio of the page it prints on. */
-  schedule: ScheduleRow[];
+  /** Every bound figure in document order, read from the printed page; placed later (placeFigures). */
+  figures: BoundFigure[];
+  /** Physical page number − folio (cover and contents do not count). */
+  folioOffset: number;
   timings: { load: number; firstPrint: number; finalPrint: number; total: number };
 }
 
@@ -131,17 +133,16 @@ async function renderOnce(options: RenderPdfOptions): Promise<RenderPdfResult> {
       await rm(tmp, { force: true });
       throw new RenderError(`cannot write ${options.outFile}: ${(e as Error).message}`);
     }
-    const finalDoc = await openPdf(finished);
-    const pages = finalDoc.numPages;
-    const schedule = await scheduleRows(page, await pageTexts(finalDoc), await folioOffset(page, finished));
-    const unplaced = schedule.filter((r) => r.page === undefined).length;
-    log(`located ${schedule.length - unplaced} of ${schedule.length} bound figures in the PDF`);
+    const pages = (await openPdf(finished)).numPages;
+    const figures = await boundFigures(page);
+    const offset = await folioOffset(page, finished);
     log(`wrote ${options.outFile}: ${pages} pages, ${(finished.length / 1024).toFixed(0)} KiB`);
     return {
       pages,
       bytes: finished.length,
       contents,
-      schedule,
+      figures,
+      folioOffset: offset,
       timings: {
         load: (tLoad - t0) / 1000,
         firstPrint: (tFirst - tLoad) / 1000,
@@ -315,13 +316,18 @@ function fixOutlineTitles(doc: PDFDocument, headingTexts: string[]): void {
   });
 }
 
-/** Bound figures read from the printed page itself, then placed on their PDF pages (folios). */
-async function scheduleRows(page: Page, texts: string[], folioOffset: number): Promise<ScheduleRow[]> {
-  const items = await page.evaluate(() =>
+/** A bound figure as the printed page shows it, with what locates it in the PDF text. */
+export interface BoundFigure {
+  row: Omit<ScheduleRow, 'page'>;
+  locate: LocateItem;
+}
+
+/** Bound figures read back from the printed page itself, in document order. */
+async function boundFigures(page: Page): Promise<BoundFigure[]> {
+  return page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>('article.print-chapter [data-ref]')].map((el) => {
       const d = el.dataset;
       const chapter = el.closest('article.print-chapter')?.querySelector('h1')?.textContent?.trim() ?? '';
-      const chapterId = el.closest('article.print-chapter')?.id ?? '';
       const figure = el.closest('figure');
       const text = (el.textContent ?? '').trim();
       let anchor: string;
@@ -343,7 +349,6 @@ async function scheduleRows(page: Page, texts: string[], folioOffset: number): P
         location = `段落：${(block.textContent ?? '').trim().slice(0, 18)}…`;
       }
       return {
-        chapterId,
         row: {
           chapter,
           location,
@@ -361,16 +366,7 @@ async function scheduleRows(page: Page, texts: string[], folioOffset: number): P
       };
     }),
   );
-  const pages = locatePages(
-    texts,
-    items.map((i) => i.locate as LocateItem),
-  );
-  return items.map((item, i) => {
-    const physical = pages[i];
-    return { ...item.row, page: physical === undefined ? undefined : physical - folioOffset };
-  });
 }
-
 /**
  * Chromium names tagged-PDF structure elements after DOM node ids (`node00000151`), which shift
  * between runs; renumbering them in order makes two builds of one commit byte-identical. Every

@@ -1,5 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { locatePages } from './locate.ts';
+import type { BoundFigure } from './render-pdf.ts';
 
 /** One bound figure occurrence as the reviewer's schedule lists it. */
 export interface ScheduleRow {
@@ -106,4 +108,20 @@ export function writeSchedule(siteDir: string, rows: readonly ScheduleRow[]): vo
       chapters.map((c) => `<option value="${escapeHtml(c)}">${escapeHtml(c)}</option>`).join(''),
     );
   writeFileSync(pagePath, html);
+}
+
+/** Places each bound figure on the folio of the page it prints on, from the PDF's own text. */
+export function placeFigures(
+  figures: readonly BoundFigure[],
+  pageTexts: readonly string[],
+  folioOffset: number,
+): ScheduleRow[] {
+  const pages = locatePages(
+    pageTexts,
+    figures.map((f) => f.locate),
+  );
+  return figures.map((f, i) => {
+    const physical = pages[i];
+    return { ...f.row, page: physical === undefined ? undefined : physical - folioOffset };
+  });
 }

@@ -1,0 +1,80 @@
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * A full-length synthetic prospectus made from the sample chapter: N chapters, each a copy of
+ * the sample with its own datasets and claims (ids prefixed `cN-`), so the build does the same
+ * work per chapter as for a real one — bound figures, five charts, tables, tie-out.
+ * Written to a scratch project folder that shares node_modules; never committed.
+ */
+const SHARED = ['src', 'components', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
+
+export function generateSynthetic(root: string, outDir: string, chapters: number): void {
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(join(outDir, 'content', 'chapters'), { recursive: true });
+  mkdirSync(join(outDir, 'data', 'datasets'), { recursive: true });
+  for (const part of SHARED) cpSync(join(root, part), join(outDir, part), { recursive: true });
+  symlinkSync(join(root, 'node_modules'), join(outDir, 'node_modules'));
+  for (const file of ['content/document.yaml', 'data/sources.yaml', 'data/redactions.yaml']) {
+    cpSync(join(root, file), join(outDir, file));
+  }
+
+  const datasetFiles = readdirSync(join(root, 'data', 'datasets')).filter((f) => f.endsWith('.yaml'));
+  const datasetIds = datasetFiles.map(
+    (f) => /^id: (\S+)/m.exec(readFileSync(join(root, 'data', 'datasets', f), 'utf8'))?.[1] ?? '',
+  );
+  const claimsText = readFileSync(join(root, 'data', 'claims.yaml'), 'utf8');
+  const claimIds = [...claimsText.matchAll(/^- id: (\S+)/gm)].map((m) => m[1] as string);
+  const chapterFiles = readdirSync(join(root, 'content', 'chapters')).filter((f) => f.endsWith('.mdx'));
+  const chapterText = readFileSync(join(root, 'content', 'chapters', chapterFiles[0] as string), 'utf8');
+
+  const claims: string[] = [];
+  for (let n = 1; n <= chapters; n++) {
+    const prefix = `c${n}-`;
+    const rename = (text: string) => prefixIds(text, prefix, datasetIds, claimIds);
+    for (const file of datasetFiles) {
+      const text = readFileSync(join(root, 'data', 'datasets', file), 'utf8');
+      writeFileSync(join(outDir, 'data', 'datasets', `${prefix}${file}`), rename(text));
+    }
+    claims.push(rename(claimsText));
+    const body = rename(chapterText)
+      .replace(/^title: (.*)$/m, `title: $1（${n}）`)
+      .replace(/^order: \d+$/m, `order: ${n}`);
+    writeFileSync(join(outDir, 'content', 'chapters', `chapter-${String(n).padStart(3, '0')}.mdx`), body);
+  }
+  writeFileSync(join(outDir, 'data', 'claims.yaml'), claims.join('\n'));
+}
+
+/** Prefixes dataset ids (as `id:`, `dataset…`, and `id.` references) and claim ids everywhere. */
+export function prefixIds(text: string, prefix: string, datasetIds: string[], claimIds: string[]): string {
+  const byLength = (a: string, b: string) => b.length - a.length;
+  let out = text;
+  for (const id of [...claimIds].sort(byLength)) {
+    const e = escape(id);
+    out = out
+      .replace(new RegExp(`claim\\.${e}(?![a-z0-9-])`, 'g'), `claim.${prefix}${id}`)
+      .replace(new RegExp(`^- id: ${e}$`, 'gm'), `- id: ${prefix}${id}`)
+      // claim lists in chart props: cagr="a,b,c"
+      .replace(new RegExp(`(cagr="[^"]*?)(?<=[",])${e}(?=[,"])`, 'g'), `$1${prefix}${id}`);
+  }
+  // A cagr list may hold several ids; repeat until every one is prefixed.
+  for (let i = 0; i < 8; i++) {
+    const before = out;
+    for (const id of [...claimIds].sort(byLength)) {
+      out = out.replace(new RegExp(`(cagr="(?:[^"]*,)?)${escape(id)}(?=[,"])`, 'g'), `$1${prefix}${id}`);
+    }
+    if (out === before) break;
+  }
+  for (const id of [...datasetIds].sort(byLength)) {
+    const e = escape(id);
+    out = out
+      .replace(new RegExp(`(?<![a-z0-9.-])${e}\\.(?=[a-z0-9])`, 'g'), `${prefix}${id}.`)
+      .replace(new RegExp(`^id: ${e}$`, 'gm'), `id: ${prefix}${id}`)
+      .replace(new RegExp(`(dataset[=:] ?"?)${e}(?=["\\s]|$)`, 'gm'), `$1${prefix}${id}`);
+  }
+  return out;
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
