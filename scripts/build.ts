@@ -2,7 +2,6 @@
  * npm run build — checks the data and chapters, builds the site, prints the PDF, and only then
  * replaces dist/. A failed or interrupted build leaves the previous dist/ exactly as it was.
  */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -11,6 +10,7 @@ import { formatDiagnostic, summarize } from '../src/lib/diagnostics.ts';
 import { StageSchema } from '../src/lib/schema/document.ts';
 import { effectiveStage } from '../src/lib/stage.ts';
 import { buildInstant } from '../src/lib/stamp.ts';
+import { AstroBuildError, runAstro } from './lib/astro.ts';
 import { checkProject } from './lib/check.ts';
 import { sourceCommit } from './lib/commit.ts';
 import { scanForLeaks } from './lib/leak-scan.ts';
@@ -125,7 +125,7 @@ async function buildOne(
   const pdfTexts = new Map<string, string[]>();
   try {
     step(`building the site (stage: ${stage})`);
-    await runAstro(work);
+    await runAstro(root, work, { PROSPECTUS_COMMIT: sourceCommit(root) });
     lap('astro_s');
     if (options.pdf) {
       step('printing the PDF');
@@ -191,33 +191,6 @@ async function buildOne(
   }
 }
 
-class AstroBuildError extends Error {}
 class LeakError extends Error {}
-
-function runAstro(outDir: string): Promise<void> {
-  return new Promise((ok, fail) => {
-    const child = spawn(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
-      cwd: root,
-      env: {
-        ...process.env,
-        PROSPECTUS_OUT_DIR: outDir,
-        ASTRO_TELEMETRY_DISABLED: '1',
-        PROSPECTUS_COMMIT: sourceCommit(root),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => {
-      output += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      output += d.toString();
-    });
-    child.on('error', (e) => fail(new AstroBuildError(`cannot start Astro: ${e.message}`)));
-    child.on('close', (code) =>
-      code === 0 ? ok() : fail(new AstroBuildError(`the site build failed:\n${output.trim()}`)),
-    );
-  });
-}
 
 process.exitCode = await main();

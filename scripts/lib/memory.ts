@@ -1,10 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 
 /**
- * Samples the resident memory of every Chromium and Node process on the machine, so a phase's
- * peak covers the browser's many processes and the build's child processes alike.
+ * Samples the memory of every Chromium and Node process on the machine, so a phase's peak covers
+ * the browser's many processes and the build's child processes alike. Proportional set size
+ * (PSS) is used: Chromium's processes share much of their memory, and plain RSS would count it
+ * once per process.
  */
-export function startMemorySampler(intervalMs = 100) {
+export function startMemorySampler(intervalMs = 250) {
   let browserPeak = 0;
   let nodePeak = 0;
   let combinedPeak = 0;
@@ -15,7 +17,9 @@ export function startMemorySampler(intervalMs = 100) {
       try {
         const status = readFileSync(`/proc/${pid}/status`, 'utf8');
         const name = /^Name:\s+(\S+)/m.exec(status)?.[1] ?? '';
-        const rss = Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0) / 1024;
+        if (!/chrom/.test(name) && name !== 'node' && name !== 'MainThread') continue;
+        const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+        const rss = Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0) / 1024;
         if (/chrom/.test(name)) browser += rss;
         else if (name === 'node' || name === 'MainThread') node += rss;
       } catch {

@@ -1,0 +1,240 @@
+/**
+ * npm run blackline -- FROM [TO] — what changed between two drafts: dist/blackline.pdf and the
+ * site page dist/blackline/. The TO draft is typeset as usual with insertions underlined and
+ * deletions struck through in colour, compared character by character for Chinese; a summary
+ * page comes first; change bars mark changed lines; the running heads say 比較本.
+ */
+import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import puppeteer, { type Page } from 'puppeteer-core';
+import { formatDiagnostic, summarize } from '../src/lib/diagnostics.ts';
+import { type PageBlock, planBlackline } from '../src/lib/diff/plan.ts';
+import { buildInstant } from '../src/lib/stamp.ts';
+import { CHROMIUM_ARGS, findBrowser } from './lib/browser.ts';
+import { checkProject } from './lib/check.ts';
+import { buildDraftSite, type Draft, prepareDraft } from './lib/drafts.ts';
+import { pdfMetadata } from './lib/metadata.ts';
+import { renderPdf } from './lib/render-pdf.ts';
+import { serveStatic } from './lib/serve.ts';
+
+const HELP = `Usage: npm run blackline -- FROM [TO] [--out DIR]
+
+Compares two drafts and writes DIR/blackline.pdf and DIR/blackline/index.html (DIR: dist).
+FROM and TO are git revisions (e.g. HEAD~1 HEAD); TO defaults to the working tree.
+Both drafts are typeset by the current code: only changes to content/ and data/ show.
+`;
+
+const root = resolve(import.meta.dirname, '..');
+const BLOCKS = 'article.print-chapter :is(h1, h2, h3, h4, p, li, figcaption, caption, th, td)';
+
+interface FigureValue {
+  ref: string;
+  label: string;
+  value: string;
+}
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { out: { type: 'string', default: 'dist' }, help: { type: 'boolean', short: 'h', default: false } },
+  });
+  if (values.help || positionals.length === 0 || positionals.length > 2) {
+    process.stdout.write(HELP);
+    return values.help ? 0 : 2;
+  }
+  const say = (m: string) => process.stderr.write(`blackline: ${m}\n`);
+  const work = join(root, '.build', 'blackline');
+  const from = prepareDraft(root, positionals[0], join(work, 'from'));
+  const to = prepareDraft(root, positionals[1], join(work, 'to'));
+  say(`comparing ${from.label} (${from.commit}) → ${to.label} (${to.commit})`);
+
+  const ties = [];
+  for (const draft of [from, to]) {
+    const check = checkProject(draft.dir);
+    const errors = check.diagnostics.filter((d) => d.severity === 'error');
+    if (!check.project || errors.length) {
+      for (const d of check.diagnostics) process.stderr.write(`${draft.label}: ${formatDiagnostic(d)}\n`);
+      say(`${draft.label}: ${summarize(check.diagnostics)}; nothing was written.`);
+      return 1;
+    }
+    const r = check.project.tieOut;
+    ties.push({
+      draft,
+      claims: r.length,
+      pass: r.filter((x) => x.status === 'pass').length,
+      unchecked: r.filter((x) => x.status === 'unchecked').length,
+      fail: r.filter((x) => x.status === 'fail').length,
+    });
+  }
+  await Promise.all([buildDraftSite(from, join(from.dir, 'site')), buildDraftSite(to, join(to.dir, 'site'))]);
+  say('both drafts built; comparing');
+
+  const toSite = join(to.dir, 'site');
+  const fromServer = await serveStatic(join(from.dir, 'site'));
+  const toServer = await serveStatic(toSite);
+  const browser = await puppeteer.launch({ executablePath: findBrowser(), args: CHROMIUM_ARGS });
+  let stats: { insertions: number; deletions: number; chapters: number; figures: number };
+  try {
+    // Scripts off: the page is read and rewritten as served, before any chart or popover runs.
+    const page = await browser.newPage();
+    await page.setJavaScriptEnabled(false);
+    await page.goto(`${fromServer.url}/document/`, { waitUntil: 'load' });
+    const before = await readPage(page);
+    await page.goto(`${toServer.url}/document/`, { waitUntil: 'load' });
+    const after = await readPage(page);
+    const plan = planBlackline(before.blocks, after.blocks);
+    const oldValues = new Map(before.figures.map((f) => [f.ref, f]));
+    const newValues = new Map(after.figures.map((f) => [f.ref, f]));
+    const changedFigures = [...new Set([...oldValues.keys(), ...newValues.keys()])]
+      .map((ref) => ({ ref, old: oldValues.get(ref), now: newValues.get(ref) }))
+      .filter((f) => f.old?.value !== f.now?.value);
+    const summary = summaryHtml(from, to, plan, changedFigures, ties);
+    await page.evaluate(
+      (selector, rewrite, deleted, summaryHtml, runningHead) => {
+        const blocks = [...document.querySelectorAll<HTMLElement>(selector)];
+        for (const [index, html] of rewrite) {
+          const el = blocks[index];
+          if (!el) continue;
+          el.innerHTML = html;
+          el.classList.add('bl-changed');
+        }
+        for (const d of deleted) {
+          // A deleted cell cannot stand alone in a table: it is shown as a struck paragraph.
+          const tag = ['td', 'th', 'caption', 'figcaption', 'li'].includes(d.kind) ? 'p' : d.kind;
+          const el = document.createElement(tag);
+          el.innerHTML = d.html;
+          el.className = 'bl-changed bl-deleted';
+          const anchor = blocks[d.before];
+          const cell = anchor?.closest('table, ul, ol') ?? anchor;
+          if (cell) cell.before(el);
+          else document.querySelector('article.print-chapter:last-of-type')?.append(el);
+        }
+        for (const details of document.querySelectorAll('details.chart-data')) details.setAttribute('open', '');
+        document.querySelector('.cover')?.insertAdjacentHTML('afterend', summaryHtml);
+        const heads = [...document.querySelectorAll<HTMLElement>('article.print-chapter')].map((a) => {
+          const title = (a.querySelector('h1')?.textContent ?? '').replace(/"/g, '\\"');
+          return `@page ${a.dataset['page']} { @top-center { content: "${runningHead}" "\\A " "${title}"; } }`;
+        });
+        const style = document.createElement('style');
+        style.textContent = `@page cover { @top-center { content: "${runningHead}"; } } @page front { @top-center { content: "${runningHead}"; } } ${heads.join('\n')}`;
+        document.head.append(style);
+        document.title = `比較本 — ${document.title}`;
+        document.body.classList.add('blackline');
+      },
+      BLOCKS,
+      [...plan.rewrite],
+      plan.deleted,
+      summary,
+      `比較本　${from.label}（${from.commit}）→ ${to.label}（${to.commit}）`.replace(/"/g, '\\"'),
+    );
+    const html = `<!doctype html>\n${await page.evaluate(() => document.documentElement.outerHTML)}`;
+    mkdirSync(join(toSite, 'blackline'), { recursive: true });
+    writeFileSync(join(toSite, 'blackline', 'index.html'), html);
+    stats = {
+      insertions: plan.insertions,
+      deletions: plan.deletions,
+      chapters: plan.chapters.size,
+      figures: changedFigures.length,
+    };
+  } finally {
+    await browser.close();
+    await fromServer.close();
+    await toServer.close();
+  }
+
+  say('printing dist/blackline.pdf');
+  const check = checkProject(to.dir);
+  const doc = check.project?.registry.document.value;
+  if (!doc) return 1;
+  const meta = pdfMetadata(doc, buildInstant());
+  const result = await renderPdf({
+    siteDir: toSite,
+    path: '/blackline/',
+    outFile: join(toSite, 'blackline.pdf'),
+    metadata: { ...meta, title: `比較本 — ${meta.title}`, keywords: [...meta.keywords, '比較本'] },
+    log: (m) => say(`  ${m}`),
+  });
+  const out = resolve(root, values.out);
+  mkdirSync(out, { recursive: true });
+  cpSync(join(toSite, 'blackline.pdf'), join(out, 'blackline.pdf'));
+  cpSync(join(toSite, 'blackline'), join(out, 'blackline'), { recursive: true });
+  // The page's styles and scripts; hashed names, so they sit beside a dist/ of another build.
+  if (existsSync(join(toSite, '_astro'))) cpSync(join(toSite, '_astro'), join(out, '_astro'), { recursive: true });
+  say(
+    `${stats.chapters} chapter(s) changed: ${stats.insertions} insertion(s), ${stats.deletions} deletion(s), ${stats.figures} figure(s) with new values; ${result.pages} pages → ${values.out}/blackline.pdf, ${values.out}/blackline/`,
+  );
+  return 0;
+}
+
+async function readPage(page: Page): Promise<{ blocks: PageBlock[]; figures: FigureValue[] }> {
+  return page.evaluate((selector) => {
+    const leaf = [...document.querySelectorAll<HTMLElement>(selector)];
+    return {
+      blocks: leaf.map((el) => ({
+        kind: el.tagName.toLowerCase(),
+        text: (el.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        chapter: el.closest('article.print-chapter')?.querySelector('h1')?.textContent?.trim() ?? '',
+      })),
+      figures: [...document.querySelectorAll<HTMLElement>('article.print-chapter [data-ref]')].map((el) => ({
+        ref: el.dataset['ref'] ?? '',
+        label: el.dataset['label'] ?? '',
+        value: el.dataset['value'] ?? '',
+      })),
+    };
+  }, BLOCKS);
+}
+
+const esc = (s: string) =>
+  s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string);
+
+function summaryHtml(
+  from: Draft,
+  to: Draft,
+  plan: ReturnType<typeof planBlackline>,
+  figures: { ref: string; old: FigureValue | undefined; now: FigureValue | undefined }[],
+  ties: { draft: Draft; claims: number; pass: number; unchecked: number; fail: number }[],
+): string {
+  const chapters = [...plan.chapters]
+    .map(
+      ([title, c]) =>
+        `<tr><td>${esc(title)}</td><td class="num">${c.insertions}</td><td class="num">${c.deletions}</td></tr>`,
+    )
+    .join('');
+  const seen = new Set<string>();
+  const figureRows = figures
+    .filter((f) => {
+      const key = `${f.ref}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .map(
+      (f) =>
+        `<tr><td><code>${esc(f.ref)}</code></td><td>${esc(f.now?.label ?? f.old?.label ?? '')}</td><td class="num">${f.old ? `<del class="bl-del">${esc(f.old.value)}</del>` : '—'}</td><td class="num">${f.now ? `<ins class="bl-ins">${esc(f.now.value)}</ins>` : '—'}</td></tr>`,
+    )
+    .join('');
+  const tieRows = ties
+    .map(
+      (t) =>
+        `<tr><td>${esc(t.draft.label)}（${esc(t.draft.commit)}）</td><td class="num">${t.claims}</td><td class="num">${t.pass}</td><td class="num">${t.unchecked}</td><td class="num">${t.fail}</td></tr>`,
+    )
+    .join('');
+  return `<section class="bl-summary" aria-labelledby="bl-summary-title">
+<h1 id="bl-summary-title">比較本摘要</h1>
+<p>比較：${esc(from.label)}（${esc(from.commit)}）→ ${esc(to.label)}（${esc(to.commit)}）。插入 <strong data-bl-insertions>${plan.insertions}</strong> 處，刪除 <strong data-bl-deletions>${plan.deletions}</strong> 處。<ins class="bl-ins">插入</ins>以底線標示，<del class="bl-del">刪除</del>以刪除線標示，頁邊豎線標示有改動之處。</p>
+<h2 class="bl-h">有改動的章節</h2>
+<table class="data-table"><thead><tr><th>章節</th><th class="num">插入</th><th class="num">刪除</th></tr></thead><tbody>${chapters || '<tr><td colspan="3">無</td></tr>'}</tbody></table>
+<h2 class="bl-h">數值有改動的數據</h2>
+<table class="data-table" data-bl-figures><thead><tr><th>數據編號</th><th>項目</th><th class="num">原數值</th><th class="num">新數值</th></tr></thead><tbody>${figureRows || '<tr><td colspan="4">無</td></tr>'}</tbody></table>
+<h2 class="bl-h">數字核對</h2>
+<table class="data-table"><thead><tr><th>稿本</th><th class="num">陳述</th><th class="num">相符</th><th class="num">無法核對</th><th class="num">不符</th></tr></thead><tbody>${tieRows}</tbody></table>
+</section>`;
+}
+
+try {
+  process.exitCode = await main();
+} catch (e) {
+  process.stderr.write(`blackline: error: ${(e as Error).message}\n`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,62 @@
+import { type Alignment, alignBlocks, type Block } from './blocks.ts';
+import { diffText } from './tokens.ts';
+
+export interface PageBlock extends Block {
+  chapter: string;
+}
+
+/** What the blackline page does to the TO draft: rewrite changed blocks, add deleted ones. */
+export interface BlacklinePlan {
+  /** TO block index → marked-up HTML. */
+  rewrite: Map<number, string>;
+  /** Deleted FROM blocks, to show before the TO block with this index (or at the end: -1). */
+  deleted: { before: number; kind: string; html: string }[];
+  insertions: number;
+  deletions: number;
+  chapters: Map<string, { insertions: number; deletions: number }>;
+}
+
+const escape = (s: string) =>
+  s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string);
+export const ins = (text: string) => `<ins class="bl-ins">${escape(text)}</ins>`;
+export const del = (text: string) => `<del class="bl-del">${escape(text)}</del>`;
+
+export function planBlackline(from: readonly PageBlock[], to: readonly PageBlock[]): BlacklinePlan {
+  const plan: BlacklinePlan = { rewrite: new Map(), deleted: [], insertions: 0, deletions: 0, chapters: new Map() };
+  const count = (chapter: string, kind: 'insertions' | 'deletions') => {
+    plan[kind]++;
+    const c = plan.chapters.get(chapter) ?? { insertions: 0, deletions: 0 };
+    c[kind]++;
+    plan.chapters.set(chapter, c);
+  };
+  const alignment = alignBlocks(from, to);
+  alignment.forEach((a: Alignment, position) => {
+    if (a.type === 'same') return;
+    if (a.type === 'inserted') {
+      const block = to[a.to] as PageBlock;
+      plan.rewrite.set(a.to, ins(block.text));
+      count(block.chapter, 'insertions');
+      return;
+    }
+    if (a.type === 'deleted') {
+      const block = from[a.from] as PageBlock;
+      const next = alignment.slice(position + 1).find((x) => x.type !== 'deleted');
+      plan.deleted.push({ before: next && 'to' in next ? next.to : -1, kind: block.kind, html: del(block.text) });
+      count(block.chapter, 'deletions');
+      return;
+    }
+    const block = to[a.to] as PageBlock;
+    const ops = diffText((from[a.from] as PageBlock).text, block.text);
+    plan.rewrite.set(
+      a.to,
+      ops
+        .map((op) => {
+          if (op.type === 'equal') return escape(op.text);
+          count(block.chapter, op.type === 'insert' ? 'insertions' : 'deletions');
+          return op.type === 'insert' ? ins(op.text) : del(op.text);
+        })
+        .join(''),
+    );
+  });
+  return plan;
+}

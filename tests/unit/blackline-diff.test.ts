@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { alignBlocks } from '../../src/lib/diff/blocks.ts';
+import { diffText, tokenize } from '../../src/lib/diff/tokens.ts';
+
+describe('character-level comparison', () => {
+  it('marks a one-character change as one deletion and one insertion', () => {
+    expect(diffText('市場研究及諮詢公司', '市場研究及顧問公司')).toEqual([
+      { type: 'equal', text: '市場研究及' },
+      { type: 'delete', text: '諮詢' },
+      { type: 'insert', text: '顧問' },
+      { type: 'equal', text: '公司' },
+    ]);
+    expect(diffText('排名第9位', '排名第8位')).toEqual([
+      { type: 'equal', text: '排名第' },
+      { type: 'delete', text: '9' },
+      { type: 'insert', text: '8' },
+      { type: 'equal', text: '位' },
+    ]);
+  });
+  it('compares Latin words and figures whole', () => {
+    expect(tokenize('AR/VR及AIGC為人民幣13,769億元')).toEqual([
+      'AR/VR',
+      '及',
+      'AIGC',
+      '為',
+      '人',
+      '民',
+      '幣',
+      '13,769',
+      '億',
+      '元',
+    ]);
+    expect(diffText('人民幣13,769億元', '人民幣13,796億元')).toEqual([
+      { type: 'equal', text: '人民幣' },
+      { type: 'delete', text: '13,769' },
+      { type: 'insert', text: '13,796' },
+      { type: 'equal', text: '億元' },
+    ]);
+  });
+  it('finds nothing to mark in identical text', () => {
+    expect(diffText('邊緣雲服務', '邊緣雲服務')).toEqual([{ type: 'equal', text: '邊緣雲服務' }]);
+  });
+});
+
+describe('block alignment', () => {
+  const p = (text: string) => ({ kind: 'p', text });
+  it('pairs a changed paragraph with its old self', () => {
+    const a = [p('甲段落內容一二三'), p('乙段落內容四五六'), p('丙段落')];
+    const b = [p('甲段落內容一二三'), p('乙段落內容四五七'), p('丙段落')];
+    expect(alignBlocks(a, b)).toEqual([
+      { type: 'same', from: 0, to: 0 },
+      { type: 'changed', from: 1, to: 1 },
+      { type: 'same', from: 2, to: 2 },
+    ]);
+  });
+  it('shows a moved paragraph as deleted where it was and inserted where it is', () => {
+    const a = [p('第一段'), p('第二段移動的內容'), p('第三段')];
+    const b = [p('第一段'), p('第三段'), p('第二段移動的內容')];
+    const types = alignBlocks(a, b).map((x) => x.type);
+    expect(types.filter((t) => t === 'same')).toHaveLength(2);
+    expect(types).toContain('inserted');
+    expect(types).toContain('deleted');
+  });
+  it('treats a changed table cell as a changed block of its kind', () => {
+    const a = [
+      { kind: 'td', text: '公司A' },
+      { kind: 'td', text: '9' },
+    ];
+    const b = [
+      { kind: 'td', text: '公司A' },
+      { kind: 'td', text: '8' },
+    ];
+    expect(alignBlocks(a, b)).toEqual([
+      { type: 'same', from: 0, to: 0 },
+      { type: 'changed', from: 1, to: 1 },
+    ]);
+  });
+  it('shows an added chapter whole as inserted', () => {
+    const a = [{ kind: 'h1', text: '行業概覽' }, p('內容')];
+    const b = [{ kind: 'h1', text: '行業概覽' }, p('內容'), { kind: 'h1', text: '業務' }, p('全新的章節內容')];
+    expect(alignBlocks(a, b).slice(2)).toEqual([
+      { type: 'inserted', to: 2 },
+      { type: 'inserted', to: 3 },
+    ]);
+  });
+});
