@@ -18,6 +18,9 @@ const processor = unified({
 
 export default defineConfig({
   srcDir: './src',
+  // Per project, not in node_modules: drafts, benchmark copies and test copies share one
+  // node_modules, and a shared content cache would feed one draft's chapters to another.
+  cacheDir: './.build/astro-cache',
   outDir: process.env.PROSPECTUS_OUT_DIR ?? './dist',
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },

@@ -118,7 +118,8 @@ async function main(): Promise<number> {
         });
         const style = document.createElement('style');
         style.textContent = `@page cover { @top-center { content: "${runningHead}"; } } @page front { @top-center { content: "${runningHead}"; } } ${heads.join('\n')}`;
-        document.head.append(style);
+        // After the document page's own @page rules (in <body>), so these running heads win.
+        document.body.append(style);
         document.title = `比較本 — ${document.title}`;
         document.body.classList.add('blackline');
       },

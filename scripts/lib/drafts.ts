@@ -8,9 +8,9 @@ const CODE = ['src', 'components', 'scripts', 'astro.config.mjs', 'package.json'
 const DRAFT = ['content', 'data'];
 
 export interface Draft {
-  /** As the user named it: a git revision, or `working tree`. */
+  /** As the user named it: a git revision, or 工作副本 (the working tree). */
   label: string;
-  /** Short commit id, or `working tree`. */
+  /** Short commit id, or 未提交 for the working tree. */
   commit: string;
   dir: string;
 }
@@ -27,7 +27,7 @@ export function prepareDraft(root: string, revision: string | undefined, dir: st
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
   if (revision === undefined) {
     for (const part of DRAFT) cpSync(join(root, part), join(dir, part), { recursive: true });
-    return { label: 'working tree', commit: 'working tree', dir };
+    return { label: '工作副本', commit: '未提交', dir };
   }
   let commit: string;
   try {
