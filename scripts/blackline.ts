@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import puppeteer, { type Page } from 'puppeteer-core';
 import { formatDiagnostic, summarize } from '../src/lib/diagnostics.ts';
 import { type PageBlock, planBlackline } from '../src/lib/diff/plan.ts';
+import { escapeHtml } from '../src/lib/html.ts';
 import { buildInstant } from '../src/lib/stamp.ts';
 import { CHROMIUM_ARGS, findBrowser } from './lib/browser.ts';
 import { checkProject } from './lib/check.ts';
@@ -186,9 +187,6 @@ async function readPage(page: Page): Promise<{ blocks: PageBlock[]; figures: Fig
   }, BLOCKS);
 }
 
-const esc = (s: string) =>
-  s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string);
-
 function summaryHtml(
   from: Draft,
   to: Draft,
@@ -199,7 +197,7 @@ function summaryHtml(
   const chapters = [...plan.chapters]
     .map(
       ([title, c]) =>
-        `<tr><td>${esc(title)}</td><td class="num">${c.insertions}</td><td class="num">${c.deletions}</td></tr>`,
+        `<tr><td>${escapeHtml(title)}</td><td class="num">${c.insertions}</td><td class="num">${c.deletions}</td></tr>`,
     )
     .join('');
   const seen = new Set<string>();
@@ -212,18 +210,18 @@ function summaryHtml(
     })
     .map(
       (f) =>
-        `<tr><td><code>${esc(f.ref)}</code></td><td>${esc(f.now?.label ?? f.old?.label ?? '')}</td><td class="num">${f.old ? `<del class="bl-del">${esc(f.old.value)}</del>` : '—'}</td><td class="num">${f.now ? `<ins class="bl-ins">${esc(f.now.value)}</ins>` : '—'}</td></tr>`,
+        `<tr><td><code>${escapeHtml(f.ref)}</code></td><td>${escapeHtml(f.now?.label ?? f.old?.label ?? '')}</td><td class="num">${f.old ? `<del class="bl-del">${escapeHtml(f.old.value)}</del>` : '—'}</td><td class="num">${f.now ? `<ins class="bl-ins">${escapeHtml(f.now.value)}</ins>` : '—'}</td></tr>`,
     )
     .join('');
   const tieRows = ties
     .map(
       (t) =>
-        `<tr><td>${esc(t.draft.label)}（${esc(t.draft.commit)}）</td><td class="num">${t.claims}</td><td class="num">${t.pass}</td><td class="num">${t.unchecked}</td><td class="num">${t.fail}</td></tr>`,
+        `<tr><td>${escapeHtml(t.draft.label)}（${escapeHtml(t.draft.commit)}）</td><td class="num">${t.claims}</td><td class="num">${t.pass}</td><td class="num">${t.unchecked}</td><td class="num">${t.fail}</td></tr>`,
     )
     .join('');
   return `<section class="bl-summary" aria-labelledby="bl-summary-title">
 <h1 id="bl-summary-title">比較本摘要</h1>
-<p>比較：${esc(from.label)}（${esc(from.commit)}）→ ${esc(to.label)}（${esc(to.commit)}）。插入 <strong data-bl-insertions>${plan.insertions}</strong> 處，刪除 <strong data-bl-deletions>${plan.deletions}</strong> 處。<ins class="bl-ins">插入</ins>以底線標示，<del class="bl-del">刪除</del>以刪除線標示，頁邊豎線標示有改動之處。</p>
+<p>比較：${escapeHtml(from.label)}（${escapeHtml(from.commit)}）→ ${escapeHtml(to.label)}（${escapeHtml(to.commit)}）。插入 <strong data-bl-insertions>${plan.insertions}</strong> 處，刪除 <strong data-bl-deletions>${plan.deletions}</strong> 處。<ins class="bl-ins">插入</ins>以底線標示，<del class="bl-del">刪除</del>以刪除線標示，頁邊豎線標示有改動之處。</p>
 <h2 class="bl-h">有改動的章節</h2>
 <table class="data-table"><thead><tr><th>章節</th><th class="num">插入</th><th class="num">刪除</th></tr></thead><tbody>${chapters || '<tr><td colspan="3">無</td></tr>'}</tbody></table>
 <h2 class="bl-h">數值有改動的數據</h2>

@@ -94,7 +94,7 @@ async function renderOnce(options: RenderPdfOptions): Promise<RenderPdfResult> {
     problems.throwIfAny();
     const tLoad = performance.now();
 
-    const print = async () =>
+    const print = async (extra: { pageRanges?: string; outline?: boolean } = {}) =>
       new Uint8Array(
         await page.pdf({
           preferCSSPageSize: true,
@@ -102,21 +102,32 @@ async function renderOnce(options: RenderPdfOptions): Promise<RenderPdfResult> {
           outline: true,
           tagged: true,
           timeout: 600_000,
+          ...extra,
         }),
       );
 
-    let pdf = await print();
-    if (process.env['PROSPECTUS_DEBUG_PDF']) await writeFile(process.env['PROSPECTUS_DEBUG_PDF'], pdf);
+    let pdf: Uint8Array = await print();
     let contents = await headingPages(page, pdf);
     const tFirst = performance.now();
     log(`first print: ${Object.keys(contents).length} headings located, ${(await openPdf(pdf)).numPages} pages`);
-    for (let attempt = 1; ; attempt++) {
-      await fillContents(page, contents);
-      pdf = await print();
-      const after = await headingPages(page, pdf);
-      if (sameNumbers(after, contents)) break;
-      if (attempt === 3) throw new RenderError('contents page numbers do not settle after 3 prints');
-      contents = after;
+    // The numbers go into fixed-width slots, so the pages cannot move: only the front matter
+    // (cover, contents) is printed again and put in place of its first-print pages. Should the
+    // layout move after all, the whole document is printed again until the numbers settle.
+    const layoutBefore = await frontLayout(page);
+    await fillContents(page, contents);
+    const frontPages = (await folioOffset(page, pdf)) || 0;
+    if (frontPages > 0 && sameLayout(layoutBefore, await frontLayout(page))) {
+      const front = await print({ pageRanges: `1-${frontPages}`, outline: false });
+      pdf = await replaceFrontPages(pdf, front, frontPages);
+    } else {
+      for (let attempt = 1; ; attempt++) {
+        pdf = await print();
+        const after = await headingPages(page, pdf);
+        if (sameNumbers(after, contents)) break;
+        if (attempt === 3) throw new RenderError('contents page numbers do not settle after 3 prints');
+        contents = after;
+        await fillContents(page, contents);
+      }
     }
     problems.throwIfAny();
     const tFinal = performance.now();
@@ -294,7 +305,9 @@ async function withMetadata(pdf: Uint8Array, meta: PdfMetadata, headingTexts: st
   // Open on the bookmarks panel: bankers navigate a prospectus by its outline.
   doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
   doc.catalog.set(PDFName.of('Lang'), PDFString.of(meta.language));
-  return doc.save({ useObjectStreams: false });
+  // Object streams: the tagged structure is tens of thousands of small objects; packed, the file
+  // is about half the size and writes faster.
+  return doc.save({ useObjectStreams: true });
 }
 
 /** Bookmarks carry the headings' own text, in document order (see headingPages on doubling). */
@@ -394,4 +407,42 @@ function normalizeStructureIds(doc: PDFDocument): void {
     return value;
   };
   for (const [, object] of doc.context.enumerateIndirectObjects()) rewrite(object);
+}
+
+/** Where the chapters start and how tall the contents are: unchanged means no page moved. */
+async function frontLayout(page: Page): Promise<number[]> {
+  return page.evaluate(() => [
+    ...[...document.querySelectorAll<HTMLElement>('.contents, article.print-chapter')].map((el) => el.offsetHeight),
+    ...[...document.querySelectorAll<HTMLElement>('article.print-chapter')].map((el) => el.offsetTop),
+  ]);
+}
+
+function sameLayout(a: number[], b: number[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/**
+ * Puts the reprinted front pages' content in place of the first print's. The page objects stay
+ * (with their link annotations, whose places did not move, and their place in the structure
+ * tree, whose marked-content ids the same DOM reproduces); only what they draw is new.
+ */
+async function replaceFrontPages(full: Uint8Array, front: Uint8Array, count: number): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(full, { updateMetadata: false });
+  const frontDoc = await PDFDocument.load(front, { updateMetadata: false });
+  if (frontDoc.getPageCount() !== count) {
+    throw new RenderError(`front matter reprinted as ${frontDoc.getPageCount()} pages, expected ${count}`);
+  }
+  const copies = await doc.copyPages(
+    frontDoc,
+    Array.from({ length: count }, (_, i) => i),
+  );
+  copies.forEach((copy, i) => {
+    const target = doc.getPage(i).node;
+    for (const key of ['Contents', 'Resources']) {
+      const value = copy.node.get(PDFName.of(key));
+      if (value) target.set(PDFName.of(key), value);
+    }
+    doc.context.delete(copy.ref);
+  });
+  return doc.save({ useObjectStreams: false });
 }

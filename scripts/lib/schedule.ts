@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { escapeHtml } from '../../src/lib/html.ts';
 import { locatePages } from './locate.ts';
 import type { BoundFigure } from './render-pdf.ts';
 
@@ -61,13 +62,6 @@ export function scheduleCsv(rows: readonly ScheduleRow[]): string {
     ]),
   ];
   return `\uFEFF${lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
-  );
 }
 
 export function scheduleRowsHtml(rows: readonly ScheduleRow[]): string {

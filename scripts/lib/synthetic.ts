@@ -50,7 +50,7 @@ export function prefixIds(text: string, prefix: string, datasetIds: string[], cl
   const byLength = (a: string, b: string) => b.length - a.length;
   let out = text;
   for (const id of [...claimIds].sort(byLength)) {
-    const e = escape(id);
+    const e = escapeRe(id);
     out = out
       .replace(new RegExp(`claim\\.${e}(?![a-z0-9-])`, 'g'), `claim.${prefix}${id}`)
       .replace(new RegExp(`^- id: ${e}$`, 'gm'), `- id: ${prefix}${id}`)
@@ -61,12 +61,12 @@ export function prefixIds(text: string, prefix: string, datasetIds: string[], cl
   for (let i = 0; i < 8; i++) {
     const before = out;
     for (const id of [...claimIds].sort(byLength)) {
-      out = out.replace(new RegExp(`(cagr="(?:[^"]*,)?)${escape(id)}(?=[,"])`, 'g'), `$1${prefix}${id}`);
+      out = out.replace(new RegExp(`(cagr="(?:[^"]*,)?)${escapeRe(id)}(?=[,"])`, 'g'), `$1${prefix}${id}`);
     }
     if (out === before) break;
   }
   for (const id of [...datasetIds].sort(byLength)) {
-    const e = escape(id);
+    const e = escapeRe(id);
     out = out
       .replace(new RegExp(`(?<![a-z0-9.-])${e}\\.(?=[a-z0-9])`, 'g'), `${prefix}${id}.`)
       .replace(new RegExp(`^id: ${e}$`, 'gm'), `id: ${prefix}${id}`)
@@ -75,6 +75,6 @@ export function prefixIds(text: string, prefix: string, datasetIds: string[], cl
   return out;
 }
 
-function escape(s: string): string {
+function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,3 +1,4 @@
+import { escapeHtml } from '../html.ts';
 import { type Alignment, alignBlocks, type Block } from './blocks.ts';
 import { diffText } from './tokens.ts';
 
@@ -16,10 +17,8 @@ export interface BlacklinePlan {
   chapters: Map<string, { insertions: number; deletions: number }>;
 }
 
-const escape = (s: string) =>
-  s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string);
-export const ins = (text: string) => `<ins class="bl-ins">${escape(text)}</ins>`;
-export const del = (text: string) => `<del class="bl-del">${escape(text)}</del>`;
+export const ins = (text: string) => `<ins class="bl-ins">${escapeHtml(text)}</ins>`;
+export const del = (text: string) => `<del class="bl-del">${escapeHtml(text)}</del>`;
 
 export function planBlackline(from: readonly PageBlock[], to: readonly PageBlock[]): BlacklinePlan {
   const plan: BlacklinePlan = { rewrite: new Map(), deleted: [], insertions: 0, deletions: 0, chapters: new Map() };
@@ -51,7 +50,7 @@ export function planBlackline(from: readonly PageBlock[], to: readonly PageBlock
       a.to,
       ops
         .map((op) => {
-          if (op.type === 'equal') return escape(op.text);
+          if (op.type === 'equal') return escapeHtml(op.text);
           count(block.chapter, op.type === 'insert' ? 'insertions' : 'deletions');
           return op.type === 'insert' ? ins(op.text) : del(op.text);
         })
