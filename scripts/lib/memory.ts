@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
  * (PSS) is used: Chromium's processes share much of their memory, and plain RSS would count it
  * once per process.
  */
-export function startMemorySampler(intervalMs = 250) {
+export function startMemorySampler(intervalMs = 1000) {
   let browserPeak = 0;
   let nodePeak = 0;
   let combinedPeak = 0;
