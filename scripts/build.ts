@@ -3,7 +3,7 @@
  * replaces dist/. A failed or interrupted build leaves the previous dist/ exactly as it was.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatDiagnostic, summarize } from '../src/lib/diagnostics.ts';
@@ -116,8 +116,8 @@ async function buildOne(
 
   const outDir = resolve(root, out);
   const work = join(root, '.build', `site-${process.pid}`);
-  await rm(work, { recursive: true, force: true });
   await mkdir(join(root, '.build'), { recursive: true });
+  await removeAbandoned(join(root, '.build'));
   const cleanup = () => rm(work, { recursive: true, force: true });
   process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
   process.once('SIGTERM', () => void cleanup().then(() => process.exit(143)));
@@ -192,5 +192,24 @@ async function buildOne(
 }
 
 class LeakError extends Error {}
+
+/** A build that was killed outright (no chance to clean up) leaves its work folder; sweep those. */
+async function removeAbandoned(dir: string): Promise<void> {
+  for (const name of await readdir(dir)) {
+    const pid = /^(?:site|old)-(\d+)$/.exec(name)?.[1];
+    if (pid && (Number(pid) === process.pid || !isAlive(Number(pid)))) {
+      await rm(join(dir, name), { recursive: true, force: true });
+    }
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 process.exitCode = await main();

@@ -1,9 +1,10 @@
 /**
  * npm run screenshots — regenerates the README's pictures from the built dist/: the site on a
- * desktop and a phone, and PDF pages through pdftoppm. Run after `npm run build`.
+ * desktop and a phone, and PDF pages through pdftoppm. Run after `npm run build` (and
+ * `npm run blackline` for the blackline picture).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, findBrowser } from './lib/browser.ts';
@@ -55,4 +56,21 @@ for (const [pageNo, name] of [
     join(out, name),
   ]);
   process.stdout.write(`docs/images/${name}.png\n`);
+}
+
+// The blackline picture comes from `npm run blackline` output, when there is one.
+if (existsSync(join(dist, 'blackline.pdf'))) {
+  execFileSync('pdftoppm', [
+    '-r',
+    '60',
+    '-png',
+    '-singlefile',
+    '-f',
+    '4',
+    '-l',
+    '4',
+    join(dist, 'blackline.pdf'),
+    join(out, 'pdf-blackline'),
+  ]);
+  process.stdout.write('docs/images/pdf-blackline.png\n');
 }

@@ -13,7 +13,8 @@ export function startMemorySampler(intervalMs = 1000) {
   const sample = () => {
     let browser = 0;
     let node = 0;
-    for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    // The measuring process itself is not part of what is measured.
+    for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p) && Number(p) !== process.pid)) {
       try {
         const status = readFileSync(`/proc/${pid}/status`, 'utf8');
         const name = /^Name:\s+(\S+)/m.exec(status)?.[1] ?? '';

@@ -105,7 +105,6 @@ function configFor(figure: HTMLElement): ChartConfiguration<'bar'> {
       animation: false,
       responsive: true,
       maintainAspectRatio: false,
-      devicePixelRatio: 2,
       layout: { padding: { top: 18 } },
       scales: {
         x: { stacked: prospectus.stacked, grid: { display: false }, ticks: { autoSkip: false } },

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -165,6 +165,36 @@ describe('a failed build keeps the last good output', () => {
     expect(readFileSync(join(dir, 'dist', 'prospectus.pdf'), 'utf8')).toBe('the PDF already sent for review');
     expect(readdirSync(join(dir, '.build')).filter((f) => f.startsWith('site-'))).toEqual([]);
   }, 120_000);
+});
+
+describe('an interrupted build', () => {
+  it('killed outright, leaves dist/ untouched; the next build sweeps its work folder', async () => {
+    const dir = projectCopy();
+    const child = spawn(process.execPath, [join(dir, 'scripts/build.ts')], {
+      cwd: dir,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    await new Promise<void>((ok) => {
+      child.stderr.on('data', (d: Buffer) => {
+        if (d.toString().includes('building the site')) ok();
+      });
+    });
+    await new Promise((ok) => setTimeout(ok, 1500));
+    child.kill('SIGKILL');
+    await new Promise((ok) => child.on('close', ok));
+    expect(readdirSync(join(dir, 'dist'))).toEqual(['prospectus.pdf']);
+    expect(readFileSync(join(dir, 'dist', 'prospectus.pdf'), 'utf8')).toBe('the PDF already sent for review');
+    expect(readdirSync(join(dir, '.build'))).toContain(`site-${child.pid}`);
+
+    const again = build(dir);
+    expect(again.status, again.stderr).toBe(0);
+    expect(readdirSync(join(dir, '.build')).filter((f) => /^(site|old)-\d+$/.test(f))).toEqual([]);
+    expect(
+      readFileSync(join(dir, 'dist', 'prospectus.pdf'))
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+  }, 180_000);
 });
 
 describe('determinism', () => {
