@@ -37,40 +37,30 @@ try {
   await browser.close();
   await server.close();
 }
+/** One PDF page as a 60-dpi PNG, as the README shows it. */
+function pdfPage(pdf: string, pageNo: number, name: string): void {
+  execFileSync('pdftoppm', [
+    '-r',
+    '60',
+    '-png',
+    '-singlefile',
+    '-f',
+    String(pageNo),
+    '-l',
+    String(pageNo),
+    join(dist, pdf),
+    join(out, name),
+  ]);
+  process.stdout.write(`docs/images/${name}.png\n`);
+}
+
 for (const [pageNo, name] of [
   [1, 'pdf-cover'],
   [2, 'pdf-contents'],
   [5, 'pdf-chart-page'],
   [9, 'pdf-table-page'],
 ] as const) {
-  execFileSync('pdftoppm', [
-    '-r',
-    '60',
-    '-png',
-    '-singlefile',
-    '-f',
-    String(pageNo),
-    '-l',
-    String(pageNo),
-    join(dist, 'prospectus.pdf'),
-    join(out, name),
-  ]);
-  process.stdout.write(`docs/images/${name}.png\n`);
+  pdfPage('prospectus.pdf', pageNo, name);
 }
-
 // The blackline picture comes from `npm run blackline` output, when there is one.
-if (existsSync(join(dist, 'blackline.pdf'))) {
-  execFileSync('pdftoppm', [
-    '-r',
-    '60',
-    '-png',
-    '-singlefile',
-    '-f',
-    '4',
-    '-l',
-    '4',
-    join(dist, 'blackline.pdf'),
-    join(out, 'pdf-blackline'),
-  ]);
-  process.stdout.write('docs/images/pdf-blackline.png\n');
-}
+if (existsSync(join(dist, 'blackline.pdf'))) pdfPage('blackline.pdf', 4, 'pdf-blackline');

@@ -1,9 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../build-once.ts';
+import { editFile, projectCopy } from '../sample-copy.ts';
 
 /** A scratch repository with three drafts: the sample, a one-phrase change, a new value and a new chapter. */
 let repo: string;
@@ -15,9 +14,7 @@ function git(...args: string[]): string {
     .trim();
 }
 function edit(file: string, find: string, replace: string): void {
-  const text = readFileSync(join(repo, file), 'utf8');
-  expect(text.includes(find), `edit applies: ${find}`).toBe(true);
-  writeFileSync(join(repo, file), text.replace(find, replace));
+  editFile(repo, file, find, replace);
 }
 function blackline(from: string, to: string) {
   const result = spawnSync(process.execPath, [join(repo, 'scripts/blackline.ts'), from, to], {
@@ -34,20 +31,7 @@ function blackline(from: string, to: string) {
 }
 
 beforeAll(() => {
-  repo = mkdtempSync(join(tmpdir(), 'drafts-'));
-  for (const part of [
-    'src',
-    'components',
-    'scripts',
-    'content',
-    'data',
-    'astro.config.mjs',
-    'package.json',
-    'tsconfig.json',
-  ]) {
-    cpSync(join(ROOT, part), join(repo, part), { recursive: true });
-  }
-  symlinkSync(join(ROOT, 'node_modules'), join(repo, 'node_modules'));
+  repo = projectCopy();
   writeFileSync(join(repo, '.gitignore'), 'node_modules\ndist\n.build\n');
   git('init', '-q');
   git('add', '-A');

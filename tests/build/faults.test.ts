@@ -1,14 +1,5 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { RenderError, renderPdf } from '../../scripts/lib/render-pdf.ts';
 import { serveStatic } from '../../scripts/lib/serve.ts';
 import { ROOT, TEST_DIST, TEST_EPOCH } from '../build-once.ts';
+import { editFile, projectCopy } from '../sample-copy.ts';
 
 const META = { title: 't', author: 'a', subject: 's', language: 'zh-Hant-HK', keywords: [], date: new Date(0) };
 
@@ -84,22 +76,9 @@ describe("faults outside the author's control give one clear message", () => {
   });
 });
 
-/** A copy of the project (sharing node_modules) that a test may break and build. */
-function projectCopy(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'project-'));
-  for (const part of [
-    'src',
-    'components',
-    'content',
-    'data',
-    'scripts',
-    'astro.config.mjs',
-    'package.json',
-    'tsconfig.json',
-  ]) {
-    cpSync(join(ROOT, part), join(dir, part), { recursive: true });
-  }
-  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+/** A copy of the project, with a stand-in for the PDF already sent for review. */
+function projectWithOutput(): string {
+  const dir = projectCopy();
   mkdirSync(join(dir, 'dist'));
   writeFileSync(join(dir, 'dist', 'prospectus.pdf'), 'the PDF already sent for review');
   return dir;
@@ -111,12 +90,6 @@ function build(dir: string, env: Record<string, string> = {}) {
     encoding: 'utf8',
     env: { ...process.env, SOURCE_DATE_EPOCH: TEST_EPOCH, ...env },
   });
-}
-
-function edit(dir: string, file: string, find: string, replace: string): void {
-  const text = readFileSync(join(dir, file), 'utf8');
-  expect(text.includes(find), `edit applies: ${find}`).toBe(true);
-  writeFileSync(join(dir, file), text.replace(find, replace));
 }
 
 describe('a failed build keeps the last good output', () => {
@@ -145,8 +118,8 @@ describe('a failed build keeps the last good output', () => {
   ];
   for (const c of cases) {
     it(c.name, () => {
-      const dir = projectCopy();
-      edit(dir, c.file, c.find, c.replace);
+      const dir = projectWithOutput();
+      editFile(dir, c.file, c.find, c.replace);
       const result = build(dir);
       expect(result.status).toBe(1);
       expect(result.stderr).toMatch(c.message);
@@ -156,7 +129,7 @@ describe('a failed build keeps the last good output', () => {
   }
 
   it('a render that fails late (no browser) leaves dist/ and no half-built folder', () => {
-    const dir = projectCopy();
+    const dir = projectWithOutput();
     const result = build(dir, { PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chromium' });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/error: PUPPETEER_EXECUTABLE_PATH=\/nonexistent\/chromium is not an executable file/);
@@ -169,7 +142,7 @@ describe('a failed build keeps the last good output', () => {
 
 describe('an interrupted build', () => {
   it('killed outright, leaves dist/ untouched; the next build sweeps its work folder', async () => {
-    const dir = projectCopy();
+    const dir = projectWithOutput();
     const child = spawn(process.execPath, [join(dir, 'scripts/build.ts')], {
       cwd: dir,
       stdio: ['ignore', 'ignore', 'pipe'],

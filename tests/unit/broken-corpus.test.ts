@@ -1,11 +1,11 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { checkProject } from '../../scripts/lib/check.ts';
 import { formatDiagnostic } from '../../src/lib/diagnostics.ts';
 import type { Stage } from '../../src/lib/schema/document.ts';
+import { editFile, sampleCopy } from '../sample-copy.ts';
 
 /**
  * tests/fixtures/broken/*.yaml: each case edits a copy of the sample and names the error record
@@ -26,14 +26,8 @@ describe('broken inputs give one clear record each', () => {
   for (const name of readdirSync(CORPUS).filter((f) => f.endsWith('.yaml'))) {
     const c = parse(readFileSync(join(CORPUS, name), 'utf8')) as BrokenCase;
     it(`${name}: ${c.description}`, () => {
-      const dir = mkdtempSync(join(tmpdir(), 'broken-'));
-      for (const part of ['data', 'content']) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
-      for (const edit of c.edits) {
-        const path = join(dir, edit.file);
-        const text = readFileSync(path, 'utf8');
-        expect(text.includes(edit.find), `edit applies to ${edit.file}: ${edit.find}`).toBe(true);
-        writeFileSync(path, text.replace(edit.find, edit.replace));
-      }
+      const dir = sampleCopy();
+      for (const edit of c.edits) editFile(dir, edit.file, edit.find, edit.replace);
       const records = checkProject(dir, c.stage).diagnostics.map(formatDiagnostic);
       expect(records.length, 'at least one error').toBeGreaterThan(0);
       expect(records, records.join('\n')).toContainEqual(expect.stringMatching(new RegExp(c.expect)));

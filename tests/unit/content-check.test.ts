@@ -1,18 +1,16 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkProject } from '../../scripts/lib/check.ts';
 import { formatDiagnostic } from '../../src/lib/diagnostics.ts';
+import { editFile, sampleCopy } from '../sample-copy.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CHAPTER = 'content/chapters/industry-overview.mdx';
 
-function checkEdited(edit: (text: string) => string) {
-  const dir = mkdtempSync(join(tmpdir(), 'prospectus-'));
-  for (const part of ['data', 'content']) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
-  const file = join(dir, CHAPTER);
-  writeFileSync(file, edit(readFileSync(file, 'utf8')));
+function checkEdited(find: string, replace: string) {
+  const dir = sampleCopy();
+  editFile(dir, CHAPTER, find, replace);
   return checkProject(dir).diagnostics.map(formatDiagnostic);
 }
 
@@ -27,9 +25,7 @@ describe('chapter checks', () => {
     expect(result.occurrences.filter((o) => o.component === 'Chart').length).toBe(5);
   });
   it('an unknown dataset id names the line and suggests the nearest id', () => {
-    const errors = checkEdited((t) =>
-      t.replace('dataset="global-edge" series="network', 'dataset="global-edg" series="network'),
-    );
+    const errors = checkEdited('dataset="global-edge" series="network', 'dataset="global-edg" series="network');
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(
       new RegExp(
@@ -38,20 +34,21 @@ describe('chapter checks', () => {
     );
   });
   it('an unknown period in a figure reference', () => {
-    const errors = checkEdited((t) => t.replace('global-cloud.global@2018', 'global-cloud.global@2019'));
+    const errors = checkEdited('global-cloud.global@2018', 'global-cloud.global@2019');
     expect(errors[0]).toMatch(
       /error: <Val>: unknown period "2019" in "global-cloud" — expected one of 2018, 2022, 2027E \[unknown-ref\]/,
     );
   });
   it('an unclosed component tag is a syntax error with its line', () => {
-    const errors = checkEdited((t) =>
-      t.replace('<DataTable dataset="china-edge-ranking-2022" />', '<DataTable dataset="china-edge-ranking-2022">'),
+    const errors = checkEdited(
+      '<DataTable dataset="china-edge-ranking-2022" />',
+      '<DataTable dataset="china-edge-ranking-2022">',
     );
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(new RegExp(`^${CHAPTER}:\\d+:\\d+: error: .* \\[mdx-syntax\\]$`));
   });
   it('an unknown component', () => {
-    const errors = checkEdited((t) => t.replace('<Val of="facts.report-fee" />', '<Value of="facts.report-fee" />'));
+    const errors = checkEdited('<Val of="facts.report-fee" />', '<Value of="facts.report-fee" />');
     expect(errors[0]).toMatch(/error: unknown component <Value> \(did you mean "Val"\?\)/);
   });
 });

@@ -1,17 +1,15 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRegistry } from '../../src/lib/data/load.ts';
 import { formatDiagnostic } from '../../src/lib/diagnostics.ts';
+import { editFile, sampleCopy } from '../sample-copy.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
-function withEdit(path: string, edit: (text: string) => string) {
-  const dir = mkdtempSync(join(tmpdir(), 'prospectus-'));
-  for (const part of ['data', 'content']) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
-  const file = join(dir, path);
-  writeFileSync(file, edit(readFileSync(file, 'utf8')));
+function withEdit(path: string, find: string, replace: string) {
+  const dir = sampleCopy();
+  editFile(dir, path, find, replace);
   return loadRegistry(dir);
 }
 
@@ -22,9 +20,7 @@ const lineOf = (path: string, needle: string) =>
 
 describe('data errors name the file and line', () => {
   it('a number replaced by text', () => {
-    const { registry, diagnostics } = withEdit('data/datasets/china-edge.yaml', (t) =>
-      t.replace('"2022": 61', '"2022": sixty-one'),
-    );
+    const { registry, diagnostics } = withEdit('data/datasets/china-edge.yaml', '"2022": 61', '"2022": sixty-one');
     expect(registry).toBeUndefined();
     const d = diagnostics[0];
     expect(d?.file).toBe('data/datasets/china-edge.yaml');
@@ -34,23 +30,19 @@ describe('data errors name the file and line', () => {
     );
   });
   it('an unknown source', () => {
-    const { diagnostics } = withEdit('data/datasets/china-edge.yaml', (t) =>
-      t.replace('sources: [cic]', 'sources: [cicc]'),
-    );
+    const { diagnostics } = withEdit('data/datasets/china-edge.yaml', 'sources: [cic]', 'sources: [cicc]');
     expect(diagnostics.map(formatDiagnostic).join('\n')).toMatch(
       /china-edge\.yaml:\d+: error: unknown source "cicc" — expected one of cic, gartner/,
     );
   });
   it('a duplicate dataset id', () => {
-    const { diagnostics } = withEdit('data/datasets/china-data-volume.yaml', (t) =>
-      t.replace('id: china-data-volume', 'id: china-edge'),
-    );
+    const { diagnostics } = withEdit('data/datasets/china-data-volume.yaml', 'id: china-data-volume', 'id: china-edge');
     expect(diagnostics.map(formatDiagnostic).join('\n')).toMatch(
       /duplicate dataset id "china-edge" — already defined at data\/datasets\/china-data-volume\.yaml/,
     );
   });
   it('broken YAML', () => {
-    const { diagnostics } = withEdit('data/sources.yaml', (t) => t.replace('- id: cic', '- id: [cic'));
+    const { diagnostics } = withEdit('data/sources.yaml', '- id: cic', '- id: [cic');
     expect(diagnostics[0]?.rule).toBe('yaml-syntax');
     expect(diagnostics[0]?.file).toBe('data/sources.yaml');
     expect(diagnostics[0]?.line).toBeGreaterThan(0);

@@ -1,19 +1,11 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRegistry } from '../../src/lib/data/load.ts';
 import { Resolver, statedInterval } from '../../src/lib/data/resolve.ts';
 import { cagr, tieOut, tieOutDiagnostics } from '../../src/lib/tieout.ts';
+import { editFile, sampleCopy } from '../sample-copy.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-
-/** A copy of the sample project whose data a test may change. */
-function sampleCopy(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'prospectus-'));
-  for (const part of ['data', 'content']) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
-  return dir;
-}
 
 describe('CAGR', () => {
   it('computes the compound rate between two values', () => {
@@ -39,8 +31,7 @@ describe('tie-out of the sample chapter', () => {
 
   it('fails, naming the claim and both values, when a stated figure is raised', () => {
     const dir = sampleCopy();
-    const file = join(dir, 'data/datasets/global-cloud.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('"2027E": 83736', '"2027E": 90000'));
+    editFile(dir, 'data/datasets/global-cloud.yaml', '"2027E": 83736', '"2027E": 90000');
     const { registry } = loadRegistry(dir);
     const failures = tieOutDiagnostics(tieOut(new Resolver(registry as NonNullable<typeof registry>)));
     const cagrFailure = failures.find((d) => d.message.includes('global-cloud-cagr'));
@@ -52,8 +43,7 @@ describe('tie-out of the sample chapter', () => {
 
   it('checks sums of segments against their total', () => {
     const dir = sampleCopy();
-    const file = join(dir, 'data/datasets/china-edge.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('"2022": 349', '"2022": 359'));
+    editFile(dir, 'data/datasets/china-edge.yaml', '"2022": 349', '"2022": 359');
     const { registry } = loadRegistry(dir);
     const failures = tieOutDiagnostics(tieOut(new Resolver(registry as NonNullable<typeof registry>)));
     expect(failures.map((d) => d.message).join('\n')).toMatch(

@@ -1,0 +1,33 @@
+import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const DOCUMENT = ['content', 'data'];
+const CODE = ['src', 'components', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
+
+/** The sample's content and data in a scratch folder, for checks that need no build. */
+export function sampleCopy(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'sample-'));
+  for (const part of DOCUMENT) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
+  return dir;
+}
+
+/** The whole project in a scratch folder, sharing node_modules, so a test can break and build it. */
+export function projectCopy(): string {
+  const dir = sampleCopy();
+  for (const part of CODE) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  return dir;
+}
+
+/**
+ * Replaces `find` by `replace` in a file of the copy. An edit that no longer applies throws, so a
+ * fixture cannot silently stop testing anything when the sample changes.
+ */
+export function editFile(dir: string, file: string, find: string, replace: string): void {
+  const path = join(dir, file);
+  const text = readFileSync(path, 'utf8');
+  if (!text.includes(find)) throw new Error(`edit does not apply to ${file}: ${find}`);
+  writeFileSync(path, text.replace(find, replace));
+}
