@@ -149,10 +149,11 @@ describe('an interrupted build', () => {
     });
     await new Promise<void>((ok) => {
       child.stderr.on('data', (d: Buffer) => {
-        if (d.toString().includes('building the site')) ok();
+        // Mid-print: the site is built in its work folder, the PDF not yet written.
+        if (d.toString().includes('printing the PDF')) ok();
       });
     });
-    await new Promise((ok) => setTimeout(ok, 1500));
+    await new Promise((ok) => setTimeout(ok, 500));
     child.kill('SIGKILL');
     await new Promise((ok) => child.on('close', ok));
     expect(readdirSync(join(dir, 'dist'))).toEqual(['prospectus.pdf']);
