@@ -9,7 +9,18 @@ export interface MissingItem {
   line: number | undefined;
 }
 
+const cache = new WeakMap<Project, MissingItem[]>();
+
+/** Once per build: the home page and the schedule both list it, and it parses every chapter. */
 export function missingMaterial(project: Project): MissingItem[] {
+  const cached = cache.get(project);
+  if (cached) return cached;
+  const items = findMissing(project);
+  cache.set(project, items);
+  return items;
+}
+
+function findMissing(project: Project): MissingItem[] {
   const { occurrences } = checkContent(project.registry.root, project);
   const items: MissingItem[] = occurrences
     .filter((o) => o.component === 'Placeholder')
