@@ -153,7 +153,6 @@ describe('an interrupted build', () => {
         if (d.toString().includes('printing the PDF')) ok();
       });
     });
-    await new Promise((ok) => setTimeout(ok, 500));
     child.kill('SIGKILL');
     await new Promise((ok) => child.on('close', ok));
     expect(readdirSync(join(dir, 'dist'))).toEqual(['prospectus.pdf']);
