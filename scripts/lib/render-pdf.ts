@@ -107,7 +107,10 @@ async function renderOnce(options: RenderPdfOptions): Promise<RenderPdfResult> {
       );
 
     let pdf: Uint8Array = await print();
-    let contents = await headingPages(page, pdf);
+    // The front matter's page count is fixed by the first print: later prints only fill numbers in.
+    const first = await headingPages(page, pdf);
+    let contents = first.folios;
+    const frontPages = first.offset;
     const tFirst = performance.now();
     log(`first print: ${Object.keys(contents).length} headings located, ${(await openPdf(pdf)).numPages} pages`);
     // The numbers go into fixed-width slots, so the pages cannot move: only the front matter
@@ -115,14 +118,13 @@ async function renderOnce(options: RenderPdfOptions): Promise<RenderPdfResult> {
     // layout move after all, the whole document is printed again until the numbers settle.
     const layoutBefore = await frontLayout(page);
     await fillContents(page, contents);
-    const frontPages = (await folioOffset(page, pdf)) || 0;
     if (frontPages > 0 && sameLayout(layoutBefore, await frontLayout(page))) {
       const front = await print({ pageRanges: `1-${frontPages}`, outline: false });
       pdf = await replaceFrontPages(pdf, front, frontPages);
     } else {
       for (let attempt = 1; ; attempt++) {
         pdf = await print();
-        const after = await headingPages(page, pdf);
+        const after = (await headingPages(page, pdf)).folios;
         if (sameNumbers(after, contents)) break;
         if (attempt === 3) throw new RenderError('contents page numbers do not settle after 3 prints');
         contents = after;
@@ -146,14 +148,13 @@ async function renderOnce(options: RenderPdfOptions): Promise<RenderPdfResult> {
     }
     const pages = (await openPdf(finished)).numPages;
     const figures = await boundFigures(page);
-    const offset = await folioOffset(page, finished);
     log(`wrote ${options.outFile}: ${pages} pages, ${(finished.length / 1024).toFixed(0)} KiB`);
     return {
       pages,
       bytes: finished.length,
       contents,
       figures,
-      folioOffset: offset,
+      folioOffset: frontPages,
       timings: {
         load: (tLoad - t0) / 1000,
         firstPrint: (tFirst - tLoad) / 1000,
@@ -225,11 +226,16 @@ async function waitReady(page: Page, timeoutMs: number): Promise<void> {
   if (state.ready !== 'true') throw new RenderError(`charts failed to draw: ${state.errors.join('; ')}`);
 }
 
-/** Folio of the page where each heading (by id; a chapter by its article id) starts. */
-async function headingPages(page: Page, pdf: Uint8Array): Promise<Record<string, number>> {
+/**
+ * Folio of the page where each heading (by id; a chapter by its article id) starts, and the
+ * offset physical page − folio: folios start at – 1 – on the first chapter page, the cover and
+ * the contents do not count (print.css).
+ */
+async function headingPages(page: Page, pdf: Uint8Array): Promise<{ folios: Record<string, number>; offset: number }> {
   const physical = await headingPhysicalPages(page, pdf);
-  const offset = await folioOffset(page, pdf, physical);
-  return Object.fromEntries(Object.entries(physical).map(([id, p]) => [id, p - offset]));
+  const firstChapter = await page.evaluate(() => document.querySelector('article.print-chapter')?.id ?? '');
+  const offset = (physical[firstChapter] ?? 1) - 1;
+  return { folios: Object.fromEntries(Object.entries(physical).map(([id, p]) => [id, p - offset])), offset };
 }
 
 /** Heading ids in document order, matched one to one with the PDF outline (also document order). */
@@ -257,16 +263,6 @@ async function headingPhysicalPages(page: Page, pdf: Uint8Array): Promise<Record
     if (heading.id) physical[heading.id] = (outline[index] as { page: number }).page;
   }
   return physical;
-}
-
-/**
- * Physical page − folio. Folios start at – 1 – on the first chapter page: the cover and the
- * contents do not count (print.css).
- */
-async function folioOffset(page: Page, pdf: Uint8Array, known?: Record<string, number>): Promise<number> {
-  const firstChapter = await page.evaluate(() => document.querySelector('article.print-chapter')?.id ?? '');
-  const physical = known ?? (await headingPhysicalPages(page, pdf));
-  return (physical[firstChapter] ?? 1) - 1;
 }
 
 async function fillContents(page: Page, contents: Record<string, number>): Promise<void> {

@@ -1,3 +1,4 @@
+import { checkIntegrity } from './data/integrity.ts';
 import { loadRegistry, type Registry } from './data/load.ts';
 import { Resolver } from './data/resolve.ts';
 import { DiagnosticError } from './diagnostics.ts';
@@ -21,6 +22,9 @@ export function project(root = process.cwd()): Project {
   const { registry, diagnostics } = loadRegistry(root);
   if (!registry) throw new DiagnosticError(diagnostics);
   const resolver = new Resolver(registry);
+  // The same order as the build's check, so `astro dev` reports a broken formula at its line too.
+  const integrity = checkIntegrity(resolver);
+  if (integrity.length > 0) throw new DiagnosticError(integrity);
   const results = tieOut(resolver);
   const failures = tieOutDiagnostics(results);
   if (failures.length > 0) throw new DiagnosticError(failures);
