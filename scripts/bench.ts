@@ -17,7 +17,7 @@ import { generateSynthetic } from './lib/synthetic.ts';
 
 const HELP = `Usage: npm run bench [-- options]
 
-  --sizes A,B,C   chapters per size (default 5,25,50: about 45, 225 and 460 pages)
+  --sizes A,B,C   chapters per size (default 4,20,41: about 45, 225 and 460 pages)
   --runs N        runs per size; the median is reported with min and max (default 3)
   -h, --help      show this help
 `;
@@ -25,7 +25,7 @@ const HELP = `Usage: npm run bench [-- options]
 const root = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
   options: {
-    sizes: { type: 'string', default: '5,25,50' },
+    sizes: { type: 'string', default: '4,20,41' },
     runs: { type: 'string', default: '3' },
     help: { type: 'boolean', short: 'h', default: false },
   },

@@ -1,14 +1,20 @@
 /**
- * Draws every `figure[data-chart]` with Chart.js and reports readiness for print.
+ * Draws every `figure[data-chart]` with Chart.js into inline SVG and reports readiness for print.
+ *
+ * Chart.js lays out and draws as usual, but onto svgcanvas, a 2D-context look-alike that records
+ * SVG elements. The page then holds no canvases: a 450-page document with 250 charts needed over
+ * half a gigabyte of canvas memory, and Chromium printed canvases as vectors only when they were
+ * redrawn during printing. SVG prints as paths and real text, needs no redraw, and scales.
  *
  * Print contract (read by scripts/pdf): `window.__prospectus.ready` resolves once fonts are loaded
  * and every chart has drawn; `window.__prospectus.charts` maps figure id → 'pending' | 'drawn' |
- * 'failed', so a hang names its figure. Charts are redrawn in `beforeprint`, which makes Chromium
- * record them as vector paths and text in the PDF instead of a bitmap.
+ * 'failed', so a hang names its figure. The PDF step loads the page with print media emulated, so
+ * charts are drawn at their printed size.
  */
 import {
   BarController,
   BarElement,
+  BasicPlatform,
   CategoryScale,
   Chart,
   type ChartConfiguration,
@@ -16,6 +22,7 @@ import {
   LinearScale,
   type Plugin,
 } from 'chart.js';
+import { Context } from 'svgcanvas';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend);
 
@@ -101,9 +108,12 @@ function configFor(figure: HTMLElement): ChartConfiguration<'bar'> {
   return {
     ...config,
     plugins: [valueLabels],
+    // The basic platform draws into whatever context it is given and binds no DOM events.
+    platform: BasicPlatform,
     options: {
       animation: false,
-      responsive: true,
+      responsive: false,
+      devicePixelRatio: 1,
       maintainAspectRatio: false,
       layout: { padding: { top: 18 } },
       scales: {
@@ -128,18 +138,44 @@ async function fontsFor(figures: HTMLElement[]): Promise<void> {
   await document.fonts.ready;
 }
 
+/** One real context for text measurement, shared by every chart. */
+let measuring: CanvasRenderingContext2D | null = null;
+
+/** Draws one chart at the frame's current size and puts the SVG in the frame's surface. */
+function draw(figure: HTMLElement): { width: number; height: number } {
+  const frame = figure.querySelector<HTMLElement>('.chart-frame');
+  const surface = frame?.querySelector<HTMLElement>('.chart-surface');
+  if (!frame || !surface) throw new Error('no chart frame');
+  const width = Math.round(frame.clientWidth);
+  const height = Math.round(frame.clientHeight);
+  if (width === 0 || height === 0) throw new Error(`chart frame has no size (${width}×${height})`);
+  measuring ??= document.createElement('canvas').getContext('2d');
+  if (!measuring) throw new Error('no 2D context for text measurement');
+  const context = new Context({ width, height, ctx: measuring });
+  const surrogate = { getContext: () => context } as unknown as HTMLCanvasElement;
+  const chart = new Chart(surrogate, configFor(figure));
+  // destroy() clears the drawing, so keep a copy of what was drawn first.
+  const svg = context.getSvg().cloneNode(true) as SVGSVGElement;
+  chart.destroy();
+  svg.removeAttribute('width');
+  svg.removeAttribute('height');
+  svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('focusable', 'false');
+  surface.replaceChildren(svg);
+  return { width, height };
+}
+
 function start(): void {
   const figures = [...document.querySelectorAll<HTMLElement>('figure[data-chart]')];
   const charts: Record<string, State> = Object.fromEntries(figures.map((f) => [f.id, 'pending' as State]));
   const errors: string[] = [];
-  const instances: Chart<'bar'>[] = [];
+  const drawn = new Map<HTMLElement, { width: number; height: number }>();
   const ready = (async () => {
     await fontsFor(figures);
     for (const figure of figures) {
       try {
-        const canvas = figure.querySelector('canvas');
-        if (!canvas) throw new Error('no canvas');
-        instances.push(new Chart(canvas, configFor(figure)));
+        drawn.set(figure, draw(figure));
         charts[figure.id] = 'drawn';
         figure.dataset['chartState'] = 'drawn';
       } catch (e) {
@@ -150,10 +186,27 @@ function start(): void {
     document.documentElement.dataset['chartsReady'] = errors.length ? 'failed' : 'true';
   })();
   window.__prospectus = { ready, charts, errors };
-  window.addEventListener('beforeprint', () => {
-    for (const chart of instances) {
-      chart.resize();
-      chart.update('none');
+
+  // The SVG scales with its frame, but a frame of another shape would letterbox it and scale its
+  // text; redraw at the new size instead. Sub-pixel differences (print layout) are not a change.
+  const observer = new ResizeObserver((entries) => {
+    for (const entry of entries) {
+      const figure = entry.target.closest<HTMLElement>('figure[data-chart]');
+      const was = figure && drawn.get(figure);
+      if (!figure || !was) continue;
+      const { width, height } = entry.contentRect;
+      if (Math.abs(width - was.width) < 2 && Math.abs(height - was.height) < 2) continue;
+      try {
+        drawn.set(figure, draw(figure));
+      } catch {
+        // The drawing already shown stays; the frame may be hidden for a moment.
+      }
+    }
+  });
+  void ready.then(() => {
+    for (const figure of drawn.keys()) {
+      const frame = figure.querySelector('.chart-frame');
+      if (frame) observer.observe(frame);
     }
   });
 }

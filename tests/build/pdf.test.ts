@@ -38,6 +38,8 @@ let texts: string[];
 let layout: string[];
 /** Physical page (1-based) of the chapter's first page: folio 1. */
 let firstChapterPage: number;
+/** Point size of the body text on the chapter's first page: the size most of its characters have. */
+let bodySize: number;
 
 function page(list: readonly string[], physical: number): string {
   const text = list[physical - 1];
@@ -59,6 +61,15 @@ beforeAll(async () => {
   const chapter = outline.find((entry) => entry.depth === 1 && entry.title === CHAPTER_TITLE);
   if (!chapter) throw new Error(`no depth-1 bookmark "${CHAPTER_TITLE}" in ${JSON.stringify(outline)}`);
   firstChapterPage = chapter.page;
+  const content = await (await doc.getPage(firstChapterPage)).getTextContent();
+  const chars = new Map<number, number>();
+  for (const item of content.items) {
+    if (!('str' in item)) continue;
+    const [, , c = 0, d = 0] = item.transform as number[];
+    const size = Math.round(Math.hypot(c, d) * 10) / 10;
+    chars.set(size, (chars.get(size) ?? 0) + item.str.length);
+  }
+  bodySize = [...chars].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
 });
 
 describe('prospectus.pdf', () => {
@@ -201,6 +212,12 @@ describe('prospectus.pdf', () => {
       if (!/^[A-Z]{6}\+Noto(Serif|Sans)TC/u.test(name)) wrong.push(`${name}: not a Noto Serif/Sans TC subset`);
     }
     expect(wrong, `font problems:\n${listForMessage(wrong)}`).toEqual([]);
+  });
+
+  it('sets the body at the 10.5 pt of the print stylesheet, not shrunk to fit something too wide', () => {
+    // Chromium scales a whole print down when any box is wider than the page; this once set the
+    // body at 8.4 pt because charts were drawn for a wider window.
+    expect(bodySize).toBeCloseTo(10.5, 1);
   });
 
   it('draws charts as vectors: no raster images at all', () => {

@@ -62,9 +62,9 @@ test.describe('chapter without JavaScript', () => {
     for (const expected of ['人民幣34,368億元', '19.5%', '140,000美元', '資料來源：灼識諮詢報告', '待補']) {
       expect(text, expected).toContain(expected);
     }
-    // Each chart still has a text alternative on its canvas.
+    // Each chart still has a text alternative where its drawing would be.
     const labels = await page
-      .locator('figure.chart canvas')
+      .locator('figure.chart .chart-surface[role="img"]')
       .evaluateAll((cs) => cs.map((c) => c.getAttribute('aria-label') ?? ''));
     expect(labels).toHaveLength(5);
     for (const label of labels) expect(label).toContain('合計');

@@ -72,42 +72,53 @@ test.describe('home page', () => {
 });
 
 test.describe('chapter page', () => {
-  test('draws all five charts onto non-blank canvases', async ({ page, site }) => {
+  test('draws all five charts as SVG whose bars and numbers are those of the data table', async ({ page, site }) => {
     await page.goto(`${site}${CHAPTER}`);
     await chartsDrawn(page);
     await expect(page.locator('figure.chart[data-chart]')).toHaveCount(CHARTS.length);
+    // Drawing into SVG leaves no canvas behind for the browser to hold or print.
+    await expect(page.locator('figure.chart canvas')).toHaveCount(0);
     for (const { id } of CHARTS) {
       const figure = page.locator(`figure.chart[id="${id}"]`);
       await expect(figure, id).toHaveAttribute('data-chart-state', 'drawn');
-      const canvas = figure.locator('canvas');
-      const box = await canvas.boundingBox();
-      expect(box?.width ?? 0, `${id} width`).toBeGreaterThan(100);
-      expect(box?.height ?? 0, `${id} height`).toBeGreaterThan(100);
-      const pixels = await canvas.evaluate((el) => {
-        const c = el as HTMLCanvasElement;
-        const blank = document.createElement('canvas');
-        blank.width = c.width;
-        blank.height = c.height;
-        const ctx = c.getContext('2d');
-        if (!ctx || c.width === 0 || c.height === 0) return { differs: false, painted: 0, total: 0, barColour: 0 };
-        const data = ctx.getImageData(0, 0, c.width, c.height).data;
-        // The first series' fill colour, from the chart's embedded config.
-        const config = JSON.parse(
-          c.closest('figure')?.querySelector('script[type="application/json"]')?.textContent ?? '{}',
+      const svg = figure.locator('.chart-surface svg');
+      const box = await svg.boundingBox();
+      expect(box?.width ?? 0, `${id} width`).toBeGreaterThan(300);
+      expect(box?.height ?? 0, `${id} height`).toBeGreaterThan(150);
+      const drawn = await figure.evaluate((el) => {
+        const hexToRgb = (hex: string) =>
+          `rgb(${[1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+        const config = JSON.parse(el.querySelector('script[type="application/json"]')?.textContent ?? '{}');
+        const first = config.data.datasets[0] as { backgroundColor: string; data: (number | null)[] };
+        const colour = hexToRgb(first.backgroundColor);
+        // The first series' bars, left to right, by their fill colour; legend swatches are small.
+        const bars = [...el.querySelectorAll<SVGGraphicsElement>('svg path, svg rect')]
+          .filter((shape) => getComputedStyle(shape).fill === colour)
+          .map((shape) => shape.getBBox())
+          .filter((b) => b.width > 20)
+          .sort((p, q) => p.x - q.x)
+          .map((b) => b.height);
+        const texts = [...el.querySelectorAll('svg text')].map((t) => t.textContent ?? '');
+        const cells = [...el.querySelectorAll('.chart-data tbody td')].map((td) =>
+          (td.textContent ?? '').replace('†', '').trim(),
         );
-        const hex: string = config?.data?.datasets?.[0]?.backgroundColor ?? '#000000';
-        const [r, g, b] = [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16));
-        let painted = 0;
-        let barColour = 0;
-        for (let i = 0; i < data.length; i += 4) {
-          if ((data[i + 3] ?? 0) > 0) painted++;
-          if (data[i] === r && data[i + 1] === g && data[i + 2] === b && data[i + 3] === 255) barColour++;
-        }
-        return { differs: c.toDataURL() !== blank.toDataURL(), painted, total: data.length / 4, barColour };
+        const totals = [...el.querySelectorAll('.chart-data tbody tr.total td')].map((td) =>
+          (td.textContent ?? '').replace('†', '').trim(),
+        );
+        return { values: first.data.filter((v) => v !== null), bars, texts, cells, totals };
       });
-      expect(pixels.differs, `${id} differs from a blank canvas`).toBe(true);
-      expect(pixels.painted / pixels.total, `${id} painted share`).toBeGreaterThan(0.02);
-      expect(pixels.barColour, `${id} first-series bar pixels`).toBeGreaterThan(500);
+      // Bar heights are proportional to the first series' values.
+      expect(drawn.bars, `${id} first-series bars`).toHaveLength(drawn.values.length);
+      const scale = (drawn.bars[0] ?? 0) / (drawn.values[0] ?? 1);
+      drawn.values.forEach((value, i) => {
+        expect(drawn.bars[i] ?? 0, `${id} bar ${i}`).toBeCloseTo(value * scale, 0);
+      });
+      // Every number printed on the chart is a cell of its data table, and every total is printed.
+      const numbers = drawn.texts.filter((t) => /^[\d,.]+$/.test(t));
+      expect(numbers.length, `${id} value labels`).toBeGreaterThan(2);
+      for (const n of numbers) expect(drawn.cells, `${id} label ${n}`).toContain(n);
+      for (const total of drawn.totals.filter((t) => t !== '未載列')) expect(numbers, `${id} total`).toContain(total);
+      expect(drawn.texts, `${id} axis`).toEqual(expect.arrayContaining(['2018年', '2022年']));
     }
   });
 
