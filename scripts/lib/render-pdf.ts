@@ -119,7 +119,7 @@ async function renderOnce(options: RenderPdfOptions): Promise<RenderPdfResult> {
     const layoutBefore = await frontLayout(page);
     await fillContents(page, contents);
     if (frontPages > 0 && sameLayout(layoutBefore, await frontLayout(page))) {
-      const front = await print({ pageRanges: `1-${frontPages}`, outline: false });
+      const front = await printFront(page, frontPages, print);
       pdf = await replaceFrontPages(pdf, front, frontPages);
     } else {
       for (let attempt = 1; ; attempt++) {
@@ -411,6 +411,29 @@ async function frontLayout(page: Page): Promise<number[]> {
     ...[...document.querySelectorAll<HTMLElement>('.contents, article.print-chapter')].map((el) => el.offsetHeight),
     ...[...document.querySelectorAll<HTMLElement>('article.print-chapter')].map((el) => el.offsetTop),
   ]);
+}
+
+/**
+ * Prints the cover and contents alone. `pageRanges` would still make Chromium lay out and
+ * paginate the whole document (a third of the PDF step at 460 pages); with the chapters taken
+ * out of the layout it paginates a few pages. Should the front matter then paginate differently,
+ * the chapters come back and the pages are cut from a full print instead.
+ */
+async function printFront(
+  page: Page,
+  frontPages: number,
+  print: (extra: { pageRanges?: string; outline: boolean }) => Promise<Uint8Array>,
+): Promise<Uint8Array> {
+  await page.evaluate(() => {
+    const style = document.createElement('style');
+    style.id = 'print-front-only';
+    style.textContent = 'article.print-chapter { display: none !important; }';
+    document.head.append(style);
+  });
+  const alone = await print({ outline: false });
+  await page.evaluate(() => document.getElementById('print-front-only')?.remove());
+  if ((await openPdf(alone)).numPages === frontPages) return alone;
+  return print({ pageRanges: `1-${frontPages}`, outline: false });
 }
 
 function sameLayout(a: number[], b: number[]): boolean {
