@@ -58,7 +58,7 @@ for (const [pageNo, name] of [
   [1, 'pdf-cover'],
   [2, 'pdf-contents'],
   [5, 'pdf-chart-page'],
-  [9, 'pdf-table-page'],
+  [11, 'pdf-table-page'],
 ] as const) {
   pdfPage('prospectus.pdf', pageNo, name);
 }

@@ -110,6 +110,18 @@ describe('the seed as the tests read it', () => {
   });
 });
 
+describe('figures in the PDF text', () => {
+  it('read solid, as the seed writes them (人民幣13,769億元), when copied from the PDF', () => {
+    // A visible gap between Chinese and digits comes out of PDF text as a space.
+    const amounts = [...new Set(seed.blocks.join('\n').match(/(人民幣|美元)?\d[\d,.]*(億元|萬元|%|美元|年)/gu) ?? [])];
+    expect(amounts.length).toBeGreaterThan(40);
+    const lines = layoutPages(PDF_PATH).map(pageBody).join('\n').split('\n');
+    const joined = lines.map((line) => line.trim()).join('');
+    const broken = amounts.filter((a) => !joined.includes(a));
+    expect(broken, `figures not found solid in the PDF text:\n${listForMessage(broken)}`).toEqual([]);
+  });
+});
+
 describe.each([
   ['PDF', () => pdf],
   ['site chapter page', () => site],
