@@ -100,11 +100,39 @@ async function main(): Promise<number> {
           el.innerHTML = html;
           el.classList.add('bl-changed');
         }
+        const bodyRow = (el: HTMLElement | undefined) => {
+          const row = el?.closest('tr');
+          return row?.parentElement?.tagName === 'TBODY' ? row : null;
+        };
         for (const d of deleted) {
-          // A deleted cell cannot stand alone in a table: it is shown as a struck paragraph.
-          const tag = ['td', 'th', 'caption', 'figcaption', 'li'].includes(d.kind) ? 'p' : d.kind;
+          if (d.kind === 'tr') {
+            // A deleted row goes back into its table, struck, next to the row that followed or
+            // preceded it.
+            const next = bodyRow(blocks[d.before]);
+            const previous = bodyRow(blocks[d.after]);
+            const row = document.createElement('tr');
+            row.innerHTML = d.html;
+            row.className = 'bl-changed bl-deleted';
+            // Its cells align like those of the row beside it (numbers to the right).
+            const model = next ?? previous;
+            [...row.cells].forEach((cell, i) => {
+              const like = model?.cells[i];
+              if (like?.className) cell.className = like.className;
+            });
+            if (next && (!previous || next.closest('table') === previous.closest('table'))) {
+              next.before(row);
+              continue;
+            }
+            if (previous) {
+              previous.after(row);
+              continue;
+            }
+          }
+          // A deleted cell cannot stand alone in a table (nor a row whose table is gone): it is
+          // shown as a struck paragraph.
+          const tag = ['td', 'th', 'tr', 'caption', 'figcaption', 'li'].includes(d.kind) ? 'p' : d.kind;
           const el = document.createElement(tag);
-          el.innerHTML = d.html;
+          el.innerHTML = d.kind === 'tr' ? d.html.replace(/<\/?t[dh]>/g, ' ') : d.html;
           el.className = 'bl-changed bl-deleted';
           const anchor = blocks[d.before];
           const cell = anchor?.closest('table, ul, ol') ?? anchor;
@@ -172,12 +200,17 @@ async function main(): Promise<number> {
 async function readPage(page: Page): Promise<{ blocks: PageBlock[]; figures: FigureValue[] }> {
   return page.evaluate((selector) => {
     const leaf = [...document.querySelectorAll<HTMLElement>(selector)];
+    const rows = new Map([...document.querySelectorAll('article.print-chapter tr')].map((tr, i) => [tr, `r${i}`]));
     return {
-      blocks: leaf.map((el) => ({
-        kind: el.tagName.toLowerCase(),
-        text: (el.textContent ?? '').replace(/\s+/g, ' ').trim(),
-        chapter: el.closest('article.print-chapter')?.querySelector('h1')?.textContent?.trim() ?? '',
-      })),
+      blocks: leaf.map((el) => {
+        const row = rows.get(el.closest('tr') as Element);
+        return {
+          kind: el.tagName.toLowerCase(),
+          text: (el.textContent ?? '').replace(/\s+/g, ' ').trim(),
+          chapter: el.closest('article.print-chapter')?.querySelector('h1')?.textContent?.trim() ?? '',
+          ...(row === undefined ? {} : { row }),
+        };
+      }),
       figures: [...document.querySelectorAll<HTMLElement>('article.print-chapter [data-ref]')].map((el) => ({
         ref: el.dataset['ref'] ?? '',
         label: el.dataset['label'] ?? '',

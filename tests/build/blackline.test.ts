@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { editFile, projectCopy } from '../sample-copy.ts';
 
-/** A scratch repository with three drafts: the sample, a one-phrase change, a new value and a new chapter. */
+/**
+ * A scratch repository with four drafts: the sample, a one-phrase change, a new value and a new
+ * chapter, a table row dropped.
+ */
 let repo: string;
 const CHAPTER = 'content/chapters/industry-overview.mdx';
 
@@ -36,8 +39,10 @@ beforeAll(() => {
   git('init', '-q');
   git('add', '-A');
   git('commit', '-qm', 'sample');
+  git('tag', 'sample');
   edit(CHAPTER, '市場研究及諮詢公司', '市場研究及顧問公司');
   git('commit', '-qam', 'wording');
+  git('tag', 'wording');
   edit('data/datasets/china-edge.yaml', '"2022": 349,', '"2022": 350,');
   writeFileSync(
     join(repo, 'content/chapters/business.mdx'),
@@ -45,11 +50,21 @@ beforeAll(() => {
   );
   git('add', '-A');
   git('commit', '-qm', 'new value and new chapter');
+  git('tag', 'value');
+  // 公司I, last of the ranking, is dropped from the table (and from the ranking claim's field).
+  edit(
+    'data/datasets/china-edge-ranking-2022.yaml',
+    '  i: { rank: 10, company: 公司I, type: 公有雲運營商, share: 2.9 }\n',
+    '',
+  );
+  edit('data/claims.yaml', '    - china-edge-ranking-2022.i@share\n', '');
+  git('commit', '-qam', 'drop a row');
+  git('tag', 'row');
 });
 
 describe('npm run blackline', () => {
   it('marks a one-phrase change and nothing else', () => {
-    const r = blackline('HEAD~2', 'HEAD~1');
+    const r = blackline('sample', 'wording');
     expect(r.deleted).toEqual(['諮詢']);
     expect(r.inserted).toEqual(['顧問']);
     expect(r.pdfFlat).toContain('市場研究及諮詢顧問公司');
@@ -60,7 +75,7 @@ describe('npm run blackline', () => {
   }, 180_000);
 
   it('shows a changed data value old → new wherever it appears, and an added chapter whole', () => {
-    const r = blackline('HEAD~1', 'HEAD');
+    const r = blackline('wording', 'value');
     // The value in prose (人民幣349億元) and in the chart's data table (34.9, in 十億元).
     expect(r.deleted).toEqual(expect.arrayContaining(['349', '34.9']));
     expect(r.inserted).toEqual(expect.arrayContaining(['350', '35.0']));
@@ -69,5 +84,26 @@ describe('npm run blackline', () => {
     );
     expect(r.inserted).toEqual(expect.arrayContaining(['業務', '概覽', '本公司為獨立邊緣雲服務供應商。']));
     expect(r.pdfFlat).toContain('本公司為獨立邊緣雲服務供應商。');
+  }, 180_000);
+
+  it('shows a dropped table row struck, in its table, after the row that preceded it', () => {
+    const r = blackline('value', 'row');
+    const table = r.html.slice(r.html.indexOf('id="tbl-china-edge-ranking-2022"'));
+    const rows = [...table.slice(0, table.indexOf('</table>')).matchAll(/<tr[^>]*>(.*?)<\/tr>/gs)].map((m) => m[0]);
+    const struck = rows.filter((row) => row.includes('bl-deleted'));
+    expect(struck).toHaveLength(1);
+    expect([...(struck[0] ?? '').matchAll(/<del class="bl-del">([^<]*)<\/del>/g)].map((m) => m[1])).toEqual([
+      '10',
+      '公司I',
+      '公有雲運營商',
+      '2.9%',
+    ]);
+    // It was the last row: it stays the last, after 本公司's.
+    expect(rows.at(-1)).toBe(struck[0]);
+    expect(rows.at(-2)).toContain('本公司');
+    // Nothing else in the table is marked, and no struck paragraph stands outside it.
+    expect(rows.filter((row) => /bl-(ins|del)/.test(row))).toHaveLength(1);
+    expect(r.html).not.toMatch(/<p class="bl-changed bl-deleted">[^<]*<del class="bl-del">[^<]*公司I/);
+    expect(r.pdfFlat).toContain('本公司獨立邊緣雲服務供應商3.1%10公司I公有雲運營商2.9%');
   }, 180_000);
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { alignBlocks } from '../../src/lib/diff/blocks.ts';
+import { alignBlocks, type Block } from '../../src/lib/diff/blocks.ts';
+import { planBlackline } from '../../src/lib/diff/plan.ts';
 import { diffText, tokenize } from '../../src/lib/diff/tokens.ts';
 
 describe('character-level comparison', () => {
@@ -82,5 +83,64 @@ describe('block alignment', () => {
       { type: 'inserted', to: 2 },
       { type: 'inserted', to: 3 },
     ]);
+  });
+});
+
+describe('table rows', () => {
+  /** Rows of cells as the blackline reads them: each cell knows its row. */
+  const table = (prefix: string, rows: string[][]): Block[] =>
+    rows.flatMap((cells, r) => cells.map((text) => ({ kind: 'td', text, row: `${prefix}${r}` })));
+  const before = table('a', [
+    ['1', '公司E', '5.6%', '√'],
+    ['2', '本公司', '3.1%', '√'],
+    ['3', '公司J', '1.3%', '√'],
+    ['4', '公司K', '0.9%', '√'],
+    ['5', '公司L', '0.7%', 'x'],
+  ]);
+
+  it('shows a dropped row as one deleted row, and only the renumbered rank as changed', () => {
+    const after = table('b', [
+      ['1', '公司E', '5.6%', '√'],
+      ['2', '本公司', '3.1%', '√'],
+      ['3', '公司J', '1.3%', '√'],
+      ['4', '公司L', '0.7%', 'x'],
+    ]);
+    const alignment = alignBlocks(before, after);
+    // Cell by cell, 公司K's row would pair with 公司L's (both rank 4) and 公司L's old row would
+    // be the one deleted.
+    expect(alignment.filter((x) => x.type === 'deletedRow')).toEqual([{ type: 'deletedRow', from: [12, 13, 14, 15] }]);
+    expect(alignment.filter((x) => x.type === 'changed')).toEqual([{ type: 'changed', from: 16, to: 12 }]);
+    expect(alignment.filter((x) => x.type === 'same')).toHaveLength(15);
+  });
+
+  it('plans the dropped row as a struck table row between its neighbours', () => {
+    const page = (blocks: Block[]) => blocks.map((b) => ({ ...b, chapter: '行業概覽' }));
+    const after = table('b', [
+      ['1', '公司E', '5.6%', '√'],
+      ['2', '本公司', '3.1%', '√'],
+      ['3', '公司J', '1.3%', '√'],
+    ]);
+    const plan = planBlackline(page(before.slice(0, 16)), page(after));
+    expect(plan.deleted).toEqual([
+      {
+        kind: 'tr',
+        before: -1,
+        after: 11,
+        html: ['4', '公司K', '0.9%', '√'].map((t) => `<td><del class="bl-del">${t}</del></td>`).join(''),
+      },
+    ]);
+    expect(plan.deletions).toBe(4);
+    expect(plan.rewrite.size).toBe(0);
+  });
+
+  it('still pairs cells by position in a row that changed', () => {
+    const after = table('b', [
+      ['1', '公司E', '5.6%', '√'],
+      ['2', '本公司', '3.2%', '√'],
+      ['3', '公司J', '1.3%', '√'],
+      ['4', '公司K', '0.9%', '√'],
+      ['5', '公司L', '0.7%', 'x'],
+    ]);
+    expect(alignBlocks(before, after).filter((x) => x.type !== 'same')).toEqual([{ type: 'changed', from: 6, to: 6 }]);
   });
 });

@@ -10,8 +10,11 @@ export interface PageBlock extends Block {
 export interface BlacklinePlan {
   /** TO block index → marked-up HTML. */
   rewrite: Map<number, string>;
-  /** Deleted FROM blocks, to show before the TO block with this index (or at the end: -1). */
-  deleted: { before: number; kind: string; html: string }[];
+  /**
+   * Deleted FROM blocks, to show between the TO blocks with these indexes (-1: none). A `tr`
+   * is a whole deleted table row, its html the row's cells.
+   */
+  deleted: { before: number; after: number; kind: string; html: string }[];
   insertions: number;
   deletions: number;
   chapters: Map<string, { insertions: number; deletions: number }>;
@@ -37,11 +40,22 @@ export function planBlackline(from: readonly PageBlock[], to: readonly PageBlock
       count(block.chapter, 'insertions');
       return;
     }
-    if (a.type === 'deleted') {
-      const block = from[a.from] as PageBlock;
-      const next = alignment.slice(position + 1).find((x) => x.type !== 'deleted');
-      plan.deleted.push({ before: next && 'to' in next ? next.to : -1, kind: block.kind, html: del(block.text) });
-      count(block.chapter, 'deletions');
+    if (a.type === 'deleted' || a.type === 'deletedRow') {
+      const next = alignment.slice(position + 1).find((x) => 'to' in x);
+      const previous = alignment.slice(0, position).findLast((x) => 'to' in x);
+      const place = {
+        before: next && 'to' in next ? next.to : -1,
+        after: previous && 'to' in previous ? previous.to : -1,
+      };
+      const blocks = (a.type === 'deleted' ? [a.from] : a.from).map((f) => from[f] as PageBlock);
+      for (const block of blocks) count(block.chapter, 'deletions');
+      if (a.type === 'deleted') {
+        const block = blocks[0] as PageBlock;
+        plan.deleted.push({ ...place, kind: block.kind, html: del(block.text) });
+      } else {
+        const cells = blocks.map((b) => `<${b.kind}>${del(b.text)}</${b.kind}>`).join('');
+        plan.deleted.push({ ...place, kind: 'tr', html: cells });
+      }
       return;
     }
     const block = to[a.to] as PageBlock;
