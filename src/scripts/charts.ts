@@ -160,8 +160,13 @@ function draw(figure: HTMLElement): { width: number; height: number } {
   svg.removeAttribute('width');
   svg.removeAttribute('height');
   svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
-  svg.setAttribute('aria-hidden', 'true');
+  // The drawing itself carries the text alternative (the surface has it too, for a page read
+  // without JavaScript): Chromium tags an image that paints as a PDF Figure with that Alt text.
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', surface.dataset['label'] ?? '');
   svg.setAttribute('focusable', 'false');
+  surface.removeAttribute('role');
+  surface.removeAttribute('aria-label');
   surface.replaceChildren(svg);
   return { width, height };
 }

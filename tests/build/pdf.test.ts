@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type OutlineEntry, openPdf, pageTexts, readOutline } from '../../scripts/lib/pdf-read.ts';
 import {
@@ -176,6 +176,26 @@ describe('prospectus.pdf', () => {
       .filter((e) => !squash(layout[e.page - 1] ?? '').includes(squash(e.title)))
       .map((e) => `${e.title} → page ${e.page}`);
     expect(wrong, `bookmarks pointing at a page without their heading:\n${listForMessage(wrong)}`).toEqual([]);
+  });
+
+  it('tags every figure with Alt text, and each chart with its values in words', async () => {
+    const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+    const alts: string[] = [];
+    for (const [, object] of doc.context.enumerateIndirectObjects()) {
+      if (!(object instanceof PDFDict) || object.get(PDFName.of('S')) !== PDFName.of('Figure')) continue;
+      const alt = object.get(PDFName.of('Alt'));
+      alts.push(alt instanceof PDFString || alt instanceof PDFHexString ? alt.decodeText() : '');
+    }
+    // The five charts, the two tables and the placeholder, each as a figure; each chart's drawing too.
+    expect(alts.length).toBeGreaterThanOrEqual(13);
+    expect(alts.filter((a) => a.trim() === '')).toEqual([]);
+    const charts = figureTitles(readFileSync(DOCUMENT_HTML, 'utf8')).filter((t) => /的市場規模/u.test(t));
+    expect(charts).toHaveLength(5);
+    for (const title of charts) {
+      const described = alts.find((a) => a.startsWith(title) && /單位：/u.test(a));
+      expect(described, `no Alt text describing the chart ${title}`).toMatch(/2018年合計[\d,.]+/u);
+    }
+    expect(alts.some((a) => a.includes('待補'))).toBe(true);
   });
 
   it('has title, author, subject, tagging and the document language set', async () => {
