@@ -1,6 +1,7 @@
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
+import { nameWoff2ByWeight } from './woff2-names.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -22,9 +23,15 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
+export interface ServeOptions {
+  /** Serve WOFF2 fonts named by their real weight (see woff2-names.ts): what the PDF embeds. */
+  fontsNamedByWeight?: boolean;
+}
+
 /** Serves a built site on 127.0.0.1 and a free port: the PDF step and the tests read it there. */
-export async function serveStatic(root: string, port = 0): Promise<StaticServer> {
+export async function serveStatic(root: string, port = 0, options: ServeOptions = {}): Promise<StaticServer> {
   const base = resolve(root);
+  const fonts = new Map<string, Uint8Array>();
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
     let file = normalize(join(base, path));
@@ -34,6 +41,15 @@ export async function serveStatic(root: string, port = 0): Promise<StaticServer>
     }
     try {
       if (statSync(file).isDirectory()) file = join(file, 'index.html');
+      if (options.fontsNamedByWeight && extname(file) === '.woff2') {
+        let font = fonts.get(file);
+        if (!font) {
+          font = nameWoff2ByWeight(readFileSync(file));
+          fonts.set(file, font);
+        }
+        res.writeHead(200, { 'content-type': 'font/woff2', 'content-length': font.byteLength }).end(font);
+        return;
+      }
       const size = statSync(file).size;
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
