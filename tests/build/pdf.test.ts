@@ -133,6 +133,20 @@ describe('prospectus.pdf', () => {
     expect(wrong, `contents page numbers wrong:\n${listForMessage(wrong)}`).toEqual([]);
   });
 
+  it('links each contents entry, top to bottom, to the page where it starts', async () => {
+    const doc = await openPdf(bytes);
+    const links = (await (await doc.getPage(2)).getAnnotations()).filter((a) => a.subtype === 'Link');
+    const targets: number[] = [];
+    for (const link of links.sort((a, b) => b.rect[1] - a.rect[1])) {
+      const dest = typeof link.dest === 'string' ? await doc.getDestination(link.dest) : link.dest;
+      const ref = Array.isArray(dest) ? dest[0] : undefined;
+      targets.push(ref && typeof ref === 'object' ? (await doc.getPageIndex(ref)) + 1 : 0);
+    }
+    // The contents lists the chapter and its h2 sections: the depth 1–2 bookmarks after 目錄.
+    const starts = outline.filter((e) => e.title !== CONTENTS_TITLE && e.depth <= 2).map((e) => e.page);
+    expect(targets).toEqual(starts);
+  });
+
   it('puts the draft warning and running head at the top and the folio – n – at the foot of every chapter page', () => {
     const wrong: string[] = [];
     const folios: number[] = [];
