@@ -194,18 +194,21 @@ function start(): void {
 
   // The SVG scales with its frame, but a frame of another shape would letterbox it and scale its
   // text; redraw at the new size instead. Sub-pixel differences (print layout) are not a change.
+  const redrawIfReshaped = (figure: HTMLElement) => {
+    const was = drawn.get(figure);
+    const frame = figure.querySelector<HTMLElement>('.chart-frame');
+    if (!was || !frame) return;
+    if (Math.abs(frame.clientWidth - was.width) < 2 && Math.abs(frame.clientHeight - was.height) < 2) return;
+    try {
+      drawn.set(figure, draw(figure));
+    } catch {
+      // The drawing already shown stays; the frame may be hidden for a moment.
+    }
+  };
   const observer = new ResizeObserver((entries) => {
     for (const entry of entries) {
       const figure = entry.target.closest<HTMLElement>('figure[data-chart]');
-      const was = figure && drawn.get(figure);
-      if (!figure || !was) continue;
-      const { width, height } = entry.contentRect;
-      if (Math.abs(width - was.width) < 2 && Math.abs(height - was.height) < 2) continue;
-      try {
-        drawn.set(figure, draw(figure));
-      } catch {
-        // The drawing already shown stays; the frame may be hidden for a moment.
-      }
+      if (figure) redrawIfReshaped(figure);
     }
   });
   void ready.then(() => {
@@ -213,6 +216,11 @@ function start(): void {
       const frame = figure.querySelector('.chart-frame');
       if (frame) observer.observe(frame);
     }
+    // Printing a page from the browser switches to print media, where frames take the printed
+    // size (print.css) before any page is laid out; draw for it then, and back afterwards.
+    matchMedia('print').addEventListener('change', () => {
+      for (const figure of drawn.keys()) redrawIfReshaped(figure);
+    });
   });
 }
 

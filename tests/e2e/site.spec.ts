@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { openPdf } from '../../scripts/lib/pdf-read.ts';
 import { expect, test } from './fixtures.ts';
 import { CHAPTER, cagr, grouped, yamlValue } from './helpers.ts';
 
@@ -120,6 +121,25 @@ test.describe('chapter page', () => {
       for (const total of drawn.totals.filter((t) => t !== '未載列')) expect(numbers, `${id} total`).toContain(total);
       expect(drawn.texts, `${id} axis`).toEqual(expect.arrayContaining(['2018年', '2022年']));
     }
+  });
+
+  test('draws the charts at their printed size when the page is printed from the browser', async ({ page, site }) => {
+    // Drawn for a wide window, then printed as is, a chart would be shrunk to the page: its
+    // labels, set at 10 CSS px (7.5 pt), would come out smaller.
+    await page.setViewportSize({ width: 1300, height: 900 });
+    await page.goto(`${site}${CHAPTER}`);
+    await chartsDrawn(page);
+    const doc = await openPdf(new Uint8Array(await page.pdf({ preferCSSPageSize: true, printBackground: true })));
+    const sizes: number[] = [];
+    for (let i = 1; i <= doc.numPages; i++) {
+      for (const item of (await (await doc.getPage(i)).getTextContent()).items) {
+        if ('str' in item && /^\d{1,3}(,\d{3})*\.\d$/.test(item.str)) {
+          sizes.push(Math.hypot(item.transform[2] ?? 0, item.transform[3] ?? 0));
+        }
+      }
+    }
+    expect(sizes.length).toBeGreaterThan(10);
+    for (const size of sizes) expect(size).toBeCloseTo(7.5, 1);
   });
 
   test('each chart has its data table, CAGR table, unit and source line', async ({ page, site }) => {
