@@ -104,7 +104,18 @@ async function main(): Promise<number> {
           const row = el?.closest('tr');
           return row?.parentElement?.tagName === 'TBODY' ? row : null;
         };
+        // Cells deleted from the end of a row follow the row's last remaining cell, in order.
+        const placedAfter = new Map<number, Element>();
         for (const d of deleted) {
+          const previousBlock = blocks[d.after];
+          if ((d.kind === 'td' || d.kind === 'th') && previousBlock && /^T[DH]$/.test(previousBlock.tagName)) {
+            const cell = document.createElement(d.kind);
+            cell.innerHTML = d.html;
+            cell.className = `${previousBlock.className} bl-changed bl-deleted`.trim();
+            (placedAfter.get(d.after) ?? previousBlock).after(cell);
+            placedAfter.set(d.after, cell);
+            continue;
+          }
           if (d.kind === 'tr') {
             // A deleted row goes back into its table, struck, next to the row that followed or
             // preceded it.
@@ -128,8 +139,8 @@ async function main(): Promise<number> {
               continue;
             }
           }
-          // A deleted cell cannot stand alone in a table (nor a row whose table is gone): it is
-          // shown as a struck paragraph.
+          // Anything else that cannot stand where it was (a row whose table is gone) is shown as a
+          // struck paragraph.
           const tag = ['td', 'th', 'tr', 'caption', 'figcaption', 'li'].includes(d.kind) ? 'p' : d.kind;
           const el = document.createElement(tag);
           el.innerHTML = d.kind === 'tr' ? d.html.replace(/<\/?t[dh]>/g, ' ') : d.html;
@@ -201,12 +212,18 @@ async function readPage(page: Page): Promise<{ blocks: PageBlock[]; figures: Fig
   return page.evaluate((selector) => {
     const leaf = [...document.querySelectorAll<HTMLElement>(selector)];
     const rows = new Map([...document.querySelectorAll('article.print-chapter tr')].map((tr, i) => [tr, `r${i}`]));
+    // What the page shows: a check cell reads √, not √ and its screen-reader word 有.
+    const visibleText = (el: Element) => {
+      const copy = el.cloneNode(true) as Element;
+      for (const hidden of copy.querySelectorAll('.sr-only')) hidden.remove();
+      return copy.textContent ?? '';
+    };
     return {
       blocks: leaf.map((el) => {
         const row = rows.get(el.closest('tr') as Element);
         return {
           kind: el.tagName.toLowerCase(),
-          text: (el.textContent ?? '').replace(/\s+/g, ' ').trim(),
+          text: visibleText(el).replace(/\s+/g, ' ').trim(),
           chapter: el.closest('article.print-chapter')?.querySelector('h1')?.textContent?.trim() ?? '',
           ...(row === undefined ? {} : { row }),
         };

@@ -60,6 +60,12 @@ beforeAll(() => {
   edit('data/claims.yaml', '    - china-edge-ranking-2022.i@share\n', '');
   git('commit', '-qam', 'drop a row');
   git('tag', 'row');
+  // The independent providers' table loses its last column, 邊緣計算.
+  const table = 'data/datasets/china-independent-edge-2022.yaml';
+  edit(table, '  computing: { label: 邊緣計算, type: check, group: 邊緣雲服務覆蓋範圍 }\n', '');
+  for (let i = 0; i < 5; i++) edit(table, ', computing: true }', ' }');
+  git('commit', '-qam', 'drop a column');
+  git('tag', 'column');
 });
 
 describe('npm run blackline', () => {
@@ -105,5 +111,26 @@ describe('npm run blackline', () => {
     expect(rows.filter((row) => /bl-(ins|del)/.test(row))).toHaveLength(1);
     expect(r.html).not.toMatch(/<p class="bl-changed bl-deleted">[^<]*<del class="bl-del">[^<]*公司I/);
     expect(r.pdfFlat).toContain('本公司獨立邊緣雲服務供應商3.1%10公司I公有雲運營商2.9%');
+  }, 180_000);
+
+  it('shows the cells of a dropped column struck at the end of their rows', () => {
+    const r = blackline('row', 'column');
+    const table = r.html.slice(r.html.indexOf('id="tbl-china-independent-edge-2022"'));
+    const rows = [...table.slice(0, table.indexOf('</table>')).matchAll(/<tr[^>]*>(.*?)<\/tr>/gs)].map(
+      (m) => m[1] ?? '',
+    );
+    const lastCell = (row: string) => [...row.matchAll(/<t([dh])[^>]*>(.*?)<\/t\1>/gs)].at(-1)?.[0] ?? '';
+    // The header's 邊緣計算 and each of the five providers' marks, struck, last in their rows.
+    const struck = rows.map(lastCell).filter((cell) => cell.includes('bl-deleted'));
+    expect(struck.map((cell) => /<del class="bl-del">([^<]*)<\/del>/.exec(cell)?.[1])).toEqual([
+      '邊緣計算',
+      '√',
+      '√',
+      '√',
+      '√',
+      '√',
+    ]);
+    expect(r.deleted.filter((d) => d === '√' || d === '邊緣計算')).toHaveLength(6);
+    expect(r.html).not.toMatch(/<p class="bl-changed bl-deleted"><del class="bl-del">(√|x|邊緣計算)<\/del><\/p>/);
   }, 180_000);
 });
