@@ -2,6 +2,7 @@
  * npm run build — checks the data and chapters, builds the site, prints the PDF, and only then
  * replaces dist/. A failed or interrupted build leaves the previous dist/ exactly as it was.
  */
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -19,6 +20,7 @@ import { openPdf, pageTexts } from './lib/pdf-read.ts';
 import { RenderError, renderPdf } from './lib/render-pdf.ts';
 import { placeFigures, writeSchedule } from './lib/schedule.ts';
 import { buildSearchIndex } from './lib/search-index.ts';
+import { watchAndBuild } from './lib/watch.ts';
 
 const HELP = `Usage: npm run build [-- options]
 
@@ -35,6 +37,8 @@ Options:
   --timings FILE write the seconds of each phase as JSON (used by npm run bench)
   --stage STAGE  build this stage (vetting, publication, final) into dist-stages/STAGE/;
                  repeat to build several side by side; dist/ is left alone
+  --watch        build, then build again whenever content/, data/, components/ or src/
+                 change; a failed build is reported and the last good output stays
   -h, --help     show this help
 
 Environment:
@@ -53,6 +57,7 @@ async function main(): Promise<number> {
       'no-pdf': { type: 'boolean', default: false },
       stage: { type: 'string', multiple: true },
       timings: { type: 'string' },
+      watch: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -60,6 +65,7 @@ async function main(): Promise<number> {
     process.stdout.write(HELP);
     return 0;
   }
+  if (values.watch) return watchBuilds(process.argv.slice(2).filter((arg) => arg !== '--watch'));
   const stages = values.stage ?? [];
   for (const stage of stages) {
     if (!StageSchema.safeParse(stage).success) {
@@ -192,6 +198,42 @@ async function buildOne(
 }
 
 class LeakError extends Error {}
+
+/**
+ * Each build runs as a child process: a fresh process per build holds no memory or module state
+ * from the last, and a crash in one build cannot end the watch.
+ */
+async function watchBuilds(args: string[]): Promise<number> {
+  const say = (message: string) => process.stdout.write(`watch: ${message}\n`);
+  let child: ChildProcess | undefined;
+  const watcher = watchAndBuild({
+    root,
+    dirs: ['content', 'data', 'components', 'src'],
+    log: say,
+    build: () =>
+      new Promise<number>((done) => {
+        child = spawn(process.execPath, [join(root, 'scripts', 'build.ts'), ...args], { stdio: 'inherit' });
+        child.once('exit', (code, signal) => {
+          child = undefined;
+          done(code ?? (signal ? 1 : 0));
+        });
+      }),
+  });
+  await new Promise<void>((stop) => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(signal, () => {
+        watcher.stop();
+        // Ctrl+C reaches the whole process group, the build in progress included, and it cleans
+        // up on its own; a SIGTERM is for this process alone and is passed on.
+        if (signal === 'SIGTERM') child?.kill(signal);
+        stop();
+      });
+    }
+  });
+  await watcher.idle();
+  say('stopped');
+  return 0;
+}
 
 /** A build that was killed outright (no chance to clean up) leaves its work folder; sweep those. */
 async function removeAbandoned(dir: string): Promise<void> {

@@ -1,0 +1,79 @@
+import { existsSync, type FSWatcher, watch } from 'node:fs';
+import { join, relative } from 'node:path';
+
+export interface WatchOptions {
+  root: string;
+  /** Folders (relative to root) whose changes start a build. */
+  dirs: string[];
+  /** One build; resolves with its exit code. Builds never overlap. */
+  build: () => Promise<number>;
+  log: (message: string) => void;
+  /** Quiet time after the last change before building: an editor saves in several writes. */
+  settleMs?: number;
+}
+
+/**
+ * Builds once, then again after every change under the watched folders, until stopped. A change
+ * during a build queues one more build after it, so the output always catches up with the last
+ * save; a failed build says so and waits, and the last good output stays where it was.
+ */
+export function watchAndBuild(options: WatchOptions): { stop(): void; idle(): Promise<void> } {
+  const settle = options.settleMs ?? 300;
+  let running: Promise<void> | null = null;
+  let queued = false;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  const changed = new Set<string>();
+
+  const run = (): void => {
+    if (stopped) return;
+    if (running) {
+      queued = true;
+      return;
+    }
+    const files = [...changed];
+    changed.clear();
+    if (files.length)
+      options.log(
+        `rebuilding after a change to ${files.slice(0, 3).join(', ')}${files.length > 3 ? ` and ${files.length - 3} more` : ''}`,
+      );
+    running = options
+      .build()
+      .then((code) => {
+        options.log(
+          code === 0
+            ? 'built; waiting for changes (Ctrl+C to stop)'
+            : 'build failed; the last good output is unchanged; waiting for changes',
+        );
+      })
+      .finally(() => {
+        running = null;
+        if (queued) {
+          queued = false;
+          run();
+        }
+      });
+  };
+
+  const watchers: FSWatcher[] = options.dirs
+    .map((dir) => join(options.root, dir))
+    .filter((dir) => existsSync(dir))
+    .map((dir) =>
+      watch(dir, { recursive: true }, (_event, file) => {
+        if (file) changed.add(relative(options.root, join(dir, file.toString())));
+        clearTimeout(timer);
+        timer = setTimeout(run, settle);
+      }),
+    );
+  run();
+  return {
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+      for (const w of watchers) w.close();
+    },
+    async idle() {
+      while (running) await running;
+    },
+  };
+}
