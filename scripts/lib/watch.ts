@@ -31,12 +31,16 @@ export function watchAndBuild(options: WatchOptions): { stop(): void; idle(): Pr
       queued = true;
       return;
     }
-    const files = [...changed];
+    // Editors and sed save through temporary files that are gone by now: name what is there.
+    const files = [...changed].filter((file) => existsSync(join(options.root, file)));
+    const anything = changed.size > 0;
     changed.clear();
-    if (files.length)
-      options.log(
-        `rebuilding after a change to ${files.slice(0, 3).join(', ')}${files.length > 3 ? ` and ${files.length - 3} more` : ''}`,
-      );
+    if (files.length) {
+      const more = files.length > 3 ? ` and ${files.length - 3} more` : '';
+      options.log(`rebuilding after a change to ${files.slice(0, 3).join(', ')}${more}`);
+    } else if (anything) {
+      options.log('rebuilding after a file was removed or renamed');
+    }
     running = options
       .build()
       .then((code) => {
