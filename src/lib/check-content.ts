@@ -15,6 +15,13 @@ import { parseYaml } from './yaml-source.ts';
 
 export const CHAPTERS_DIR = 'content/chapters';
 
+/**
+ * An amount, a percentage or a count with its unit, typed as text rather than bound with <Val>.
+ * Years (2022年), list numbers, 5G and names such as 「十四五」 carry no unit and pass.
+ */
+const UNBOUND_FIGURE =
+  /(?:人民幣|美元|港元|RMB|US\$|HK\$)\s*\d[\d,]*(?:\.\d+)?(?:\s*(?:億元|萬元|千元|元|億|萬))?|\d[\d,]*(?:\.\d+)?\s*(?:%|％|億元|萬元|千元|元|美元|港元|ZB|TB|PB|億台|萬台|台|倍)/u;
+
 /** A bound figure as it occurs in a chapter: the verification schedule is built from these. */
 export interface Occurrence {
   file: string;
@@ -94,6 +101,17 @@ export function checkContent(root: string, project: Project): { diagnostics: Dia
           rule: 'redaction',
         });
         return;
+      }
+      const unbound = node.type === 'text' ? UNBOUND_FIGURE.exec(node.value ?? '') : null;
+      if (unbound) {
+        const before = (node.value ?? '').slice(0, unbound.index);
+        diagnostics.push({
+          file,
+          line: node.position ? node.position.start.line + offset + (before.match(/\n/g)?.length ?? 0) : undefined,
+          severity: 'error',
+          message: `the figure "${unbound[0].trim()}" is typed into the text — expected <Val of="…" /> bound to a dataset, fact or claim, so it is sourced, checked and listed in the verification schedule`,
+          rule: 'unbound-figure',
+        });
       }
       if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
       const line = node.position ? node.position.start.line + offset : undefined;
