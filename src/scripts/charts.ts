@@ -131,7 +131,7 @@ function configFor(figure: HTMLElement): ChartConfiguration<'bar'> {
 }
 
 async function fontsFor(figures: HTMLElement[]): Promise<void> {
-  // Canvas text does not trigger web-font loading; ask for the glyphs the charts will use.
+  // Text is measured on a canvas, which does not load web fonts; ask for the chart glyphs first.
   const text = figures.map((f) => f.querySelector('script[type="application/json"]')?.textContent ?? '').join('');
   const glyphs = [...new Set(`${text}0123456789.,()`)].join('');
   await Promise.all([document.fonts.load(`10px ${FONT}`, glyphs), document.fonts.load(`bold 10px ${FONT}`, glyphs)]);
