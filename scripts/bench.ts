@@ -48,7 +48,12 @@ const stats = (xs: number[]): Stats => {
   return { median: s[Math.floor(s.length / 2)] ?? 0, min: s[0] ?? 0, max: s.at(-1) ?? 0 };
 };
 
-/** The baseline: page.pdf of the same URL — no readiness waits, no contents pass, no post-processing. */
+/**
+ * The baseline: page.pdf of the same URL — no readiness waits, no contents pass, no
+ * post-processing. Like the PDF step, it loads the page with print media emulated: printing a
+ * page laid out for the screen would make the page's charts redraw for print, work the PDF
+ * step never does, and the baseline would no longer be Chromium printing the same layout.
+ */
 async function rawChromium(siteDir: string, outFile: string): Promise<number> {
   const server = await serveStatic(siteDir);
   const t0 = performance.now();
@@ -59,6 +64,7 @@ async function rawChromium(siteDir: string, outFile: string): Promise<number> {
   });
   try {
     const page = await browser.newPage();
+    await page.emulateMediaType('print');
     await page.goto(`${server.url}/document/`, { waitUntil: 'load', timeout: 300_000 });
     writeFileSync(outFile, await page.pdf({ preferCSSPageSize: true, printBackground: true, timeout: 600_000 }));
     return (performance.now() - t0) / 1000;

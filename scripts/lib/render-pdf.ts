@@ -112,15 +112,15 @@ async function renderOnce(options: RenderPdfOptions): Promise<RenderPdfResult> {
     let contents = first.folios;
     const frontPages = first.offset;
     const tFirst = performance.now();
-    log(`first print: ${Object.keys(contents).length} headings located, ${(await openPdf(pdf)).numPages} pages`);
+    log(`first print: ${Object.keys(contents).length} headings located, ${first.pages} pages`);
     // The numbers go into fixed-width slots, so the pages cannot move: only the front matter
     // (cover, contents) is printed again and put in place of its first-print pages. Should the
     // layout move after all, the whole document is printed again until the numbers settle.
     const layoutBefore = await frontLayout(page);
     await fillContents(page, contents);
+    let front: Uint8Array | undefined;
     if (frontPages > 0 && sameLayout(layoutBefore, await frontLayout(page))) {
-      const front = await printFront(page, frontPages, print);
-      pdf = await replaceFrontPages(pdf, front, frontPages);
+      front = await printFront(page, frontPages, print);
     } else {
       for (let attempt = 1; ; attempt++) {
         pdf = await print();
@@ -137,7 +137,11 @@ async function renderOnce(options: RenderPdfOptions): Promise<RenderPdfResult> {
     const titles = await page.evaluate(() =>
       [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => (h.textContent ?? '').trim()),
     );
-    const finished = await withMetadata(pdf, options.metadata, titles);
+    // One load and one save for every change to the printed file.
+    const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+    if (front) await replaceFrontPages(doc, front, frontPages);
+    const pages = doc.getPageCount();
+    const finished = await withMetadata(doc, options.metadata, titles);
     const tmp = `${options.outFile}.partial-${process.pid}`;
     try {
       await writeFile(tmp, finished);
@@ -146,7 +150,6 @@ async function renderOnce(options: RenderPdfOptions): Promise<RenderPdfResult> {
       await rm(tmp, { force: true });
       throw new RenderError(`cannot write ${options.outFile}: ${(e as Error).message}`);
     }
-    const pages = (await openPdf(finished)).numPages;
     const figures = await boundFigures(page);
     log(`wrote ${options.outFile}: ${pages} pages, ${(finished.length / 1024).toFixed(0)} KiB`);
     return {
@@ -231,15 +234,21 @@ async function waitReady(page: Page, timeoutMs: number): Promise<void> {
  * offset physical page − folio: folios start at – 1 – on the first chapter page, the cover and
  * the contents do not count (print.css).
  */
-async function headingPages(page: Page, pdf: Uint8Array): Promise<{ folios: Record<string, number>; offset: number }> {
-  const physical = await headingPhysicalPages(page, pdf);
+async function headingPages(
+  page: Page,
+  pdf: Uint8Array,
+): Promise<{ folios: Record<string, number>; offset: number; pages: number }> {
+  const { physical, pages } = await headingPhysicalPages(page, pdf);
   const firstChapter = await page.evaluate(() => document.querySelector('article.print-chapter')?.id ?? '');
   const offset = (physical[firstChapter] ?? 1) - 1;
-  return { folios: Object.fromEntries(Object.entries(physical).map(([id, p]) => [id, p - offset])), offset };
+  return { folios: Object.fromEntries(Object.entries(physical).map(([id, p]) => [id, p - offset])), offset, pages };
 }
 
 /** Heading ids in document order, matched one to one with the PDF outline (also document order). */
-async function headingPhysicalPages(page: Page, pdf: Uint8Array): Promise<Record<string, number>> {
+async function headingPhysicalPages(
+  page: Page,
+  pdf: Uint8Array,
+): Promise<{ physical: Record<string, number>; pages: number }> {
   const headings = await page.evaluate(() =>
     [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')]
       .filter((h) => (h as HTMLElement).offsetParent !== null || getComputedStyle(h).display !== 'none')
@@ -248,7 +257,8 @@ async function headingPhysicalPages(page: Page, pdf: Uint8Array): Promise<Record
         text: (h.textContent ?? '').replace(/\s+/g, ''),
       })),
   );
-  const outline = await readOutline(await openPdf(pdf));
+  const doc = await openPdf(pdf);
+  const outline = await readOutline(doc);
   const norm = (s: string) => s.replace(/\s+/g, '');
   const physical: Record<string, number> = {};
   let cursor = 0;
@@ -262,7 +272,7 @@ async function headingPhysicalPages(page: Page, pdf: Uint8Array): Promise<Record
     cursor = index + 1;
     if (heading.id) physical[heading.id] = (outline[index] as { page: number }).page;
   }
-  return physical;
+  return { physical, pages: doc.numPages };
 }
 
 async function fillContents(page: Page, contents: Record<string, number>): Promise<void> {
@@ -285,8 +295,7 @@ function sameNumbers(a: Record<string, number>, b: Record<string, number>): bool
   return [...keys].every((k) => a[k] === b[k]);
 }
 
-async function withMetadata(pdf: Uint8Array, meta: PdfMetadata, headingTexts: string[]): Promise<Uint8Array> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+async function withMetadata(doc: PDFDocument, meta: PdfMetadata, headingTexts: string[]): Promise<Uint8Array> {
   fixOutlineTitles(doc, headingTexts);
   normalizeStructureIds(doc);
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
@@ -445,8 +454,7 @@ function sameLayout(a: number[], b: number[]): boolean {
  * (with their link annotations, whose places did not move, and their place in the structure
  * tree, whose marked-content ids the same DOM reproduces); only what they draw is new.
  */
-async function replaceFrontPages(full: Uint8Array, front: Uint8Array, count: number): Promise<Uint8Array> {
-  const doc = await PDFDocument.load(full, { updateMetadata: false });
+async function replaceFrontPages(doc: PDFDocument, front: Uint8Array, count: number): Promise<void> {
   const frontDoc = await PDFDocument.load(front, { updateMetadata: false });
   if (frontDoc.getPageCount() !== count) {
     throw new RenderError(`front matter reprinted as ${frontDoc.getPageCount()} pages, expected ${count}`);
@@ -463,5 +471,4 @@ async function replaceFrontPages(full: Uint8Array, front: Uint8Array, count: num
     }
     doc.context.delete(copy.ref);
   });
-  return doc.save({ useObjectStreams: false });
 }

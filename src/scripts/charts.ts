@@ -141,13 +141,24 @@ async function fontsFor(figures: HTMLElement[]): Promise<void> {
 /** One real context for text measurement, shared by every chart. */
 let measuring: CanvasRenderingContext2D | null = null;
 
-/** Draws one chart at the frame's current size and puts the SVG in the frame's surface. */
-function draw(figure: HTMLElement): { width: number; height: number } {
+interface Size {
+  width: number;
+  height: number;
+}
+
+/**
+ * The frame's size. Reading it lays the page out, so sizes are read for all charts before any
+ * is drawn: reading after each drawing would lay out a 500-page document once per chart.
+ */
+function frameSize(figure: HTMLElement): Size {
   const frame = figure.querySelector<HTMLElement>('.chart-frame');
-  const surface = frame?.querySelector<HTMLElement>('.chart-surface');
-  if (!frame || !surface) throw new Error('no chart frame');
-  const width = Math.round(frame.clientWidth);
-  const height = Math.round(frame.clientHeight);
+  return { width: Math.round(frame?.clientWidth ?? 0), height: Math.round(frame?.clientHeight ?? 0) };
+}
+
+/** Draws one chart at the given size and puts the SVG in the frame's surface. */
+function draw(figure: HTMLElement, { width, height }: Size): Size {
+  const surface = figure.querySelector<HTMLElement>('.chart-frame .chart-surface');
+  if (!surface) throw new Error('no chart frame');
   if (width === 0 || height === 0) throw new Error(`chart frame has no size (${width}×${height})`);
   measuring ??= document.createElement('canvas').getContext('2d');
   if (!measuring) throw new Error('no 2D context for text measurement');
@@ -175,12 +186,13 @@ function start(): void {
   const figures = [...document.querySelectorAll<HTMLElement>('figure[data-chart]')];
   const charts: Record<string, State> = Object.fromEntries(figures.map((f) => [f.id, 'pending' as State]));
   const errors: string[] = [];
-  const drawn = new Map<HTMLElement, { width: number; height: number }>();
+  const drawn = new Map<HTMLElement, Size>();
   const ready = (async () => {
     await fontsFor(figures);
-    for (const figure of figures) {
+    const sizes = figures.map(frameSize);
+    for (const [i, figure] of figures.entries()) {
       try {
-        drawn.set(figure, draw(figure));
+        drawn.set(figure, draw(figure, sizes[i] as Size));
         charts[figure.id] = 'drawn';
         figure.dataset['chartState'] = 'drawn';
       } catch (e) {
@@ -194,22 +206,25 @@ function start(): void {
 
   // The SVG scales with its frame, but a frame of another shape would letterbox it and scale its
   // text; redraw at the new size instead. Sub-pixel differences (print layout) are not a change.
-  const redrawIfReshaped = (figure: HTMLElement) => {
-    const was = drawn.get(figure);
-    const frame = figure.querySelector<HTMLElement>('.chart-frame');
-    if (!was || !frame) return;
-    if (Math.abs(frame.clientWidth - was.width) < 2 && Math.abs(frame.clientHeight - was.height) < 2) return;
-    try {
-      drawn.set(figure, draw(figure));
-    } catch {
-      // The drawing already shown stays; the frame may be hidden for a moment.
+  const redraw = (changes: [HTMLElement, Size][]) => {
+    for (const [figure, size] of changes) {
+      const was = drawn.get(figure);
+      if (!was || (Math.abs(size.width - was.width) < 2 && Math.abs(size.height - was.height) < 2)) continue;
+      try {
+        drawn.set(figure, draw(figure, size));
+      } catch {
+        // The drawing already shown stays; the frame may be hidden for a moment.
+      }
     }
   };
   const observer = new ResizeObserver((entries) => {
+    const changes: [HTMLElement, Size][] = [];
     for (const entry of entries) {
       const figure = entry.target.closest<HTMLElement>('figure[data-chart]');
-      if (figure) redrawIfReshaped(figure);
+      const { width, height } = entry.contentRect;
+      if (figure) changes.push([figure, { width: Math.round(width), height: Math.round(height) }]);
     }
+    redraw(changes);
   });
   void ready.then(() => {
     for (const figure of drawn.keys()) {
@@ -219,7 +234,7 @@ function start(): void {
     // Printing a page from the browser switches to print media, where frames take the printed
     // size (print.css) before any page is laid out; draw for it then, and back afterwards.
     matchMedia('print').addEventListener('change', () => {
-      for (const figure of drawn.keys()) redrawIfReshaped(figure);
+      redraw([...drawn.keys()].map((figure) => [figure, frameSize(figure)]));
     });
   });
 }
