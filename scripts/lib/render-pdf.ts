@@ -1,5 +1,5 @@
 import { rename, rm, writeFile } from 'node:fs/promises';
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, type PDFObject, PDFString } from 'pdf-lib';
+import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, type PDFObject, PDFString } from 'pdf-lib';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { CHROMIUM_ARGS, findBrowser } from './browser.ts';
 import type { LocateItem } from './locate.ts';
@@ -60,6 +60,12 @@ export async function renderPdf(options: RenderPdfOptions): Promise<RenderPdfRes
     return renderOnce(options);
   }
 }
+
+/**
+ * pdf-lib yields to the event loop every 100 objects by default; a tagged 500-page print has
+ * over 100,000, and the yields cost more than the parsing. Nothing else runs meanwhile.
+ */
+const PARSE = { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest } as const;
 
 /** Chromium died under us (page crash, closed target): worth one more try. */
 export class CrashError extends RenderError {
@@ -138,7 +144,7 @@ async function renderOnce(options: RenderPdfOptions): Promise<RenderPdfResult> {
       [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => (h.textContent ?? '').trim()),
     );
     // One load and one save for every change to the printed file.
-    const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+    const doc = await PDFDocument.load(pdf, PARSE);
     if (front) await replaceFrontPages(doc, front, frontPages);
     const pages = doc.getPageCount();
     const finished = await withMetadata(doc, options.metadata, titles);
@@ -312,7 +318,7 @@ async function withMetadata(doc: PDFDocument, meta: PdfMetadata, headingTexts: s
   doc.catalog.set(PDFName.of('Lang'), PDFString.of(meta.language));
   // Object streams: the tagged structure is tens of thousands of small objects; packed, the file
   // is about half the size and writes faster.
-  return doc.save({ useObjectStreams: true });
+  return doc.save({ useObjectStreams: true, objectsPerTick: Number.POSITIVE_INFINITY });
 }
 
 /** Bookmarks carry the headings' own text, in document order (see headingPages on doubling). */
@@ -440,8 +446,10 @@ async function printFront(
     document.head.append(style);
   });
   const alone = await print({ outline: false });
-  await page.evaluate(() => document.getElementById('print-front-only')?.remove());
+  // The chapters stay out of the layout when this print is used: what is read from the page
+  // afterwards is text, and bringing them back would lay out the whole document once more.
   if ((await openPdf(alone)).numPages === frontPages) return alone;
+  await page.evaluate(() => document.getElementById('print-front-only')?.remove());
   return print({ pageRanges: `1-${frontPages}`, outline: false });
 }
 
@@ -455,7 +463,7 @@ function sameLayout(a: number[], b: number[]): boolean {
  * tree, whose marked-content ids the same DOM reproduces); only what they draw is new.
  */
 async function replaceFrontPages(doc: PDFDocument, front: Uint8Array, count: number): Promise<void> {
-  const frontDoc = await PDFDocument.load(front, { updateMetadata: false });
+  const frontDoc = await PDFDocument.load(front, PARSE);
   if (frontDoc.getPageCount() !== count) {
     throw new RenderError(`front matter reprinted as ${frontDoc.getPageCount()} pages, expected ${count}`);
   }
