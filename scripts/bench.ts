@@ -81,6 +81,8 @@ interface SizeResult {
   pdf_s: Stats;
   chromium_baseline_s: Stats;
   pdf_ratio: number;
+  /** Each run's PDF step over the baseline printed right after it: steadier on a noisy machine. */
+  run_ratios: Stats;
   build_total_s: Stats;
   pdf_bytes: number;
   baseline_pages: number;
@@ -144,6 +146,7 @@ for (const chapters of sizes) {
     pdf_s: p,
     chromium_baseline_s: b,
     pdf_ratio: p.median / b.median,
+    run_ratios: stats(pdf.map((x, i) => x / (base[i] ?? x))),
     build_total_s: stats(total),
     pdf_bytes: bytes,
     baseline_pages: baselinePages,
@@ -155,14 +158,14 @@ for (const chapters of sizes) {
 
 const f = (s: Stats) => `${s.median.toFixed(1)} (${s.min.toFixed(1)}–${s.max.toFixed(1)})`;
 const header =
-  '| chapters | pages | site build s | PDF step s | raw Chromium s | ratio | whole build s | PDF MB | peak RSS MB | PDF s/page |';
+  '| chapters | pages | site build s | PDF step s | raw Chromium s | ratio | ratio by run | whole build s | PDF MB | peak RSS MB | PDF s/page |';
 process.stdout.write(
   `\nMachine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; ${runs} runs per size, median (min–max)\n\n`,
 );
-process.stdout.write(`${header}\n|${'---|'.repeat(10)}\n`);
+process.stdout.write(`${header}\n|${'---|'.repeat(11)}\n`);
 for (const r of results) {
   process.stdout.write(
-    `| ${r.chapters} | ${r.pages} | ${f(r.site_build_s)} | ${f(r.pdf_s)} | ${f(r.chromium_baseline_s)} | ${r.pdf_ratio.toFixed(2)} | ${f(r.build_total_s)} | ${(r.pdf_bytes / 2 ** 20).toFixed(1)} | ${r.peak_rss_mb.toFixed(0)} | ${((r.pdf_s.median / r.pages) * 1000).toFixed(1)} ms |\n`,
+    `| ${r.chapters} | ${r.pages} | ${f(r.site_build_s)} | ${f(r.pdf_s)} | ${f(r.chromium_baseline_s)} | ${r.pdf_ratio.toFixed(2)} | ${r.run_ratios.median.toFixed(2)} (${r.run_ratios.min.toFixed(2)}–${r.run_ratios.max.toFixed(2)}) | ${f(r.build_total_s)} | ${(r.pdf_bytes / 2 ** 20).toFixed(1)} | ${r.peak_rss_mb.toFixed(0)} | ${((r.pdf_s.median / r.pages) * 1000).toFixed(1)} ms |\n`,
   );
 }
 const largest = results.at(-1);
@@ -175,6 +178,7 @@ if (largest) {
       pdf_s: Number(largest.pdf_s.median.toFixed(2)),
       chromium_baseline_s: Number(largest.chromium_baseline_s.median.toFixed(2)),
       pdf_ratio: Number(largest.pdf_ratio.toFixed(3)),
+      pdf_ratio_by_run: Number(largest.run_ratios.median.toFixed(3)),
       build_total_s: Number(largest.build_total_s.median.toFixed(2)),
       pdf_bytes: largest.pdf_bytes,
       peak_rss_mb: Math.round(largest.peak_rss_mb),
