@@ -317,7 +317,7 @@ async function withMetadata(doc: PDFDocument, meta: PdfMetadata, headingTexts: s
   doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
   doc.catalog.set(PDFName.of('Lang'), PDFString.of(meta.language));
   // Object streams: the tagged structure is tens of thousands of small objects; packed, the file
-  // is about half the size and writes faster.
+  // is about half the size (9 MB → 5 MB at 461 pages), for half a second more of saving.
   return doc.save({ useObjectStreams: true, objectsPerTick: Number.POSITIVE_INFINITY });
 }
 
