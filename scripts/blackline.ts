@@ -16,6 +16,7 @@ import { CHROMIUM_ARGS, findBrowser } from './lib/browser.ts';
 import { checkProject } from './lib/check.ts';
 import { buildDraftSite, type Draft, prepareDraft } from './lib/drafts.ts';
 import { pdfMetadata } from './lib/metadata.ts';
+import { explain, PublishError, publishDir, publishFile } from './lib/publish.ts';
 import { renderPdf } from './lib/render-pdf.ts';
 import { serveStatic } from './lib/serve.ts';
 
@@ -197,11 +198,22 @@ async function main(): Promise<number> {
     log: (m) => say(`  ${m}`),
   });
   const out = resolve(root, values.out);
-  mkdirSync(out, { recursive: true });
-  cpSync(join(toSite, 'blackline.pdf'), join(out, 'blackline.pdf'));
-  cpSync(join(toSite, 'blackline'), join(out, 'blackline'), { recursive: true });
-  // The page's styles and scripts; hashed names, so they sit beside a dist/ of another build.
-  if (existsSync(join(toSite, '_astro'))) cpSync(join(toSite, '_astro'), join(out, '_astro'), { recursive: true });
+  try {
+    // The page's styles and scripts first: hashed names, so they sit beside a dist/ of another
+    // build, and the page that needs them is swapped in only after they are there.
+    if (existsSync(join(toSite, '_astro'))) {
+      mkdirSync(join(out, '_astro'), { recursive: true });
+      cpSync(join(toSite, '_astro'), join(out, '_astro'), { recursive: true });
+    }
+    await publishFile(join(toSite, 'blackline.pdf'), join(out, 'blackline.pdf'));
+    await publishDir(join(toSite, 'blackline'), join(out, 'blackline'));
+  } catch (e) {
+    const message = e instanceof PublishError ? e.message : explain(e, out).message;
+    process.stderr.write(
+      `error: ${message}\nThe previous ${values.out}/blackline.pdf and ${values.out}/blackline/ are unchanged.\n`,
+    );
+    return 1;
+  }
   say(
     `${stats.chapters} chapter(s) changed: ${stats.insertions} insertion(s), ${stats.deletions} deletion(s), ${stats.figures} figure(s) with new values; ${result.pages} pages → ${values.out}/blackline.pdf, ${values.out}/blackline/`,
   );

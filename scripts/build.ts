@@ -3,8 +3,7 @@
  * replaces dist/. A failed or interrupted build leaves the previous dist/ exactly as it was.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatDiagnostic, summarize } from '../src/lib/diagnostics.ts';
@@ -17,6 +16,7 @@ import { sourceCommit } from './lib/commit.ts';
 import { scanForLeaks } from './lib/leak-scan.ts';
 import { pdfMetadata } from './lib/metadata.ts';
 import { openPdf, pageTexts } from './lib/pdf-read.ts';
+import { checkWritable, PublishError, publishDir, sweepLeftovers } from './lib/publish.ts';
 import { RenderError, renderPdf } from './lib/render-pdf.ts';
 import { placeFigures, writeSchedule } from './lib/schedule.ts';
 import { buildSearchIndex } from './lib/search-index.ts';
@@ -124,6 +124,14 @@ async function buildOne(
   const work = join(root, '.build', `site-${process.pid}`);
   await mkdir(join(root, '.build'), { recursive: true });
   await removeAbandoned(join(root, '.build'));
+  await sweepLeftovers(outDir);
+  try {
+    // Before minutes of work: a target that can never be written fails now.
+    await checkWritable(outDir);
+  } catch (e) {
+    process.stderr.write(`error: ${(e as Error).message}\nThe previous ${out}/ is unchanged.\n`);
+    return 1;
+  }
   const cleanup = () => rm(work, { recursive: true, force: true });
   process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
   process.once('SIGTERM', () => void cleanup().then(() => process.exit(143)));
@@ -177,11 +185,7 @@ async function buildOne(
     }
     lap('leak_scan_s');
     // Swap only now: everything above succeeded.
-    const old = join(root, '.build', `old-${process.pid}`);
-    await mkdir(dirname(outDir), { recursive: true });
-    if (existsSync(outDir)) await rename(outDir, old);
-    await rename(work, outDir);
-    await rm(old, { recursive: true, force: true });
+    await publishDir(work, outDir);
     step(`done: ${out}/index.html${!options.pdf ? '' : `, ${out}/prospectus.pdf`}`);
     timings['total_s'] = (performance.now() - t0) / 1000;
     if (options.timings) await writeFile(resolve(options.timings), `${JSON.stringify(timings, null, 2)}\n`);
@@ -189,8 +193,8 @@ async function buildOne(
   } catch (e) {
     await cleanup();
     const message =
-      e instanceof RenderError || e instanceof AstroBuildError || e instanceof LeakError
-        ? e.message
+      e instanceof RenderError || e instanceof AstroBuildError || e instanceof LeakError || e instanceof PublishError
+        ? oneLineIfNoSpace(e.message, work)
         : ((e as Error).stack ?? String(e));
     process.stderr.write(`error: ${message}\nThe previous ${out}/ is unchanged.\n`);
     return 1;
@@ -198,6 +202,17 @@ async function buildOne(
 }
 
 class LeakError extends Error {}
+
+/**
+ * A full disk under .build/ surfaces deep inside a bundler's or browser's error (a Rust
+ * backtrace, a protocol error); the reason is all the user needs.
+ */
+function oneLineIfNoSpace(message: string, work: string): string {
+  if (/ENOSPC|No space left on device/i.test(message) && !message.startsWith('no space left')) {
+    return `no space left on device in ${dirname(work)} (the build's work folder)`;
+  }
+  return message;
+}
 
 /**
  * Each build runs as a child process: a fresh process per build holds no memory or module state
