@@ -7,6 +7,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatDiagnostic, summarize } from '../src/lib/diagnostics.ts';
+import { coverageLine, periodCoverage } from '../src/lib/period-check.ts';
 import { StageSchema } from '../src/lib/schema/document.ts';
 import { effectiveStage } from '../src/lib/stage.ts';
 import { buildInstant } from '../src/lib/stamp.ts';
@@ -115,6 +116,7 @@ async function buildOne(
   step(
     `tie-out: ${results.length} claims checked — ${count('pass')} agree, ${count('unchecked')} not checkable from stated figures, 0 mismatches; ${check.occurrences.length} bound components`,
   );
+  for (const coverage of periodCoverage(check.occurrences)) step(coverageLine(coverage));
   const doc = project.registry.document.value;
   const stage = effectiveStage(doc);
   lap('check_s');

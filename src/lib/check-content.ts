@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { createProcessor } from '@mdx-js/mdx';
 import { RefError } from './data/resolve.ts';
 import { type Diagnostic, didYouMean } from './diagnostics.ts';
+import { placements } from './markdown/passages.ts';
+import { type PeriodReading, periodDiagnostic, readPeriod } from './period-check.ts';
 import type { Project } from './project.ts';
 import { chartModel } from './render/chart.ts';
 import { redactedText } from './render/redact.ts';
@@ -28,6 +30,8 @@ export interface Occurrence {
   line: number | undefined;
   component: ComponentName;
   props: Record<string, unknown>;
+  /** A <Val> with a period: the year its clause gives it (the figure-context check). */
+  period?: PeriodReading | undefined;
 }
 
 interface JsxNode {
@@ -68,6 +72,7 @@ export function checkContent(root: string, project: Project): { diagnostics: Dia
     });
   }
   const processor = createProcessor({ format: 'mdx' });
+  const edition = project.registry.document.value.language;
   for (const name of files) {
     const file = `${CHAPTERS_DIR}/${name}`;
     const text = readFileSync(join(root, file), 'utf8');
@@ -91,6 +96,7 @@ export function checkContent(root: string, project: Project): { diagnostics: Dia
       });
       continue;
     }
+    const placed = placements(tree);
     visit(tree, (node) => {
       if (node.type === 'text' && node.value?.includes(REDACTION_MARKER)) {
         diagnostics.push({
@@ -177,7 +183,10 @@ export function checkContent(root: string, project: Project): { diagnostics: Dia
         diagnostics.push({ ...at, severity: 'error', message: `<${component}>: ${e.message}`, rule: 'unknown-ref' });
         return;
       }
-      occurrences.push({ file, line, component, props });
+      const period = component === 'Val' ? readPeriod(project.resolver, props, placed.get(node), edition) : undefined;
+      const contradiction = periodDiagnostic(period, String(props['of']), at);
+      if (contradiction) diagnostics.push(contradiction);
+      occurrences.push({ file, line, component, props, period });
     });
   }
   return { diagnostics, occurrences };

@@ -12,6 +12,15 @@ export const ValPropsSchema = z.strictObject({
   of: z.string().min(1),
   /** `zh` writes a whole number in Chinese numerals (第二大). */
   as: z.enum(['zh']).optional(),
+  /**
+   * A deliberate exception to the figure-context check: the reason this figure's period differs
+   * from the year its sentence gives it. Listed with the reason on the verification schedule.
+   */
+  'period-context': z
+    .string()
+    .trim()
+    .min(1, "expected the reason this figure may differ from its sentence's year")
+    .optional(),
 });
 
 export const ChartPropsSchema = z.strictObject({

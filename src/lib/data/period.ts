@@ -1,0 +1,56 @@
+import { formatSpan, periodSpan, type Span } from '../figure-context.ts';
+import type { Claim } from '../schema/claim.ts';
+import { parseRef, type Resolver } from './resolve.ts';
+
+const PERIOD = /^\d{4}E?$/;
+
+/**
+ * The period a bound figure stands for, from the data alone: a timeseries cell's period
+ * (`global-cloud.global@2018`), a table column that is a year, a fact's `period`, a claim's
+ * `from`/`to` (a CAGR over 2022–2027E), or the one period every input of a share, sum or rank
+ * shares. Undefined when the data gives none — such a figure is not checked against its sentence.
+ */
+export function periodOf(resolver: Resolver, ref: string): Span | undefined {
+  try {
+    if (ref.startsWith('claim.')) return claimPeriod(resolver, resolver.claim(ref.slice('claim.'.length)).value);
+    return cellPeriod(resolver, ref);
+  } catch {
+    // An unknown reference is reported by the reference check, at its own line.
+    return undefined;
+  }
+}
+
+function cellPeriod(resolver: Resolver, ref: string): Span | undefined {
+  const { dataset, row, column } = parseRef(ref);
+  const d = resolver.dataset(dataset).value;
+  if (d.kind === 'facts') {
+    const period = d.facts[row]?.period;
+    return period ? periodSpan(period) : undefined;
+  }
+  return column !== undefined && PERIOD.test(column) ? periodSpan(column) : undefined;
+}
+
+function claimPeriod(resolver: Resolver, claim: Claim): Span | undefined {
+  switch (claim.kind) {
+    case 'cagr':
+      return periodSpan(claim.from, claim.to);
+    case 'stated':
+      return claim.from && claim.to ? periodSpan(claim.from, claim.to) : undefined;
+    case 'share':
+      return commonPeriod(resolver, [claim.part, claim.whole]);
+    case 'sum':
+      return commonPeriod(resolver, [...claim.parts, ...(claim.total ? [claim.total] : [])]);
+    case 'rank':
+      return commonPeriod(resolver, [claim.item, ...claim.among]);
+    default:
+      return undefined;
+  }
+}
+
+/** The period all inputs share, when each is a reference with one; else none. */
+function commonPeriod(resolver: Resolver, refs: readonly string[]): Span | undefined {
+  const spans = refs.map((ref) => (ref.startsWith('claim.') ? undefined : cellPeriod(resolver, ref)));
+  const first = spans[0];
+  if (!first) return undefined;
+  return spans.every((s) => s !== undefined && formatSpan(s) === formatSpan(first)) ? first : undefined;
+}
