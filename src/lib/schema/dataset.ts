@@ -3,6 +3,14 @@ import { IdSchema, PeriodSchema, QualifierSchema, UnitSchema } from './common.ts
 
 const note = z.string().optional();
 
+/**
+ * English beside Chinese: each labelled thing may carry `en` with the same fields in English.
+ * Optional here; an English chapter that shows a label without its English stops the build at
+ * the line of the label (src/lib/i18n/labels.ts).
+ */
+const english = <T extends z.ZodRawShape>(shape: T) => z.strictObject(shape).optional();
+const text = z.string().min(1);
+
 /** A figure as the chapter states it. A bare number is shorthand for `{ value }`. */
 export const StatedCellSchema = z.strictObject({
   value: z.number(),
@@ -21,6 +29,7 @@ export const NumberCellSchema = z.union([z.number(), StatedCellSchema, DerivedCe
 
 const SeriesSchema = z.strictObject({
   label: z.string().min(1),
+  en: english({ label: text, note }),
   /** Applies to every period not given in `values`; a period whose inputs are unknown stays empty. */
   formula: z.string().min(1).optional(),
   values: z.record(PeriodSchema, NumberCellSchema).default({}),
@@ -32,6 +41,7 @@ export const TimeseriesDatasetSchema = z.strictObject({
   id: IdSchema,
   kind: z.literal('timeseries'),
   title: z.string().min(1),
+  en: english({ title: text }),
   unit: UnitSchema,
   decimals: z.number().int().min(0).max(4).optional(),
   sources: z.array(IdSchema).min(1),
@@ -41,6 +51,7 @@ export const TimeseriesDatasetSchema = z.strictObject({
 
 const ColumnSchema = z.strictObject({
   label: z.string().min(1),
+  en: english({ label: text, group: text.optional() }),
   type: z.enum(['text', 'number', 'rank', 'check']),
   unit: UnitSchema.optional(),
   decimals: z.number().int().min(0).max(4).optional(),
@@ -55,6 +66,8 @@ export const TableDatasetSchema = z.strictObject({
   id: IdSchema,
   kind: z.literal('table'),
   title: z.string().min(1),
+  /** `terms` gives each text cell's English once (電信運營商: Telecommunications operator). */
+  en: english({ title: text, terms: z.record(z.string(), text).default({}) }),
   sources: z.array(IdSchema).min(1),
   columns: z.record(IdSchema, ColumnSchema),
   rows: z.record(IdSchema, z.record(IdSchema, TableCellSchema)),
@@ -62,6 +75,7 @@ export const TableDatasetSchema = z.strictObject({
 
 const FactSchema = z.strictObject({
   label: z.string().min(1),
+  en: english({ label: text, note }),
   unit: UnitSchema,
   decimals: z.number().int().min(0).max(4).optional(),
   period: PeriodSchema.optional(),
@@ -78,6 +92,7 @@ export const FactsDatasetSchema = z.strictObject({
   id: IdSchema,
   kind: z.literal('facts'),
   title: z.string().min(1),
+  en: english({ title: text }),
   facts: z.record(IdSchema, FactSchema),
 });
 
