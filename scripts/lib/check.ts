@@ -3,6 +3,7 @@ import { checkIntegrity } from '../../src/lib/data/integrity.ts';
 import { loadRegistry } from '../../src/lib/data/load.ts';
 import { Resolver } from '../../src/lib/data/resolve.ts';
 import type { Diagnostic } from '../../src/lib/diagnostics.ts';
+import { parityDiagnostics } from '../../src/lib/parity.ts';
 import type { Project } from '../../src/lib/project.ts';
 import type { Stage } from '../../src/lib/schema/document.ts';
 import { effectiveStage } from '../../src/lib/stage.ts';
@@ -32,6 +33,8 @@ export function checkProject(root: string, stageOverride?: Stage): CheckResult {
       ...diagnostics,
       ...tieOutDiagnostics(results),
       ...content.diagnostics,
+      // Parity compares valid editions: on a broken chapter it would only repeat the breakage.
+      ...(content.diagnostics.some((d) => d.severity === 'error') ? [] : parityDiagnostics(content.chapters)),
       ...stageGates(project, content.occurrences, stage),
     ],
     occurrences: content.occurrences,

@@ -3,19 +3,25 @@ import { join } from 'node:path';
 import { createProcessor } from '@mdx-js/mdx';
 import { RefError } from './data/resolve.ts';
 import { type Diagnostic, didYouMean } from './diagnostics.ts';
+import { MissingEnglishError } from './i18n/labels.ts';
+import { LANGUAGE_TAG, type Locale } from './i18n/locale.ts';
 import { placements } from './markdown/passages.ts';
+import { escapeSectionIds, SECTION_ID, splitSectionId } from './markdown/section-ids.ts';
 import { type PeriodReading, periodDiagnostic, readPeriod } from './period-check.ts';
 import type { Project } from './project.ts';
 import { chartModel } from './render/chart.ts';
+import { figureAttributes } from './render/provenance.ts';
 import { redactedText } from './render/redact.ts';
 import { tableModel } from './render/table.ts';
 import { renderVal } from './render/val.ts';
 import { ChapterFrontmatterSchema } from './schema/chapter.ts';
 import { COMPONENT_PROPS, type ComponentName } from './schema/props.ts';
-import { REDACTION_MARKER } from './schema/redaction.ts';
+import { REDACTION_MARKER, REDACTION_MARKER_EN } from './schema/redaction.ts';
 import { parseYaml } from './yaml-source.ts';
 
 export const CHAPTERS_DIR = 'content/chapters';
+/** The English edition: the same chapter ids, paired by file name. */
+export const EN_CHAPTERS_DIR = 'content/en/chapters';
 
 /**
  * An amount, a percentage or a count with its unit, typed as text rather than bound with <Val>.
@@ -24,12 +30,22 @@ export const CHAPTERS_DIR = 'content/chapters';
 const UNBOUND_FIGURE =
   /(?:人民幣|美元|港元|RMB|US\$|HK\$)\s*\d[\d,]*(?:\.\d+)?(?:\s*(?:億元|萬元|千元|元|億|萬))?|\d[\d,]*(?:\.\d+)?\s*(?:%|％|億元|萬元|千元|元|美元|港元|ZB|TB|PB|億台|萬台|台|倍)/u;
 
+/**
+ * The same in English prose: "RMB1,376.9 billion", "US$140,000", "19.5%", "12 percent",
+ * "14.0 billion units", "3.5 million devices", "23 ZB". Years, "5G", "the 14th Five-Year Plan"
+ * and numbers in words pass.
+ */
+const UNBOUND_FIGURE_EN =
+  /(?:RMB|US\$|HK\$)\s*\d[\d,]*(?:\.\d+)?(?:\s*(?:billion|million|thousand|bn|m)\b)?|\b\d[\d,]*(?:\.\d+)?\s*(?:%|percent\b|per cent\b|ZB\b|TB\b|PB\b|(?:billion|million|thousand)\b(?:\s+[a-z]+)?|times\b)/iu;
+
 /** A bound figure as it occurs in a chapter: the verification schedule is built from these. */
 export interface Occurrence {
   file: string;
   line: number | undefined;
   component: ComponentName;
   props: Record<string, unknown>;
+  /** The section (its `{#id}`) the component sits in; undefined before the first such heading. */
+  section?: string | undefined;
   /** A <Val> with a period: the year its clause gives it (the figure-context check). */
   period?: PeriodReading | undefined;
 }
@@ -43,44 +59,109 @@ interface JsxNode {
   value?: string;
 }
 
+/** A heading's section id where the author wrote it. */
+export interface SectionMark {
+  id: string;
+  line: number | undefined;
+  text: string;
+}
+
+/** One chapter file of one edition, as the parity check compares it. */
+export interface EditionChapter {
+  locale: Locale;
+  /** The chapter id both editions share: the file name without `.mdx`. */
+  id: string;
+  file: string;
+  /** Frontmatter says the chapter exists in this edition only, on purpose. */
+  singleEdition: boolean;
+  sections: SectionMark[];
+  occurrences: Occurrence[];
+}
+
+export interface ContentCheck {
+  diagnostics: Diagnostic[];
+  /** The Chinese edition's bound components: the verification schedule and the PDF read these. */
+  occurrences: Occurrence[];
+  /** The English edition's, the same way. */
+  englishOccurrences: Occurrence[];
+  /** Every chapter of every edition, for the parity check. */
+  chapters: EditionChapter[];
+}
+
 /**
  * Checks every chapter before Astro sees it, so authors get `file:line` records instead of a
  * compiler trace: MDX syntax, unknown components, unknown datasets, series, periods and claims.
+ * The English edition (content/en/chapters, when there is one) is checked the same way, and each
+ * label it shows must have its English.
  */
-export function checkContent(root: string, project: Project): { diagnostics: Diagnostic[]; occurrences: Occurrence[] } {
+export function checkContent(root: string, project: Project): ContentCheck {
+  const zh = checkEdition(root, project, 'zh', CHAPTERS_DIR, true);
+  const en = checkEdition(root, project, 'en', EN_CHAPTERS_DIR, false);
+  return {
+    diagnostics: [...zh.diagnostics, ...en.diagnostics],
+    occurrences: zh.rendered,
+    englishOccurrences: en.rendered,
+    chapters: [...zh.chapters, ...en.chapters],
+  };
+}
+
+function checkEdition(
+  root: string,
+  project: Project,
+  locale: Locale,
+  dir: string,
+  required: boolean,
+): { diagnostics: Diagnostic[]; chapters: EditionChapter[]; rendered: Occurrence[] } {
   const diagnostics: Diagnostic[] = [];
-  const occurrences: Occurrence[] = [];
+  const chapters: EditionChapter[] = [];
+  /** Components whose references all resolved: what the verification schedule lists. */
+  const rendered: Occurrence[] = [];
   let files: string[] = [];
   try {
-    files = readdirSync(join(root, CHAPTERS_DIR))
+    files = readdirSync(join(root, dir))
       .filter((f) => f.endsWith('.mdx'))
       .sort();
   } catch {
-    diagnostics.push({
-      file: CHAPTERS_DIR,
-      severity: 'error',
-      message: 'no chapters folder — expected MDX chapters here',
-      rule: 'missing-file',
-    });
+    if (required) {
+      diagnostics.push({
+        file: dir,
+        severity: 'error',
+        message: 'no chapters folder — expected MDX chapters here',
+        rule: 'missing-file',
+      });
+    }
   }
-  if (files.length === 0 && diagnostics.length === 0) {
+  if (required && files.length === 0 && diagnostics.length === 0) {
     diagnostics.push({
-      file: CHAPTERS_DIR,
+      file: dir,
       severity: 'error',
       message: 'no chapter — expected at least one .mdx file',
       rule: 'missing-file',
     });
   }
   const processor = createProcessor({ format: 'mdx' });
-  const edition = project.registry.document.value.language;
+  const edition = locale === 'zh' ? project.registry.document.value.language : LANGUAGE_TAG[locale];
+  const marker = locale === 'zh' ? REDACTION_MARKER : REDACTION_MARKER_EN;
   for (const name of files) {
-    const file = `${CHAPTERS_DIR}/${name}`;
+    const file = `${dir}/${name}`;
     const text = readFileSync(join(root, file), 'utf8');
-    const { body, offset, frontmatterDiagnostics } = splitFrontmatter(file, text);
+    const { body, offset, frontmatterDiagnostics, singleEdition } = splitFrontmatter(file, text);
     diagnostics.push(...frontmatterDiagnostics);
+    const occurrences: Occurrence[] = [];
+    const sections: SectionMark[] = [];
+    const chapter: EditionChapter = {
+      locale,
+      id: name.replace(/\.mdx$/, ''),
+      file,
+      singleEdition,
+      sections,
+      occurrences,
+    };
+    chapters.push(chapter);
+    let section: string | undefined;
     let tree: JsxNode;
     try {
-      tree = processor.parse(body) as unknown as JsxNode;
+      tree = processor.parse(escapeSectionIds(body)) as unknown as JsxNode;
     } catch (e) {
       const err = e as { reason?: string; message: string };
       // micromark puts the position in the reason text: "… (114:1-114:46)".
@@ -98,17 +179,38 @@ export function checkContent(root: string, project: Project): { diagnostics: Dia
     }
     const placed = placements(tree);
     visit(tree, (node) => {
-      if (node.type === 'text' && node.value?.includes(REDACTION_MARKER)) {
+      if (node.type === 'heading') {
+        const mark = headingSection(node, file, offset, diagnostics);
+        if (mark) {
+          const previous = sections.find((s) => s.id === mark.id);
+          if (previous) {
+            diagnostics.push({
+              file,
+              line: mark.line,
+              severity: 'error',
+              message: `section id "${mark.id}" is used twice in this chapter — first at ${file}:${previous.line ?? '?'}; expected each section id once`,
+              rule: 'section-id',
+            });
+          } else sections.push(mark);
+          section = mark.id;
+        }
+      }
+      if (node.type === 'text' && node.value?.includes(marker)) {
         diagnostics.push({
           file,
           line: node.position ? node.position.start.line + offset : undefined,
           severity: 'error',
-          message: `${REDACTION_MARKER} typed by hand — expected <Redact term="…" /> with the wording in data/redactions.yaml, so vetting and final copies can show it`,
+          message: `${marker} typed by hand — expected <Redact term="…" /> with the wording in data/redactions.yaml, so vetting and final copies can show it`,
           rule: 'redaction',
         });
         return;
       }
-      const unbound = node.type === 'text' ? UNBOUND_FIGURE.exec(node.value ?? '') : null;
+      const unbound =
+        node.type === 'text'
+          ? locale === 'en'
+            ? (UNBOUND_FIGURE_EN.exec(node.value ?? '') ?? UNBOUND_FIGURE.exec(node.value ?? ''))
+            : UNBOUND_FIGURE.exec(node.value ?? '')
+          : null;
       if (unbound) {
         const before = (node.value ?? '').slice(0, unbound.index);
         diagnostics.push({
@@ -173,12 +275,22 @@ export function checkContent(root: string, project: Project): { diagnostics: Dia
         }
         return;
       }
+      // The parity check compares what each edition binds, whether or not it renders.
+      const bound: Occurrence = { file, line, component, props, section };
+      occurrences.push(bound);
       try {
-        if (component === 'Val') renderVal(project.resolver, props as never);
-        if (component === 'Chart') chartModel(project, props as never);
-        if (component === 'DataTable') tableModel(project, props as never);
-        if (component === 'Redact') redactedText(project.registry, String(props['term']), 'vetting');
+        renderForCheck(project, component, props, locale);
       } catch (e) {
+        if (e instanceof MissingEnglishError) {
+          diagnostics.push({
+            file: e.file ?? file,
+            line: e.line,
+            severity: 'error',
+            message: `${e.message} (shown by <${component}> at ${file}:${line ?? '?'})`,
+            rule: 'missing-english',
+          });
+          return;
+        }
         if (!(e instanceof RefError)) throw e;
         diagnostics.push({ ...at, severity: 'error', message: `<${component}>: ${e.message}`, rule: 'unknown-ref' });
         return;
@@ -186,10 +298,62 @@ export function checkContent(root: string, project: Project): { diagnostics: Dia
       const period = component === 'Val' ? readPeriod(project.resolver, props, placed.get(node), edition) : undefined;
       const contradiction = periodDiagnostic(period, String(props['of']), at);
       if (contradiction) diagnostics.push(contradiction);
-      occurrences.push({ file, line, component, props, period });
+      bound.period = period;
+      rendered.push(bound);
     });
   }
-  return { diagnostics, occurrences };
+  return { diagnostics, chapters, rendered };
+}
+
+/** Everything the page will render, in the edition's language: a missing label fails here. */
+function renderForCheck(project: Project, component: ComponentName, props: Record<string, unknown>, locale: Locale) {
+  if (component === 'Val') {
+    const { figure } = renderVal(project.resolver, props as never, locale);
+    if (locale !== 'zh') figureAttributes(project, figure, locale);
+  }
+  if (component === 'Chart') {
+    const model = chartModel(project, props as never, locale);
+    if (locale !== 'zh') {
+      for (const s of [...model.series, ...(model.total ? [model.total] : [])]) {
+        for (const c of s.cells) if (c) figureAttributes(project, c.figure, locale);
+      }
+    }
+  }
+  if (component === 'DataTable') {
+    const model = tableModel(project, props as never, locale);
+    if (locale !== 'zh') {
+      for (const row of model.rows) {
+        for (const c of row.cells) if (c.kind === 'figure') figureAttributes(project, c.figure, locale);
+      }
+    }
+  }
+  if (component === 'Redact') redactedText(project.registry, String(props['term']), 'vetting', locale);
+}
+
+/** The `{#id}` of a heading, checked; undefined for a heading without one. */
+function headingSection(
+  node: JsxNode,
+  file: string,
+  offset: number,
+  diagnostics: Diagnostic[],
+): SectionMark | undefined {
+  const last = node.children?.at(-1);
+  if (last?.type !== 'text') return undefined;
+  const { text, id } = splitSectionId(last.value ?? '');
+  if (id === undefined) return undefined;
+  const line = node.position ? node.position.start.line + offset : undefined;
+  if (!SECTION_ID.test(id) || id.length > 40) {
+    diagnostics.push({
+      file,
+      line,
+      severity: 'error',
+      message: `section id "${id}" — expected short lower-case ASCII: a letter, then letters, digits or hyphens, e.g. {#cloud-market}`,
+      rule: 'section-id',
+    });
+    return undefined;
+  }
+  const before = (node.children ?? []).slice(0, -1).map((c) => c.value ?? '');
+  return { id, line, text: [...before, text].join('').trim() };
 }
 
 function visit(node: JsxNode, fn: (node: JsxNode) => void): void {
@@ -201,12 +365,13 @@ function visit(node: JsxNode, fn: (node: JsxNode) => void): void {
 function splitFrontmatter(
   file: string,
   text: string,
-): { body: string; offset: number; frontmatterDiagnostics: Diagnostic[] } {
+): { body: string; offset: number; frontmatterDiagnostics: Diagnostic[]; singleEdition: boolean } {
   const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text);
   if (!m) {
     return {
       body: text,
       offset: 0,
+      singleEdition: false,
       frontmatterDiagnostics: [
         {
           file,
@@ -240,5 +405,11 @@ function splitFrontmatter(
     }
   }
   const offset = m[0].split('\n').length - 1;
-  return { body: text.slice(m[0].length), offset, frontmatterDiagnostics: diagnostics };
+  const data = parsed.source?.data as { singleEdition?: unknown } | undefined;
+  return {
+    body: text.slice(m[0].length),
+    offset,
+    frontmatterDiagnostics: diagnostics,
+    singleEdition: data?.singleEdition === true,
+  };
 }

@@ -38,3 +38,16 @@ export function spellSpan(locale: Locale, low: string, high: string): string {
 export function spellOrdinal(locale: Locale, n: number): string {
   return locale === 'en' ? englishOrdinal(n) : chineseNumeral(n);
 }
+
+/** The edition a site path belongs to: the English pages live under `<base>en/`. */
+export function localeOfPath(pathname: string, base = '/'): Locale {
+  const rest = pathname.startsWith(base) ? pathname.slice(base.length) : pathname.replace(/^\//, '');
+  return /^en(\/|$)/.test(rest) ? 'en' : 'zh';
+}
+
+/** The same page in the other edition: `/chapters/x/` ↔ `/en/chapters/x/`. */
+export function pathIn(locale: Locale, pathname: string, base = '/'): string {
+  const rest = pathname.startsWith(base) ? pathname.slice(base.length) : pathname.replace(/^\//, '');
+  const bare = rest.replace(/^en(\/|$)/, '');
+  return `${base}${locale === 'en' ? 'en/' : ''}${bare}`;
+}
