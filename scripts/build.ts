@@ -116,7 +116,8 @@ async function buildOne(
   step(
     `tie-out: ${results.length} claims checked — ${count('pass')} agree, ${count('unchecked')} not checkable from stated figures, 0 mismatches; ${check.occurrences.length} bound components`,
   );
-  for (const coverage of periodCoverage(check.occurrences)) step(coverageLine(coverage));
+  for (const coverage of periodCoverage([...check.occurrences, ...check.englishOccurrences]))
+    step(coverageLine(coverage));
   const doc = project.registry.document.value;
   const stage = effectiveStage(doc);
   lap('check_s');
@@ -174,7 +175,11 @@ async function buildOne(
     lap('search_s');
     step(`search: Pagefind index written (${search.pages} pages read, chapters indexed)`);
     if (stage === 'publication') {
-      const terms = [...project.registry.redactions.values()].map((r) => r.value.text);
+      // The withheld wording in both editions' languages.
+      const terms = [...project.registry.redactions.values()].flatMap((r) => [
+        r.value.text,
+        ...(r.value.en ? [r.value.en.text] : []),
+      ]);
       const leaks = await scanForLeaks(work, terms, pdfTexts);
       if (leaks.length > 0) {
         throw new LeakError(

@@ -14,15 +14,18 @@ export interface CheckResult {
   project?: Project;
   diagnostics: Diagnostic[];
   occurrences: Occurrence[];
+  /** The English edition's bound components (its figure-context coverage). */
+  englishOccurrences: Occurrence[];
 }
 
 /** Data, tie-out and chapters, checked in that order; later stages run only on valid input. */
 export function checkProject(root: string, stageOverride?: Stage): CheckResult {
   const { registry, diagnostics } = loadRegistry(root);
-  if (!registry) return { diagnostics, occurrences: [] };
+  if (!registry) return { diagnostics, occurrences: [], englishOccurrences: [] };
   const resolver = new Resolver(registry);
   const integrity = checkIntegrity(resolver);
-  if (integrity.length > 0) return { diagnostics: [...diagnostics, ...integrity], occurrences: [] };
+  if (integrity.length > 0)
+    return { diagnostics: [...diagnostics, ...integrity], occurrences: [], englishOccurrences: [] };
   const results = tieOut(resolver);
   const project: Project = { registry, resolver, tieOut: results };
   const content = checkContent(root, project);
@@ -38,5 +41,6 @@ export function checkProject(root: string, stageOverride?: Stage): CheckResult {
       ...stageGates(project, content.occurrences, stage),
     ],
     occurrences: content.occurrences,
+    englishOccurrences: content.englishOccurrences,
   };
 }

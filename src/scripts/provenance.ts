@@ -4,12 +4,40 @@
  * carries the same text in `title`, so nothing is lost without JavaScript; with it, the native
  * tooltip gives way to one that a keyboard and a screen reader can reach.
  */
-const STATUS: Record<string, string> = {
-  pass: '相符',
-  fail: '不符',
-  unchecked: '無法核對（所需數字未載列）',
-  none: '不適用',
+/** The popover speaks the page's language (`<html lang>`): the English edition gets English. */
+const WORDS = {
+  zh: {
+    status: { pass: '相符', fail: '不符', unchecked: '無法核對（所需數字未載列）', none: '不適用' } as Record<
+      string,
+      string
+    >,
+    value: '數值',
+    period: '期間',
+    basis: '性質',
+    derived: '推算：',
+    stated: '明載於資料來源',
+    sources: '資料來源',
+    check: '核對',
+    ref: '數據編號',
+  },
+  en: {
+    status: {
+      pass: 'agrees',
+      fail: 'does not agree',
+      unchecked: 'not checkable (the figures it needs are not stated)',
+      none: 'not applicable',
+    } as Record<string, string>,
+    value: 'Value',
+    period: 'Period',
+    basis: 'Basis',
+    derived: 'derived: ',
+    stated: 'stated in the source',
+    sources: 'Source',
+    check: 'Tie-out',
+    ref: 'Data reference',
+  },
 };
+const W = /^en\b/i.test(document.documentElement.lang) ? WORDS.en : WORDS.zh;
 
 function setup(): void {
   const figures = [...document.querySelectorAll<HTMLElement>('[data-ref]')];
@@ -40,12 +68,12 @@ function setup(): void {
     title.textContent = d['label'] ?? '';
     const list = document.createElement('dl');
     list.append(
-      ...row('數值', d['value'] ?? ''),
-      ...(d['period'] ? row('期間', d['period']) : []),
-      ...row('性質', d['basis'] === 'derived' ? `推算：${d['formula'] ?? ''}` : '明載於資料來源'),
-      ...row('資料來源', d['sources'] ?? ''),
-      ...row('核對', STATUS[d['status'] ?? 'none'] ?? ''),
-      ...row('數據編號', d['ref'] ?? ''),
+      ...row(W.value, d['value'] ?? ''),
+      ...(d['period'] ? row(W.period, d['period']) : []),
+      ...row(W.basis, d['basis'] === 'derived' ? `${W.derived}${d['formula'] ?? ''}` : W.stated),
+      ...row(W.sources, d['sources'] ?? ''),
+      ...row(W.check, W.status[d['status'] ?? 'none'] ?? ''),
+      ...row(W.ref, d['ref'] ?? ''),
     );
     tip.replaceChildren(title, list);
     tip.hidden = false;
