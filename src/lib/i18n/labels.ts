@@ -59,9 +59,9 @@ export function columnLabel(entry: Located<TableDataset>, columnId: string, loca
   if (!c) return columnId;
   if (locale === 'zh') return c.label;
   return english(
-    c.en?.label,
+    entry.value.en?.columns[columnId]?.label,
     `column "${columnId}" of dataset "${entry.value.id}" (「${c.label}」)`,
-    'en: { label: "…" } beside its label',
+    `en: { columns: { ${columnId}: { label: "…" } } } in the dataset`,
     at(entry, ['columns', columnId]),
   );
 }
@@ -70,9 +70,9 @@ export function columnGroup(entry: Located<TableDataset>, columnId: string, loca
   const c = entry.value.columns[columnId];
   if (!c?.group || locale === 'zh') return c?.group;
   return english(
-    c.en?.group,
+    entry.value.en?.columns[columnId]?.group,
     `the group 「${c.group}」 of column "${columnId}" in dataset "${entry.value.id}"`,
-    'en: { group: "…" } on the column',
+    `en: { columns: { ${columnId}: { group: "…" } } } in the dataset`,
     at(entry, ['columns', columnId]),
   );
 }

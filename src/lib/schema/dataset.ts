@@ -51,7 +51,6 @@ export const TimeseriesDatasetSchema = z.strictObject({
 
 const ColumnSchema = z.strictObject({
   label: z.string().min(1),
-  en: english({ label: text, group: text.optional() }),
   type: z.enum(['text', 'number', 'rank', 'check']),
   unit: UnitSchema.optional(),
   decimals: z.number().int().min(0).max(4).optional(),
@@ -66,8 +65,15 @@ export const TableDatasetSchema = z.strictObject({
   id: IdSchema,
   kind: z.literal('table'),
   title: z.string().min(1),
-  /** `terms` gives each text cell's English once (電信運營商: Telecommunications operator). */
-  en: english({ title: text, terms: z.record(z.string(), text).default({}) }),
+  /**
+   * A table's English in one block beside it: the title, each column's label (and group), and
+   * each text cell's English once (`terms`: 電信運營商: Telecommunications operator).
+   */
+  en: english({
+    title: text,
+    columns: z.record(IdSchema, z.strictObject({ label: text, group: text.optional() })).default({}),
+    terms: z.record(z.string(), text).default({}),
+  }),
   sources: z.array(IdSchema).min(1),
   columns: z.record(IdSchema, ColumnSchema),
   rows: z.record(IdSchema, z.record(IdSchema, TableCellSchema)),
