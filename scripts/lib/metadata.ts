@@ -1,5 +1,5 @@
 import type { DocumentConfig } from '../../src/lib/schema/document.ts';
-import { stageLabel } from '../../src/lib/stage.ts';
+import { stageLabel, stageLabelEn } from '../../src/lib/stage.ts';
 import type { PdfMetadata } from './render-pdf.ts';
 
 export function pdfMetadata(doc: DocumentConfig, date: Date): PdfMetadata {
@@ -10,6 +10,19 @@ export function pdfMetadata(doc: DocumentConfig, date: Date): PdfMetadata {
     subject: doc.subject,
     language: doc.language,
     keywords: [doc.title, stageLabel(doc), '行業概覽'],
+    date,
+  };
+}
+
+/** The English edition's PDF: its own title, subject and `/Lang en`. */
+export function pdfMetadataEn(doc: DocumentConfig, date: Date): PdfMetadata {
+  const company = doc.company ?? '[Name of the issuer to be supplied]';
+  return {
+    title: `${company} — ${stageLabelEn(doc)}`,
+    author: company,
+    subject: doc.en?.subject ?? doc.subject,
+    language: 'en',
+    keywords: [doc.en?.title ?? doc.title, stageLabelEn(doc), 'Industry Overview'],
     date,
   };
 }
