@@ -8,11 +8,11 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatDiagnostic, summarize } from '../src/lib/diagnostics.ts';
+import { checkProject } from '../src/lib/project.ts';
 import { StageSchema } from '../src/lib/schema/document.ts';
 import { effectiveStage } from '../src/lib/stage.ts';
 import { buildInstant } from '../src/lib/stamp.ts';
 import { AstroBuildError, runAstro } from './lib/astro.ts';
-import { checkProject } from './lib/check.ts';
 import { sourceCommit } from './lib/commit.ts';
 import { scanForLeaks } from './lib/leak-scan.ts';
 import { pdfMetadata } from './lib/metadata.ts';

@@ -1,7 +1,7 @@
 import type { Figure } from '../data/resolve.ts';
 import { formatPeriod, formatValue } from '../format.ts';
 import type { Project } from '../project.ts';
-import { sourceNames } from '../project.ts';
+import { sourceNames } from '../sources.ts';
 
 export type TieStatus = 'pass' | 'fail' | 'unchecked' | 'none';
 
