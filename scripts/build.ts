@@ -12,6 +12,7 @@ import { checkProject } from '../src/lib/project.ts';
 import { StageSchema } from '../src/lib/schema/document.ts';
 import { effectiveStage } from '../src/lib/stage.ts';
 import { buildInstant } from '../src/lib/stamp.ts';
+import { summarizeTieOut, tieOutLogLine } from '../src/lib/tieout-summary.ts';
 import { AstroBuildError, runAstro } from './lib/astro.ts';
 import { sourceCommit } from './lib/commit.ts';
 import { scanForLeaks } from './lib/leak-scan.ts';
@@ -110,11 +111,7 @@ async function buildOne(
     return 1;
   }
   const { project } = check;
-  const results = project.tieOut;
-  const count = (s: string) => results.filter((r) => r.status === s).length;
-  step(
-    `tie-out: ${results.length} claims checked — ${count('pass')} agree, ${count('unchecked')} not checkable from stated figures, 0 mismatches; ${check.occurrences.length} bound components`,
-  );
+  step(`tie-out: ${tieOutLogLine(summarizeTieOut(project.tieOut))}; ${check.occurrences.length} bound components`);
   const doc = project.registry.document.value;
   const stage = effectiveStage(doc);
   lap('check_s');
