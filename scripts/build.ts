@@ -128,7 +128,8 @@ async function buildOne(
   const pdfTexts = new Map<string, string[]>();
   try {
     step(`building the site (stage: ${stage})`);
-    await runAstro(root, work, { PROSPECTUS_COMMIT: sourceCommit(root) });
+    // The pages link to the PDF and its schedule only when this build prints them.
+    await runAstro(root, work, { PROSPECTUS_COMMIT: sourceCommit(root), PROSPECTUS_PDF: options.pdf ? '1' : '0' });
     lap('astro_s');
     if (options.pdf) {
       step('printing the PDF');
