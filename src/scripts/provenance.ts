@@ -4,12 +4,12 @@
  * carries the same text in `title`, so nothing is lost without JavaScript; with it, the native
  * tooltip gives way to one that a keyboard and a screen reader can reach.
  */
-const STATUS: Record<string, string> = {
-  pass: '相符',
-  fail: '不符',
-  unchecked: '無法核對（所需數字未載列）',
-  none: '不適用',
-};
+import { FIGURE_STATUSES, type FigureStatus, STATUS_DESCRIPTION, STATUS_LABEL } from '../lib/tieout-status.ts';
+
+function statusText(status: string | undefined): string {
+  const known = FIGURE_STATUSES.find((s): s is FigureStatus => s === status);
+  return known ? `${STATUS_LABEL[known]}：${STATUS_DESCRIPTION[known]}` : '';
+}
 
 function setup(): void {
   const figures = [...document.querySelectorAll<HTMLElement>('[data-ref]')];
@@ -44,7 +44,8 @@ function setup(): void {
       ...(d['period'] ? row('期間', d['period']) : []),
       ...row('性質', d['basis'] === 'derived' ? `推算：${d['formula'] ?? ''}` : '明載於資料來源'),
       ...row('資料來源', d['sources'] ?? ''),
-      ...row('核對', STATUS[d['status'] ?? 'none'] ?? ''),
+      ...row('核對', statusText(d['status'])),
+      ...(d['claims'] ? row('相關陳述', d['claims'].split(' ').join('、')) : []),
       ...row('數據編號', d['ref'] ?? ''),
     );
     tip.replaceChildren(title, list);
@@ -83,5 +84,3 @@ function setup(): void {
 }
 
 setup();
-
-export {};

@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 export const CHAPTER = '/chapters/industry-overview/';
 
 const DATASETS = resolve(import.meta.dirname, '../../data/datasets');
+const CLAIMS = resolve(import.meta.dirname, '../../data/claims.yaml');
 
 type Yaml = Record<string, unknown>;
 
@@ -53,4 +54,16 @@ export function grouped(value: number, decimals = 0): string {
 /** Compound annual growth rate in percent, one decimal, as the chapter states it. */
 export function cagr(from: number, to: number, years: number): string {
   return `${(((to / from) ** (1 / years) - 1) * 100).toFixed(1)}%`;
+}
+
+/** The claims of data/claims.yaml as written: id and kind, in file order. */
+export function yamlClaims(): { id: string; kind: string }[] {
+  const doc: unknown = parse(readFileSync(CLAIMS, 'utf8'));
+  if (!Array.isArray(doc)) throw new Error('claims.yaml is not a list');
+  return doc.map((c, i) => {
+    if (!isRecord(c) || typeof c['id'] !== 'string' || typeof c['kind'] !== 'string') {
+      throw new Error(`claims.yaml item ${i + 1}: no id or kind`);
+    }
+    return { id: c['id'], kind: c['kind'] };
+  });
 }

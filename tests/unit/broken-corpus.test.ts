@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { checkProject } from '../../scripts/lib/check.ts';
 import { formatDiagnostic } from '../../src/lib/diagnostics.ts';
+import { checkProject } from '../../src/lib/project.ts';
 import type { Stage } from '../../src/lib/schema/document.ts';
 import { editFile, sampleCopy } from '../sample-copy.ts';
 

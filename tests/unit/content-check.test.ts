@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkProject } from '../../scripts/lib/check.ts';
 import { formatDiagnostic } from '../../src/lib/diagnostics.ts';
+import { checkProject } from '../../src/lib/project.ts';
 import { editFile, sampleCopy } from '../sample-copy.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');

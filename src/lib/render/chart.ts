@@ -3,8 +3,8 @@ import { RefError } from '../data/resolve.ts';
 import { didYouMean } from '../diagnostics.ts';
 import { formatNumber, formatPeriod, formatValue, isForecast } from '../format.ts';
 import type { Project } from '../project.ts';
-import { sourceNames } from '../project.ts';
 import { type ChartProps, ChartPropsSchema } from '../schema/props.ts';
+import { sourceNames } from '../sources.ts';
 import { conversionFactor, type Unit, unitSpec } from '../units.ts';
 
 export interface ChartCell {

@@ -1,36 +1,16 @@
 import type { Figure } from '../data/resolve.ts';
 import { formatPeriod, formatValue } from '../format.ts';
 import type { Project } from '../project.ts';
-import { sourceNames } from '../project.ts';
-
-export type TieStatus = 'pass' | 'fail' | 'unchecked' | 'none';
-
-/** The tie-out result that covers a figure: its own claim, or the claims it feeds. */
-export function tieStatus(project: Project, figure: Figure): TieStatus {
-  if (figure.ref.startsWith('claim.')) {
-    return project.tieOut.find((r) => `claim.${r.id}` === figure.ref)?.status ?? 'none';
-  }
-  return 'none';
-}
-
-const STATUS_TEXT: Record<TieStatus, string> = {
-  pass: '相符',
-  fail: '不符',
-  unchecked: '無法核對',
-  none: '不適用',
-};
-
-export function statusText(status: TieStatus): string {
-  return STATUS_TEXT[status];
-}
+import { sourceNames } from '../sources.ts';
+import { figureTie, STATUS_LABEL } from '../tieout-status.ts';
 
 /** One line a reviewer can read: what the figure is, whether stated or derived, and from whom. */
 export function provenanceText(project: Project, figure: Figure): string {
   const basis = figure.basis === 'stated' ? '明載' : `推算：${figure.formula ?? ''}`;
   const sources = sourceNames(project.registry, figure.sources).join('，');
-  const status = tieStatus(project, figure);
-  const check = status === 'none' ? '' : `；核對：${statusText(status)}`;
-  return `${figure.label}（${basis}；資料來源：${sources}${check}）`;
+  const tie = figureTie(project, figure);
+  const claims = tie.claims.length > 0 ? `（陳述：${tie.claims.join('、')}）` : '';
+  return `${figure.label}（${basis}；資料來源：${sources}；核對：${STATUS_LABEL[tie.status]}${claims}）`;
 }
 
 /**
@@ -38,6 +18,7 @@ export function provenanceText(project: Project, figure: Figure): string {
  * cell). The provenance popover, the verification schedule and the tests all read these.
  */
 export function figureAttributes(project: Project, figure: Figure): Record<string, string> {
+  const tie = figureTie(project, figure);
   return {
     'data-ref': figure.ref,
     'data-value': formatValue(figure.value, figure.unit, figure.decimals),
@@ -47,7 +28,8 @@ export function figureAttributes(project: Project, figure: Figure): Record<strin
     'data-basis': figure.basis,
     'data-formula': figure.formula ?? '',
     'data-sources': sourceNames(project.registry, figure.sources).join('，'),
-    'data-status': tieStatus(project, figure),
+    'data-status': tie.status,
+    'data-claims': tie.claims.join(' '),
     title: provenanceText(project, figure),
   };
 }

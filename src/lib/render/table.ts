@@ -1,8 +1,8 @@
 import type { Figure } from '../data/resolve.ts';
 import { formatValue } from '../format.ts';
 import type { Project } from '../project.ts';
-import { sourceNames } from '../project.ts';
 import { type DataTableProps, DataTablePropsSchema } from '../schema/props.ts';
+import { sourceNames } from '../sources.ts';
 
 export type TableCellModel =
   | { kind: 'text'; text: string }
