@@ -184,7 +184,7 @@ async function main(): Promise<number> {
   const check = checkProject(to.dir);
   const doc = check.project?.registry.document.value;
   if (!doc) return 1;
-  const meta = pdfMetadata(doc, buildInstant());
+  const meta = pdfMetadata(doc, buildInstant(), to.dir);
   const result = await renderPdf({
     siteDir: toSite,
     path: '/blackline/',

@@ -147,7 +147,7 @@ async function buildOne(
         siteDir: work,
         path: '/document/',
         outFile: join(work, 'prospectus.pdf'),
-        metadata: pdfMetadata(doc, buildInstant()),
+        metadata: pdfMetadata(doc, buildInstant(), root),
         log: (m) => step(`  ${m}`),
       });
       lap('pdf_s');

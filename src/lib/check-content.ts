@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { createProcessor } from '@mdx-js/mdx';
+import { CHAPTERS_DIR, chapterNames, readChapter } from './chapter-files.ts';
+import { duplicateOrders } from './chapters.ts';
 import { RefError } from './data/resolve.ts';
 import { type Diagnostic, didYouMean } from './diagnostics.ts';
 import { placements } from './markdown/passages.ts';
@@ -10,19 +10,15 @@ import { chartModel } from './render/chart.ts';
 import { redactedText } from './render/redact.ts';
 import { tableModel } from './render/table.ts';
 import { renderVal } from './render/val.ts';
-import { ChapterFrontmatterSchema } from './schema/chapter.ts';
 import { COMPONENT_PROPS, type ComponentName } from './schema/props.ts';
 import { REDACTION_MARKER } from './schema/redaction.ts';
-import { parseYaml } from './yaml-source.ts';
-
-export const CHAPTERS_DIR = 'content/chapters';
 
 /**
  * An amount, a percentage or a count with its unit, typed as text rather than bound with <Val>.
  * Years (2022年), list numbers, 5G and names such as 「十四五」 carry no unit and pass.
  */
 const UNBOUND_FIGURE =
-  /(?:人民幣|美元|港元|RMB|US\$|HK\$)\s*\d[\d,]*(?:\.\d+)?(?:\s*(?:億元|萬元|千元|元|億|萬))?|\d[\d,]*(?:\.\d+)?\s*(?:%|％|億元|萬元|千元|元|美元|港元|ZB|TB|PB|億台|萬台|台|倍)/u;
+  /(?:人民幣|美元|港元|RMB|US\$|HK\$)\s*\d[\d,]*(?:\.\d+)?(?:\s*(?:億元|萬元|千元|元|億|萬))?|\d[\d,]*(?:\.\d+)?\s*(?:%|％|億元|萬元|千元|元|美元|港元|ZB|TB|PB|億台|萬台|台|倍)/gu;
 
 /** A bound figure as it occurs in a chapter: the verification schedule is built from these. */
 export interface Occurrence {
@@ -50,20 +46,15 @@ interface JsxNode {
 export function checkContent(root: string, project: Project): { diagnostics: Diagnostic[]; occurrences: Occurrence[] } {
   const diagnostics: Diagnostic[] = [];
   const occurrences: Occurrence[] = [];
-  let files: string[] = [];
-  try {
-    files = readdirSync(join(root, CHAPTERS_DIR))
-      .filter((f) => f.endsWith('.mdx'))
-      .sort();
-  } catch {
+  const files = chapterNames(root);
+  if (!files) {
     diagnostics.push({
       file: CHAPTERS_DIR,
       severity: 'error',
       message: 'no chapters folder — expected MDX chapters here',
       rule: 'missing-file',
     });
-  }
-  if (files.length === 0 && diagnostics.length === 0) {
+  } else if (files.length === 0) {
     diagnostics.push({
       file: CHAPTERS_DIR,
       severity: 'error',
@@ -71,13 +62,14 @@ export function checkContent(root: string, project: Project): { diagnostics: Dia
       rule: 'missing-file',
     });
   }
+  const orders: { file: string; order: number; line: number | undefined }[] = [];
   const processor = createProcessor({ format: 'mdx' });
   const edition = project.registry.document.value.language;
-  for (const name of files) {
-    const file = `${CHAPTERS_DIR}/${name}`;
-    const text = readFileSync(join(root, file), 'utf8');
-    const { body, offset, frontmatterDiagnostics } = splitFrontmatter(file, text);
-    diagnostics.push(...frontmatterDiagnostics);
+  for (const name of files ?? []) {
+    const chapter = readChapter(root, name);
+    const { file, body, offset, frontmatter } = chapter;
+    diagnostics.push(...chapter.diagnostics);
+    if (frontmatter) orders.push({ file, order: frontmatter.order, line: chapter.lineOf('order') });
     let tree: JsxNode;
     try {
       tree = processor.parse(body) as unknown as JsxNode;
@@ -108,12 +100,15 @@ export function checkContent(root: string, project: Project): { diagnostics: Dia
         });
         return;
       }
-      const unbound = node.type === 'text' ? UNBOUND_FIGURE.exec(node.value ?? '') : null;
-      if (unbound) {
-        const before = (node.value ?? '').slice(0, unbound.index);
+      // Every typed figure is its own record: fixing the first must not reveal the next one only then.
+      for (const unbound of node.type === 'text' ? (node.value ?? '').matchAll(UNBOUND_FIGURE) : []) {
+        const before = (node.value ?? '').slice(0, unbound.index).split('\n');
+        const start = node.position?.start;
+        const lastLine = before.at(-1) ?? '';
         diagnostics.push({
           file,
-          line: node.position ? node.position.start.line + offset + (before.match(/\n/g)?.length ?? 0) : undefined,
+          line: start ? start.line + offset + before.length - 1 : undefined,
+          column: start ? (before.length === 1 ? start.column : 1) + lastLine.length : undefined,
           severity: 'error',
           message: `the figure "${unbound[0].trim()}" is typed into the text — expected <Val of="…" /> bound to a dataset, fact or claim, so it is sourced, checked and listed in the verification schedule`,
           rule: 'unbound-figure',
@@ -189,56 +184,11 @@ export function checkContent(root: string, project: Project): { diagnostics: Dia
       occurrences.push({ file, line, component, props, period });
     });
   }
+  diagnostics.push(...duplicateOrders(orders));
   return { diagnostics, occurrences };
 }
 
 function visit(node: JsxNode, fn: (node: JsxNode) => void): void {
   fn(node);
   for (const child of node.children ?? []) visit(child, fn);
-}
-
-/** Frontmatter is YAML between `---` lines; line numbers in the body stay true to the file. */
-function splitFrontmatter(
-  file: string,
-  text: string,
-): { body: string; offset: number; frontmatterDiagnostics: Diagnostic[] } {
-  const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text);
-  if (!m) {
-    return {
-      body: text,
-      offset: 0,
-      frontmatterDiagnostics: [
-        {
-          file,
-          line: 1,
-          severity: 'error',
-          message: 'no frontmatter — expected --- title: … order: … ---',
-          rule: 'frontmatter',
-        },
-      ],
-    };
-  }
-  const yaml = m[1] ?? '';
-  const parsed = parseYaml(file, yaml);
-  const diagnostics: Diagnostic[] = parsed.diagnostics.map((d) => ({
-    ...d,
-    line: d.line !== undefined ? d.line + 1 : undefined,
-  }));
-  if (parsed.source) {
-    const result = ChapterFrontmatterSchema.safeParse(parsed.source.data);
-    if (!result.success) {
-      for (const issue of result.error.issues) {
-        const line = parsed.source.lineOf(issue.path);
-        diagnostics.push({
-          file,
-          line: line !== undefined ? line + 1 : 1,
-          severity: 'error',
-          message: `frontmatter ${issue.path.join('.')}: ${issue.message}`,
-          rule: 'frontmatter',
-        });
-      }
-    }
-  }
-  const offset = m[0].split('\n').length - 1;
-  return { body: text.slice(m[0].length), offset, frontmatterDiagnostics: diagnostics };
 }

@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type OutlineEntry, openPdf, pageTexts, readOutline } from '../../scripts/lib/pdf-read.ts';
+import { ROOT } from '../build-once.ts';
 import {
   DOCUMENT_HTML,
   figureTitles,
@@ -217,6 +219,13 @@ describe('prospectus.pdf', () => {
     const field = (name: string) => new RegExp(`^${name}:[ \\t]*(.*)$`, 'mu').exec(info)?.[1]?.trim() ?? '';
     for (const name of ['Title', 'Author', 'Subject']) expect(field(name), `pdfinfo ${name}`).not.toBe('');
     expect(field('Tagged')).toBe('yes');
+    // The keywords name every chapter, by the title its frontmatter gives.
+    const chapters = join(ROOT, 'content/chapters');
+    for (const file of readdirSync(chapters)) {
+      const title = /^title:\s*(.+)$/mu.exec(readFileSync(join(chapters, file), 'utf8'))?.[1]?.trim();
+      expect(title, file).toBeDefined();
+      expect(field('Keywords')).toContain(title);
+    }
 
     const doc = await PDFDocument.load(bytes, { updateMetadata: false });
     const lang = doc.catalog.get(PDFName.of('Lang'));

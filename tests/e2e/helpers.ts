@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 
@@ -6,6 +6,7 @@ export const CHAPTER = '/chapters/industry-overview/';
 
 const DATASETS = resolve(import.meta.dirname, '../../data/datasets');
 const CLAIMS = resolve(import.meta.dirname, '../../data/claims.yaml');
+const CHAPTERS = resolve(import.meta.dirname, '../../content/chapters');
 
 type Yaml = Record<string, unknown>;
 
@@ -41,6 +42,22 @@ export function yamlValue(ref: string): number {
   const [key = '', at = ''] = rest.split('@');
   if (doc['kind'] === 'table') return asNumber(child(child(child(doc, 'rows', ref), key, ref), at, ref), ref);
   return asNumber(child(child(child(child(doc, 'series', ref), key, ref), 'values', ref), at, ref), ref);
+}
+
+/** The company named in the row a table dataset's `highlight` field points at, read straight from YAML. */
+export function highlightedCompany(id: string): string {
+  const doc = loadDataset(id);
+  const row = child(child(doc, 'rows', id), String(child(doc, 'highlight', id)), id);
+  return String(child(row, 'company', id));
+}
+
+/** Every chapter's title, read straight from its frontmatter. */
+export function chapterTitles(): string[] {
+  return readdirSync(CHAPTERS).map((file) => {
+    const title = /^title:\s*(.+)$/mu.exec(readFileSync(join(CHAPTERS, file), 'utf8'))?.[1]?.trim();
+    if (!title) throw new Error(`${file}: no title in the frontmatter`);
+    return title;
+  });
 }
 
 /** HK style: comma every three digits, `decimals` after the point. */

@@ -1,6 +1,6 @@
 import { parseCsv } from '../csv.ts';
 import { expect, test } from './fixtures.ts';
-import { CHAPTER, cagr, yamlClaims, yamlValue } from './helpers.ts';
+import { CHAPTER, cagr, chapterTitles, yamlClaims, yamlValue } from './helpers.ts';
 
 test.describe('verification schedule', () => {
   test('lists every bound figure of the document, each with its PDF page', async ({ page, site }) => {
@@ -202,6 +202,21 @@ test.describe('search', () => {
       await expect(page.locator('[data-search-results] mark').first()).toBeVisible();
     });
   }
+
+  test('suggests words from the document, and each suggestion finds its chapter', async ({ page, site }) => {
+    await page.goto(`${site}/search/`);
+    const placeholder = (await page.locator('#q').getAttribute('placeholder')) ?? '';
+    const examples = placeholder.replace(/^例如：/u, '').split('、');
+    expect(examples.length).toBeGreaterThan(0);
+    for (const example of examples) {
+      expect(chapterTitles()).toContain(example);
+      await page.fill('#q', example);
+      await page.press('#q', 'Enter');
+      await expect(page.locator('[data-search-status]')).toHaveText(
+        new RegExp(`^「${example}」：[1-9]\\d* 項結果$`, 'u'),
+      );
+    }
+  });
 
   test('finds nothing for words the chapter does not contain', async ({ page, site }) => {
     await page.goto(`${site}/search/?q=${encodeURIComponent('鯨魚鰻')}`);

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { openPdf } from '../../scripts/lib/pdf-read.ts';
 import { expect, test } from './fixtures.ts';
-import { CHAPTER, cagr, grouped, yamlClaims, yamlValue } from './helpers.ts';
+import { CHAPTER, cagr, grouped, highlightedCompany, yamlClaims, yamlValue } from './helpers.ts';
 
 const GARTNER_CAICT_CIC = '資料來源：高德納諮詢公司(Gartner)，信通院，灼識諮詢報告';
 const CIC = '資料來源：灼識諮詢報告';
@@ -211,8 +211,17 @@ test.describe('chapter page', () => {
     await expect(ranking.locator('thead th')).toHaveText(['排名', '公司', '類型', '市場份額']);
     const self = ranking.locator('tbody tr', { hasText: '本公司' });
     await expect(self).toHaveCount(1);
-    await expect(self).toHaveClass(/\bself\b/);
     await expect(self.locator('td')).toHaveText(['9', '本公司', '獨立邊緣雲服務供應商', '3.1%']);
+    // The row each dataset names in `highlight`, and no other, is set off in bold.
+    for (const id of ['china-edge-ranking-2022', 'china-independent-edge-2022']) {
+      const highlighted = page.locator(`#tbl-${id} tbody tr.highlight`);
+      await expect(highlighted).toHaveCount(1);
+      await expect(highlighted.locator('td').nth(1)).toHaveText(highlightedCompany(id));
+      const weights = await page
+        .locator(`#tbl-${id} tbody td:nth-child(2)`)
+        .evaluateAll((cells) => cells.map((td) => getComputedStyle(td).fontWeight));
+      expect(weights.filter((w) => w === '700')).toHaveLength(1);
+    }
     await expect(ranking.locator('p.source-line')).toHaveText(CIC);
 
     const independent = page.locator('figure.table-figure#tbl-china-independent-edge-2022');
