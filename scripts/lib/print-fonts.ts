@@ -11,10 +11,12 @@ import { readSfnt, writeSfnt } from './sfnt.ts';
  *
  * The PDF step's server declares these faces after the site's own (`withPrintFonts`), under the
  * same family names: for each character the browser tries the last declared face first, so the
- * whole font wins and the slices are not fetched. They are Google Fonts' static instances of the
- * same release as the slices, as packaged by @expo-google-fonts: the same outlines and advances
- * (tests/unit/print-fonts.test.ts), and named by their real weight, where fontsource's slices
- * call the 400 weight "ExtraLight" (see woff2-names.ts). The site never references them.
+ * whole font draws every character it has (`document.fonts.load` still fetches the slices whose
+ * ranges match its text, as it must, but they draw nothing). They are Google Fonts' static
+ * instances of the same release as the slices, as packaged by @expo-google-fonts: the same
+ * outlines and advances (tests/unit/print-fonts.test.ts), and named by their real weight, where
+ * fontsource's slices call the 400 weight "ExtraLight" (see woff2-names.ts). The site never
+ * references them.
  */
 export interface PrintFont {
   family: string;
@@ -42,17 +44,24 @@ export const PRINT_FONTS: readonly PrintFont[] = [
 const require = createRequire(import.meta.url);
 
 /**
- * The print font served at `url` (undefined for any other path): the packaged file with one code
- * point per glyph in its cmap (see font-cmap.ts), every other table byte for byte.
+ * The print fonts by URL: each packaged file with one code point per glyph in its cmap (see
+ * font-cmap.ts), every other table byte for byte.
  */
-export function printFont(url: string): Uint8Array | undefined {
-  const font = PRINT_FONTS.find((f) => f.url === url);
-  if (!font) return undefined;
-  const bytes = readFileSync(require.resolve(font.module));
+export function loadPrintFonts(): Map<string, Uint8Array> {
+  return new Map(PRINT_FONTS.map((font) => [font.url, loadPrintFont(font)]));
+}
+
+function loadPrintFont(font: PrintFont): Uint8Array {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(require.resolve(font.module));
+  } catch (e) {
+    throw new Error(`print font ${font.module} is missing (${(e as Error).message.split('\n')[0]}); run npm ci`);
+  }
   const sfnt = readSfnt(bytes);
   const cmap = sfnt?.tables.get('cmap');
   const map = cmap && readCharMap(cmap);
-  if (!sfnt || !cmap || !map) throw new Error(`${font.module}: not a TrueType font with a Unicode cmap`);
+  if (!sfnt || !cmap || !map) throw new Error(`print font ${font.module}: not a TrueType font with a Unicode cmap`);
   sfnt.tables.set('cmap', writeCmap(oneCodePointPerGlyph(map), cmap));
   return writeSfnt(sfnt);
 }

@@ -1,7 +1,7 @@
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
-import { printFont, withPrintFonts } from './print-fonts.ts';
+import { loadPrintFonts, withPrintFonts } from './print-fonts.ts';
 import { nameWoff2ByWeight } from './woff2-names.ts';
 
 const TYPES: Record<string, string> = {
@@ -11,7 +11,6 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
   '.woff2': 'font/woff2',
   '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.pdf': 'application/pdf',
@@ -38,7 +37,8 @@ export interface ServeOptions {
 export async function serveStatic(root: string, port = 0, options: ServeOptions = {}): Promise<StaticServer> {
   const base = resolve(root);
   const fonts = new Map<string, Uint8Array>();
-  const wholeFonts = new Map<string, Uint8Array>();
+  // Made before the first request, so that a missing font package stops the print at once.
+  const wholeFonts = options.printFonts ? loadPrintFonts() : new Map<string, Uint8Array>();
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
     let file = normalize(join(base, path));
@@ -47,16 +47,10 @@ export async function serveStatic(root: string, port = 0, options: ServeOptions 
       return;
     }
     try {
-      if (options.printFonts) {
-        let font = wholeFonts.get(path);
-        if (!font) {
-          font = printFont(path);
-          if (font) wholeFonts.set(path, font);
-        }
-        if (font) {
-          res.writeHead(200, { 'content-type': 'font/ttf', 'content-length': font.byteLength }).end(font);
-          return;
-        }
+      const whole = wholeFonts.get(path);
+      if (whole) {
+        res.writeHead(200, { 'content-type': 'font/ttf', 'content-length': whole.byteLength }).end(whole);
+        return;
       }
       if (statSync(file).isDirectory()) file = join(file, 'index.html');
       if (options.printFonts && extname(file) === '.woff2') {

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { create, type Font } from 'fontkitten';
 import { describe, expect, it } from 'vitest';
 import { readSubtable } from '../../scripts/lib/font-cmap.ts';
-import { PRINT_FONTS, printFont } from '../../scripts/lib/print-fonts.ts';
+import { loadPrintFonts, PRINT_FONTS } from '../../scripts/lib/print-fonts.ts';
 import { readSfnt } from '../../scripts/lib/sfnt.ts';
 
 /**
@@ -56,7 +56,8 @@ function open(file: string, bytes?: Uint8Array): Font {
   }
   return font;
 }
-const printed = (url: string) => open(url, printFont(url));
+const printFonts = loadPrintFonts();
+const printed = (url: string) => open(url, printFonts.get(url));
 
 /** Every character of the sample's text and of the code that writes the pages' own words. */
 function sampleCharacters(): number[] {
@@ -160,7 +161,7 @@ describe('print fonts', () => {
 
   it('change only the cmap: every other table byte for byte, checksums right', () => {
     for (const f of PRINT_FONTS) {
-      const bytes = printFont(f.url) ?? new Uint8Array();
+      const bytes = printFonts.get(f.url) ?? new Uint8Array();
       const before = readSfnt(readFileSync(require.resolve(f.module)));
       const after = readSfnt(bytes);
       expect([...(after?.tables.keys() ?? [])].sort(), f.url).toEqual([...(before?.tables.keys() ?? [])].sort());
