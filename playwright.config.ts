@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
-import { findBrowser } from './scripts/lib/browser.ts';
+import { CHROMIUM_ARGS, findBrowser } from './scripts/lib/browser.ts';
 
-// Real Chromium (Debian's, found like the PDF step finds it) against the built site on a free port.
+// Real Chromium (Debian's, found and started like the PDF step's) against the built site on a free port.
 export default defineConfig({
   testDir: 'tests/e2e',
   globalSetup: './tests/e2e/global-setup.ts',
@@ -13,15 +13,7 @@ export default defineConfig({
     browserName: 'chromium',
     launchOptions: {
       executablePath: findBrowser(),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-        '--disable-quic',
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
 });

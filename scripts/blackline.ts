@@ -11,9 +11,11 @@ import puppeteer, { type Page } from 'puppeteer-core';
 import { formatDiagnostic, summarize } from '../src/lib/diagnostics.ts';
 import { type PageBlock, planBlackline } from '../src/lib/diff/plan.ts';
 import { escapeHtml } from '../src/lib/html.ts';
+import { checkProject } from '../src/lib/project.ts';
 import { buildInstant } from '../src/lib/stamp.ts';
+import { STATUS_LABEL } from '../src/lib/tieout-status.ts';
+import { summarizeTieOut, type TieOutSummary } from '../src/lib/tieout-summary.ts';
 import { CHROMIUM_ARGS, findBrowser } from './lib/browser.ts';
-import { checkProject } from './lib/check.ts';
 import { buildDraftSite, type Draft, prepareDraft } from './lib/drafts.ts';
 import { pdfMetadata } from './lib/metadata.ts';
 import { explain, PublishError, publishDir, publishFile } from './lib/publish.ts';
@@ -60,14 +62,7 @@ async function main(): Promise<number> {
       say(`${draft.label}: ${summarize(check.diagnostics)}; nothing was written.`);
       return 1;
     }
-    const r = check.project.tieOut;
-    ties.push({
-      draft,
-      claims: r.length,
-      pass: r.filter((x) => x.status === 'pass').length,
-      unchecked: r.filter((x) => x.status === 'unchecked').length,
-      fail: r.filter((x) => x.status === 'fail').length,
-    });
+    ties.push({ draft, summary: summarizeTieOut(check.project.tieOut) });
   }
   await Promise.all([buildDraftSite(from, join(from.dir, 'site')), buildDraftSite(to, join(to.dir, 'site'))]);
   say('both drafts built; comparing');
@@ -189,7 +184,7 @@ async function main(): Promise<number> {
   const check = checkProject(to.dir);
   const doc = check.project?.registry.document.value;
   if (!doc) return 1;
-  const meta = pdfMetadata(doc, buildInstant());
+  const meta = pdfMetadata(doc, buildInstant(), to.dir);
   const result = await renderPdf({
     siteDir: toSite,
     path: '/blackline/',
@@ -254,7 +249,7 @@ function summaryHtml(
   to: Draft,
   plan: ReturnType<typeof planBlackline>,
   figures: { ref: string; old: FigureValue | undefined; now: FigureValue | undefined }[],
-  ties: { draft: Draft; claims: number; pass: number; unchecked: number; fail: number }[],
+  ties: { draft: Draft; summary: TieOutSummary }[],
 ): string {
   const chapters = [...plan.chapters]
     .map(
@@ -278,7 +273,7 @@ function summaryHtml(
   const tieRows = ties
     .map(
       (t) =>
-        `<tr><td>${escapeHtml(t.draft.label)}（${escapeHtml(t.draft.commit)}）</td><td class="num">${t.claims}</td><td class="num">${t.pass}</td><td class="num">${t.unchecked}</td><td class="num">${t.fail}</td></tr>`,
+        `<tr><td>${escapeHtml(t.draft.label)}（${escapeHtml(t.draft.commit)}）</td><td class="num">${t.summary.claims}</td><td class="num">${t.summary.agree}</td><td class="num">${t.summary.statedOnly.length}</td><td class="num">${t.summary.mismatch}</td></tr>`,
     )
     .join('');
   return `<section class="bl-summary" aria-labelledby="bl-summary-title">
@@ -289,7 +284,7 @@ function summaryHtml(
 <h2 class="bl-h">數值有改動的數據</h2>
 <table class="data-table" data-bl-figures><thead><tr><th>數據編號</th><th>項目</th><th class="num">原數值</th><th class="num">新數值</th></tr></thead><tbody>${figureRows || '<tr><td colspan="4">無</td></tr>'}</tbody></table>
 <h2 class="bl-h">數字核對</h2>
-<table class="data-table"><thead><tr><th>稿本</th><th class="num">陳述</th><th class="num">相符</th><th class="num">無法核對</th><th class="num">不符</th></tr></thead><tbody>${tieRows}</tbody></table>
+<table class="data-table"><thead><tr><th>稿本</th><th class="num">陳述</th><th class="num">${STATUS_LABEL.pass}</th><th class="num">${STATUS_LABEL.unchecked}</th><th class="num">${STATUS_LABEL.fail}</th></tr></thead><tbody>${tieRows}</tbody></table>
 </section>`;
 }
 

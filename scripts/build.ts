@@ -8,11 +8,12 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatDiagnostic, summarize } from '../src/lib/diagnostics.ts';
 import { coverageLine, periodCoverage } from '../src/lib/period-check.ts';
+import { checkProject } from '../src/lib/project.ts';
 import { StageSchema } from '../src/lib/schema/document.ts';
 import { effectiveStage } from '../src/lib/stage.ts';
 import { buildInstant } from '../src/lib/stamp.ts';
+import { summarizeTieOut, tieOutLogLine } from '../src/lib/tieout-summary.ts';
 import { AstroBuildError, runAstro } from './lib/astro.ts';
-import { checkProject } from './lib/check.ts';
 import { sourceCommit } from './lib/commit.ts';
 import { scanForLeaks } from './lib/leak-scan.ts';
 import { pdfMetadata, pdfMetadataEn } from './lib/metadata.ts';
@@ -112,11 +113,7 @@ async function buildOne(
     return 1;
   }
   const { project } = check;
-  const results = project.tieOut;
-  const count = (s: string) => results.filter((r) => r.status === s).length;
-  step(
-    `tie-out: ${results.length} claims checked — ${count('pass')} agree, ${count('unchecked')} not checkable from stated figures, 0 mismatches; ${check.occurrences.length} bound components`,
-  );
+  step(`tie-out: ${tieOutLogLine(summarizeTieOut(project.tieOut))}; ${check.occurrences.length} bound components`);
   for (const coverage of periodCoverage([...check.occurrences, ...check.englishOccurrences]))
     step(coverageLine(coverage));
   const doc = project.registry.document.value;
@@ -143,7 +140,8 @@ async function buildOne(
   const pdfTexts = new Map<string, string[]>();
   try {
     step(`building the site (stage: ${stage})`);
-    await runAstro(root, work, { PROSPECTUS_COMMIT: sourceCommit(root) });
+    // The pages link to the PDF and its schedule only when this build prints them.
+    await runAstro(root, work, { PROSPECTUS_COMMIT: sourceCommit(root), PROSPECTUS_PDF: options.pdf ? '1' : '0' });
     lap('astro_s');
     if (options.pdf) {
       step('printing the PDF');
@@ -151,7 +149,7 @@ async function buildOne(
         siteDir: work,
         path: '/document/',
         outFile: join(work, 'prospectus.pdf'),
-        metadata: pdfMetadata(doc, buildInstant()),
+        metadata: pdfMetadata(doc, buildInstant(), root),
         log: (m) => step(`  ${m}`),
       });
       lap('pdf_s');

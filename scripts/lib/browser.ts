@@ -31,7 +31,12 @@ function isExecutable(path: string): boolean {
   }
 }
 
-/** Flags that keep Chromium quiet and offline on a closed network (see docs/platform notes). */
+/**
+ * Flags for every Chromium this project starts (the PDF step, blacklines, screenshots and the
+ * Playwright tests), so the tests see the browser the PDF is printed with: quiet and offline on a
+ * closed network, no GPU, shared memory in /tmp rather than a small /dev/shm (large documents),
+ * and unhinted glyph outlines, as a print wants them.
+ */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',

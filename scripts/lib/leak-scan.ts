@@ -1,7 +1,9 @@
+import { isUtf8 } from 'node:buffer';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { PDFDocument } from 'pdf-lib';
+import { findTerms, pdfTextRuns, readingsOf } from './leak-match.ts';
 import { openPdf, pageTexts, readOutline } from './pdf-read.ts';
 
 export interface Leak {
@@ -11,9 +13,11 @@ export interface Leak {
 }
 
 /**
- * Looks for redacted wording in everything a publication build emitted: every file's bytes
- * (decompressed where compressed, as the search index is), and the PDF's text layer, metadata
- * and bookmarks, where a visual check would never see it.
+ * Looks for redacted wording in everything a publication build emitted: every file's text as
+ * written and without its markup (decompressed where compressed, as the search index is), and the
+ * PDF's text layer, metadata and bookmarks, where a visual check would never see it. Text is
+ * compared folded (leak-match.ts): a term broken across lines, pages or inline markup still counts.
+ * Each term is reported once per file and layer.
  */
 export async function scanForLeaks(
   dir: string,
@@ -25,15 +29,21 @@ export async function scanForLeaks(
   for (const path of walk(dir)) {
     const file = relative(dir, path);
     const bytes = readFileSync(path);
-    const variants: [string, string][] = [['bytes', bytes.toString('utf8')]];
+    for (const term of termsIn(bytes, terms)) leaks.push({ file, where: 'bytes', term });
     const inflated = tryGunzip(bytes);
-    if (inflated) variants.push(['decompressed', inflated.toString('utf8')]);
-    if (path.endsWith('.pdf')) variants.push(...(await pdfTexts(bytes, known.get(file))));
-    for (const [where, text] of variants) {
-      for (const term of terms) if (text.includes(term)) leaks.push({ file, where, term });
+    if (inflated) for (const term of termsIn(inflated, terms)) leaks.push({ file, where: 'decompressed', term });
+    if (!path.endsWith('.pdf')) continue;
+    for (const [where, readings] of await pdfLayers(bytes, known.get(file))) {
+      for (const term of findTerms(readings, terms)) leaks.push({ file, where, term });
     }
   }
   return leaks;
+}
+
+function termsIn(bytes: Buffer, terms: readonly string[]): string[] {
+  if (isUtf8(bytes)) return findTerms(readingsOf(bytes.toString('utf8')), terms);
+  // Not text (fonts, the PDF's own bytes): wording can only sit in it as written.
+  return terms.filter((term) => bytes.includes(term));
 }
 
 function* walk(dir: string): Generator<string> {
@@ -53,7 +63,7 @@ function tryGunzip(bytes: Buffer): Buffer | undefined {
   }
 }
 
-async function pdfTexts(bytes: Buffer, pages?: string[]): Promise<[string, string][]> {
+async function pdfLayers(bytes: Buffer, pages?: string[]): Promise<[string, string[]][]> {
   const data = new Uint8Array(bytes);
   const doc = await openPdf(data);
   const meta = await PDFDocument.load(data, { updateMetadata: false });
@@ -66,8 +76,9 @@ async function pdfTexts(bytes: Buffer, pages?: string[]): Promise<[string, strin
     meta.getProducer(),
   ];
   return [
-    ['PDF text', (pages ?? (await pageTexts(doc))).join('\n')],
-    ['PDF metadata', info.filter(Boolean).join('\n')],
-    ['PDF bookmarks', (await readOutline(doc)).map((o) => o.title).join('\n')],
+    ['PDF text', pdfTextRuns(pages ?? (await pageTexts(doc)))],
+    // Each field and each bookmark title on its own: wording is not split between two of them.
+    ['PDF metadata', info.filter((v): v is string => Boolean(v))],
+    ['PDF bookmarks', (await readOutline(doc)).map((o) => o.title)],
   ];
 }

@@ -77,7 +77,7 @@ const CRASH = /Target closed|Page crashed|Session closed|Protocol error|Connecti
 async function renderOnce(options: RenderPdfOptions): Promise<RenderPdfResult> {
   const log = options.log ?? (() => {});
   const t0 = performance.now();
-  const server = await serveStatic(options.siteDir, 0, { fontsNamedByWeight: true });
+  const server = await serveStatic(options.siteDir, 0, { printFonts: true });
   let browser: Browser | undefined;
   try {
     let executablePath: string;

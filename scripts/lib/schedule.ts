@@ -1,6 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { scheduleRowId } from '../../src/lib/anchors.ts';
+import { csvText } from '../../src/lib/csv.ts';
 import { escapeHtml } from '../../src/lib/html.ts';
+import { type FigureStatus, STATUS_LABEL } from '../../src/lib/tieout-status.ts';
 import { locatePages } from './locate.ts';
 import type { BoundFigure } from './render-pdf.ts';
 
@@ -15,12 +18,11 @@ export interface ScheduleRow {
   basis: 'stated' | 'derived';
   formula: string;
   sources: string;
-  status: 'pass' | 'fail' | 'unchecked' | 'none';
+  status: FigureStatus;
   ref: string;
   page: number | undefined;
 }
 
-const STATUS = { pass: '相符', fail: '不符', unchecked: '無法核對', none: '不適用' } as const;
 const BASIS = { stated: '明載', derived: '推算' } as const;
 
 export const CSV_HEADER = [
@@ -38,13 +40,8 @@ export const CSV_HEADER = [
   '數據編號',
 ];
 
-function csvCell(value: string): string {
-  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-/** UTF-8 with a byte-order mark: spreadsheet software then opens the Chinese correctly. */
 export function scheduleCsv(rows: readonly ScheduleRow[]): string {
-  const lines = [
+  return csvText([
     CSV_HEADER,
     ...rows.map((r) => [
       r.chapter,
@@ -56,18 +53,20 @@ export function scheduleCsv(rows: readonly ScheduleRow[]): string {
       BASIS[r.basis],
       r.formula,
       r.sources,
-      STATUS[r.status],
+      STATUS_LABEL[r.status],
       r.page === undefined ? '' : String(r.page),
       r.ref,
     ]),
-  ];
-  return `\uFEFF${lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  ]);
 }
 
 export function scheduleRowsHtml(rows: readonly ScheduleRow[]): string {
+  const seen = new Map<string, number>();
   return rows
     .map((r, i) => {
-      const attrs = `data-chapter="${escapeHtml(r.chapter)}" data-sources="${escapeHtml(r.sources)}" data-status="${r.status}" data-ref="${escapeHtml(r.ref)}"`;
+      const occurrence = (seen.get(r.ref) ?? 0) + 1;
+      seen.set(r.ref, occurrence);
+      const attrs = `id="${escapeHtml(scheduleRowId(r.ref, occurrence))}" data-chapter="${escapeHtml(r.chapter)}" data-sources="${escapeHtml(r.sources)}" data-status="${r.status}" data-ref="${escapeHtml(r.ref)}"`;
       const basis = r.basis === 'derived' ? `${BASIS.derived}：<code>${escapeHtml(r.formula)}</code>` : BASIS.stated;
       const cells = [
         String(i + 1),
@@ -78,7 +77,7 @@ export function scheduleRowsHtml(rows: readonly ScheduleRow[]): string {
         escapeHtml(r.period),
         basis,
         escapeHtml(r.sources),
-        `<span class="status-${r.status}">${STATUS[r.status]}</span>`,
+        `<span class="status-${r.status}">${STATUS_LABEL[r.status]}</span>`,
         r.page === undefined ? '—' : String(r.page),
       ];
       return `<tr ${attrs}>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;

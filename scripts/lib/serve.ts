@@ -1,6 +1,7 @@
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
+import { loadPrintFonts, withPrintFonts } from './print-fonts.ts';
 import { nameWoff2ByWeight } from './woff2-names.ts';
 
 const TYPES: Record<string, string> = {
@@ -24,14 +25,20 @@ export interface StaticServer {
 }
 
 export interface ServeOptions {
-  /** Serve WOFF2 fonts named by their real weight (see woff2-names.ts): what the PDF embeds. */
-  fontsNamedByWeight?: boolean;
+  /**
+   * Serve the site for printing: pages declare one whole font per face (print-fonts.ts), served
+   * from here, and the WOFF2 slices, still used for the few characters the whole fonts leave out,
+   * are named by their real weight (woff2-names.ts). What the PDF embeds; the site is unchanged.
+   */
+  printFonts?: boolean;
 }
 
 /** Serves a built site on 127.0.0.1 and a free port: the PDF step and the tests read it there. */
 export async function serveStatic(root: string, port = 0, options: ServeOptions = {}): Promise<StaticServer> {
   const base = resolve(root);
   const fonts = new Map<string, Uint8Array>();
+  // Made before the first request, so that a missing font package stops the print at once.
+  const wholeFonts = options.printFonts ? loadPrintFonts() : new Map<string, Uint8Array>();
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
     let file = normalize(join(base, path));
@@ -40,14 +47,24 @@ export async function serveStatic(root: string, port = 0, options: ServeOptions 
       return;
     }
     try {
+      const whole = wholeFonts.get(path);
+      if (whole) {
+        res.writeHead(200, { 'content-type': 'font/ttf', 'content-length': whole.byteLength }).end(whole);
+        return;
+      }
       if (statSync(file).isDirectory()) file = join(file, 'index.html');
-      if (options.fontsNamedByWeight && extname(file) === '.woff2') {
+      if (options.printFonts && extname(file) === '.woff2') {
         let font = fonts.get(file);
         if (!font) {
           font = nameWoff2ByWeight(readFileSync(file));
           fonts.set(file, font);
         }
         res.writeHead(200, { 'content-type': 'font/woff2', 'content-length': font.byteLength }).end(font);
+        return;
+      }
+      if (options.printFonts && extname(file) === '.html') {
+        const page = Buffer.from(withPrintFonts(readFileSync(file, 'utf8')));
+        res.writeHead(200, { 'content-type': TYPES['.html'] ?? '', 'content-length': page.length }).end(page);
         return;
       }
       const size = statSync(file).size;

@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { createProcessor } from '@mdx-js/mdx';
+import { CHAPTERS_DIR, chapterNames, EN_CHAPTERS_DIR, readChapter } from './chapter-files.ts';
+import { duplicateOrders } from './chapters.ts';
 import { RefError } from './data/resolve.ts';
 import { type Diagnostic, didYouMean } from './diagnostics.ts';
 import { MissingEnglishError } from './i18n/labels.ts';
@@ -14,21 +14,17 @@ import { figureAttributes } from './render/provenance.ts';
 import { redactedText } from './render/redact.ts';
 import { tableModel } from './render/table.ts';
 import { renderVal } from './render/val.ts';
-import { ChapterFrontmatterSchema } from './schema/chapter.ts';
 import { COMPONENT_PROPS, type ComponentName } from './schema/props.ts';
 import { REDACTION_MARKER, REDACTION_MARKER_EN } from './schema/redaction.ts';
-import { parseYaml } from './yaml-source.ts';
 
-export const CHAPTERS_DIR = 'content/chapters';
-/** The English edition: the same chapter ids, paired by file name. */
-export const EN_CHAPTERS_DIR = 'content/en/chapters';
+export { CHAPTERS_DIR, EN_CHAPTERS_DIR };
 
 /**
  * An amount, a percentage or a count with its unit, typed as text rather than bound with <Val>.
  * Years (2022年), list numbers, 5G and names such as 「十四五」 carry no unit and pass.
  */
 const UNBOUND_FIGURE =
-  /(?:人民幣|美元|港元|RMB|US\$|HK\$)\s*\d[\d,]*(?:\.\d+)?(?:\s*(?:億元|萬元|千元|元|億|萬))?|\d[\d,]*(?:\.\d+)?\s*(?:%|％|億元|萬元|千元|元|美元|港元|ZB|TB|PB|億台|萬台|台|倍)/u;
+  /(?:人民幣|美元|港元|RMB|US\$|HK\$)\s*\d[\d,]*(?:\.\d+)?(?:\s*(?:億元|萬元|千元|元|億|萬))?|\d[\d,]*(?:\.\d+)?\s*(?:%|％|億元|萬元|千元|元|美元|港元|ZB|TB|PB|億台|萬台|台|倍)/gu;
 
 /**
  * The same in English prose: "RMB1,376.9 billion", "US$140,000", "19.5%", "12 percent",
@@ -36,7 +32,7 @@ const UNBOUND_FIGURE =
  * and numbers in words pass.
  */
 const UNBOUND_FIGURE_EN =
-  /(?:RMB|US\$|HK\$)\s*\d[\d,]*(?:\.\d+)?(?:\s*(?:billion|million|thousand|bn|m)\b)?|\b\d[\d,]*(?:\.\d+)?\s*(?:%|percent\b|per cent\b|ZB\b|TB\b|PB\b|(?:billion|million|thousand)\b(?:\s+[a-z]+)?|times\b)/iu;
+  /(?:RMB|US\$|HK\$)\s*\d[\d,]*(?:\.\d+)?(?:\s*(?:billion|million|thousand|bn|m)\b)?|\b\d[\d,]*(?:\.\d+)?\s*(?:%|percent\b|per cent\b|ZB\b|TB\b|PB\b|(?:billion|million|thousand)\b(?:\s+[a-z]+)?|times\b)/giu;
 
 /** A bound figure as it occurs in a chapter: the verification schedule is built from these. */
 export interface Occurrence {
@@ -116,12 +112,8 @@ function checkEdition(
   const chapters: EditionChapter[] = [];
   /** Components whose references all resolved: what the verification schedule lists. */
   const rendered: Occurrence[] = [];
-  let files: string[] = [];
-  try {
-    files = readdirSync(join(root, dir))
-      .filter((f) => f.endsWith('.mdx'))
-      .sort();
-  } catch {
+  const files = chapterNames(root, dir);
+  if (!files) {
     if (required) {
       diagnostics.push({
         file: dir,
@@ -130,8 +122,7 @@ function checkEdition(
         rule: 'missing-file',
       });
     }
-  }
-  if (required && files.length === 0 && diagnostics.length === 0) {
+  } else if (required && files.length === 0) {
     diagnostics.push({
       file: dir,
       severity: 'error',
@@ -139,14 +130,16 @@ function checkEdition(
       rule: 'missing-file',
     });
   }
+  const orders: { file: string; order: number; line: number | undefined }[] = [];
   const processor = createProcessor({ format: 'mdx' });
   const edition = locale === 'zh' ? project.registry.document.value.language : LANGUAGE_TAG[locale];
   const marker = locale === 'zh' ? REDACTION_MARKER : REDACTION_MARKER_EN;
-  for (const name of files) {
-    const file = `${dir}/${name}`;
-    const text = readFileSync(join(root, file), 'utf8');
-    const { body, offset, frontmatterDiagnostics, singleEdition } = splitFrontmatter(file, text);
-    diagnostics.push(...frontmatterDiagnostics);
+  for (const name of files ?? []) {
+    const read = readChapter(root, name, dir);
+    const { file, body, offset, frontmatter } = read;
+    diagnostics.push(...read.diagnostics);
+    if (frontmatter) orders.push({ file, order: frontmatter.order, line: read.lineOf('order') });
+    const singleEdition = frontmatter?.singleEdition === true;
     const occurrences: Occurrence[] = [];
     const sections: SectionMark[] = [];
     const chapter: EditionChapter = {
@@ -205,17 +198,15 @@ function checkEdition(
         });
         return;
       }
-      const unbound =
-        node.type === 'text'
-          ? locale === 'en'
-            ? (UNBOUND_FIGURE_EN.exec(node.value ?? '') ?? UNBOUND_FIGURE.exec(node.value ?? ''))
-            : UNBOUND_FIGURE.exec(node.value ?? '')
-          : null;
-      if (unbound) {
-        const before = (node.value ?? '').slice(0, unbound.index);
+      // Every typed figure is its own record: fixing the first must not reveal the next one only then.
+      for (const unbound of node.type === 'text' ? typedFigures(node.value ?? '', locale) : []) {
+        const before = (node.value ?? '').slice(0, unbound.index).split('\n');
+        const start = node.position?.start;
+        const lastLine = before.at(-1) ?? '';
         diagnostics.push({
           file,
-          line: node.position ? node.position.start.line + offset + (before.match(/\n/g)?.length ?? 0) : undefined,
+          line: start ? start.line + offset + before.length - 1 : undefined,
+          column: start ? (before.length === 1 ? start.column : 1) + lastLine.length : undefined,
           severity: 'error',
           message: `the figure "${unbound[0].trim()}" is typed into the text — expected <Val of="…" /> bound to a dataset, fact or claim, so it is sourced, checked and listed in the verification schedule`,
           rule: 'unbound-figure',
@@ -302,7 +293,28 @@ function checkEdition(
       rendered.push(bound);
     });
   }
+  diagnostics.push(...duplicateOrders(orders));
   return { diagnostics, chapters, rendered };
+}
+
+/**
+ * Typed figures in a text, in order, each once: English prose is read with both patterns (an
+ * English chapter may quote a Chinese amount), and a match inside an earlier one is the same figure.
+ */
+function typedFigures(text: string, locale: Locale): RegExpMatchArray[] {
+  const all = [...text.matchAll(UNBOUND_FIGURE), ...(locale === 'en' ? text.matchAll(UNBOUND_FIGURE_EN) : [])].sort(
+    (a, b) => (a.index ?? 0) - (b.index ?? 0),
+  );
+  const kept: RegExpMatchArray[] = [];
+  for (const m of all) {
+    const last = kept.at(-1);
+    if (last && (m.index ?? 0) < (last.index ?? 0) + last[0].length) {
+      if (m[0].length > last[0].length && m.index === last.index) kept[kept.length - 1] = m;
+      continue;
+    }
+    kept.push(m);
+  }
+  return kept;
 }
 
 /** Everything the page will render, in the edition's language: a missing label fails here. */
@@ -359,57 +371,4 @@ function headingSection(
 function visit(node: JsxNode, fn: (node: JsxNode) => void): void {
   fn(node);
   for (const child of node.children ?? []) visit(child, fn);
-}
-
-/** Frontmatter is YAML between `---` lines; line numbers in the body stay true to the file. */
-function splitFrontmatter(
-  file: string,
-  text: string,
-): { body: string; offset: number; frontmatterDiagnostics: Diagnostic[]; singleEdition: boolean } {
-  const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text);
-  if (!m) {
-    return {
-      body: text,
-      offset: 0,
-      singleEdition: false,
-      frontmatterDiagnostics: [
-        {
-          file,
-          line: 1,
-          severity: 'error',
-          message: 'no frontmatter — expected --- title: … order: … ---',
-          rule: 'frontmatter',
-        },
-      ],
-    };
-  }
-  const yaml = m[1] ?? '';
-  const parsed = parseYaml(file, yaml);
-  const diagnostics: Diagnostic[] = parsed.diagnostics.map((d) => ({
-    ...d,
-    line: d.line !== undefined ? d.line + 1 : undefined,
-  }));
-  if (parsed.source) {
-    const result = ChapterFrontmatterSchema.safeParse(parsed.source.data);
-    if (!result.success) {
-      for (const issue of result.error.issues) {
-        const line = parsed.source.lineOf(issue.path);
-        diagnostics.push({
-          file,
-          line: line !== undefined ? line + 1 : 1,
-          severity: 'error',
-          message: `frontmatter ${issue.path.join('.')}: ${issue.message}`,
-          rule: 'frontmatter',
-        });
-      }
-    }
-  }
-  const offset = m[0].split('\n').length - 1;
-  const data = parsed.source?.data as { singleEdition?: unknown } | undefined;
-  return {
-    body: text.slice(m[0].length),
-    offset,
-    frontmatterDiagnostics: diagnostics,
-    singleEdition: data?.singleEdition === true,
-  };
 }

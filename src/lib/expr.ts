@@ -88,6 +88,37 @@ export function refsOf(expr: Expr): string[] {
   }
 }
 
+/**
+ * Arithmetic that the rounding ranges make meaningless: a divisor whose range includes zero, a
+ * power of a range that includes negative numbers. An author's error in the data, reported as a
+ * record at the formula's line, never a crash.
+ */
+export class ArithmeticError extends RangeError {
+  override name = 'ArithmeticError';
+}
+
+/** The formula as an author would write it, for messages that name the offending part. */
+export function exprText(expr: Expr, parentPrecedence = 0): string {
+  switch (expr.kind) {
+    case 'number':
+      return String(expr.value);
+    case 'ref':
+      return expr.name;
+    case 'unary': {
+      // Unary minus binds like `^` on its right (`-2 ^ 2` is -(2 ^ 2)).
+      const text = `-${exprText(expr.arg, 3)}`;
+      return parentPrecedence > 3 ? `(${text})` : text;
+    }
+    case 'binary': {
+      const own = PRECEDENCE[expr.op] ?? 0;
+      // `^` groups to the right, the others to the left: the other side needs brackets at equal rank.
+      const [left, right] = expr.op === '^' ? [own + 1, own] : [own, own + 1];
+      const text = `${exprText(expr.left, left)} ${expr.op} ${exprText(expr.right, right)}`;
+      return own < parentPrecedence ? `(${text})` : text;
+    }
+  }
+}
+
 /** Returns undefined when any input is unknown: a derived figure is never guessed. */
 export function evaluate(expr: Expr, lookup: (name: string) => Interval | undefined): Interval | undefined {
   switch (expr.kind) {
@@ -103,7 +134,18 @@ export function evaluate(expr: Expr, lookup: (name: string) => Interval | undefi
       const a = evaluate(expr.left, lookup);
       const b = evaluate(expr.right, lookup);
       if (!a || !b) return undefined;
-      return combine(expr.op, a, b);
+      try {
+        return combine(expr.op, a, b);
+      } catch (e) {
+        if (!(e instanceof ArithmeticError)) throw e;
+        // Name the part of the formula at fault, not just the operation.
+        const [part, range] = expr.op === '/' ? [expr.right, b] : [expr.left, a];
+        throw new ArithmeticError(
+          expr.op === '/'
+            ? `divides by ${exprText(part)}, whose range ${rangeText(range)} includes zero — expected a divisor that cannot be zero within the rounding of its inputs`
+            : `raises ${exprText(part)}, whose range ${rangeText(range)} includes negative numbers, to a power — expected a base that cannot be negative within the rounding of its inputs`,
+        );
+      }
     }
   }
 }
@@ -123,8 +165,17 @@ export function combine(op: '+' | '-' | '*' | '/' | '^', a: Interval, b: Interva
         return x ** y;
     }
   };
-  if (op === '/' && b.lo <= 0 && b.hi >= 0) throw new RangeError('division by a range that includes zero');
-  if (op === '^' && a.lo < 0) throw new RangeError('power of a negative number');
+  if (op === '/' && b.lo <= 0 && b.hi >= 0) {
+    throw new ArithmeticError(`division by a range that includes zero (${rangeText(b)})`);
+  }
+  if (op === '^' && a.lo < 0)
+    throw new ArithmeticError(`power of a range that includes negative numbers (${rangeText(a)})`);
   const corners = [f(a.lo, b.lo), f(a.lo, b.hi), f(a.hi, b.lo), f(a.hi, b.hi)];
   return { point: f(a.point, b.point), lo: Math.min(...corners), hi: Math.max(...corners) };
+}
+
+/** `-0.05 to 0.05`: six significant digits, enough to see why the range reaches zero. */
+export function rangeText(x: Interval): string {
+  const n = (v: number) => String(Number(v.toPrecision(6)));
+  return `${n(x.lo)} to ${n(x.hi)}`;
 }

@@ -1,4 +1,3 @@
-import { checkContent } from './check-content.ts';
 import type { Project } from './project.ts';
 
 /** Material the document still lacks: placeholders in chapters and unset cover details. */
@@ -11,7 +10,7 @@ export interface MissingItem {
 
 const cache = new WeakMap<Project, MissingItem[]>();
 
-/** Once per build: the home page and the schedule both list it, and it parses every chapter. */
+/** Once per build: the home page and the schedule both list it. */
 export function missingMaterial(project: Project): MissingItem[] {
   const cached = cache.get(project);
   if (cached) return cached;
@@ -21,8 +20,8 @@ export function missingMaterial(project: Project): MissingItem[] {
 }
 
 function findMissing(project: Project): MissingItem[] {
-  const { occurrences } = checkContent(project.registry.root, project);
-  const items: MissingItem[] = occurrences
+  // The chapters were parsed once, by the project's check.
+  const items: MissingItem[] = project.occurrences
     .filter((o) => o.component === 'Placeholder')
     .map((o) => ({ title: String(o.props['title']), reason: String(o.props['reason']), file: o.file, line: o.line }));
   const doc = project.registry.document;

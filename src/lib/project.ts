@@ -1,37 +1,76 @@
+import { checkContent, type Occurrence } from './check-content.ts';
 import { checkIntegrity } from './data/integrity.ts';
 import { loadRegistry, type Registry } from './data/load.ts';
 import { Resolver } from './data/resolve.ts';
-import { DiagnosticError } from './diagnostics.ts';
+import { type Diagnostic, DiagnosticError } from './diagnostics.ts';
+import { parityDiagnostics } from './parity.ts';
+import type { Stage } from './schema/document.ts';
+import { effectiveStage } from './stage.ts';
+import { stageGates } from './stage-gates.ts';
 import { type TieOutResult, tieOut, tieOutDiagnostics } from './tieout.ts';
 
-/**
- * The loaded, validated and tied-out project, once per process. Components call this during
- * the Astro build; a data error throws every record at once, and in `astro dev` it shows in the
- * error overlay instead of a half-right page.
- */
+/** The loaded, validated and tied-out project, with every bound component its chapters use. */
 export interface Project {
   registry: Registry;
   resolver: Resolver;
   tieOut: TieOutResult[];
+  /** Filled in once the chapters are checked; the chapter check itself reads the data above. */
+  occurrences: Occurrence[];
+}
+
+export interface CheckResult {
+  project?: Project;
+  diagnostics: Diagnostic[];
+  occurrences: Occurrence[];
+  /** The English edition's bound components (its figure-context coverage). */
+  englishOccurrences: Occurrence[];
+}
+
+/**
+ * The one check: data, formulas, tie-out, chapters and stage gates, in that order; later steps
+ * run only on valid input. `npm run build`, the blackline and the Astro pages all go through it,
+ * so a page can never be rendered from data the build would have refused.
+ */
+export function checkProject(root: string, stageOverride?: Stage): CheckResult {
+  const { registry, diagnostics } = loadRegistry(root);
+  if (!registry) return { diagnostics, occurrences: [], englishOccurrences: [] };
+  const resolver = new Resolver(registry);
+  const integrity = checkIntegrity(resolver);
+  if (integrity.length > 0) {
+    return { diagnostics: [...diagnostics, ...integrity], occurrences: [], englishOccurrences: [] };
+  }
+  const results = tieOut(resolver);
+  const project: Project = { registry, resolver, tieOut: results, occurrences: [] };
+  const content = checkContent(root, project);
+  project.occurrences = content.occurrences;
+  const stage = stageOverride ?? effectiveStage(registry.document.value);
+  return {
+    project,
+    diagnostics: [
+      ...diagnostics,
+      ...tieOutDiagnostics(results),
+      ...content.diagnostics,
+      // Parity compares valid editions: on a broken chapter it would only repeat the breakage.
+      ...(content.diagnostics.some((d) => d.severity === 'error') ? [] : parityDiagnostics(content.chapters)),
+      ...stageGates(project, content.occurrences, stage),
+    ],
+    occurrences: content.occurrences,
+    englishOccurrences: content.englishOccurrences,
+  };
 }
 
 let cached: Project | undefined;
 
+/**
+ * The checked project, once per process, for components and pages during the Astro build. Any
+ * error throws every record at once; in `astro dev` they show in the error overlay instead of a
+ * half-right page.
+ */
 export function project(root = process.cwd()): Project {
   if (cached && cached.registry.root === root) return cached;
-  const { registry, diagnostics } = loadRegistry(root);
-  if (!registry) throw new DiagnosticError(diagnostics);
-  const resolver = new Resolver(registry);
-  // The same order as the build's check, so `astro dev` reports a broken formula at its line too.
-  const integrity = checkIntegrity(resolver);
-  if (integrity.length > 0) throw new DiagnosticError(integrity);
-  const results = tieOut(resolver);
-  const failures = tieOutDiagnostics(results);
-  if (failures.length > 0) throw new DiagnosticError(failures);
-  cached = { registry, resolver, tieOut: results };
+  const check = checkProject(root);
+  const errors = check.diagnostics.filter((d) => d.severity === 'error');
+  if (!check.project || errors.length > 0) throw new DiagnosticError(errors.length > 0 ? errors : check.diagnostics);
+  cached = check.project;
   return cached;
-}
-
-export function sourceNames(registry: Registry, ids: readonly string[]): string[] {
-  return ids.map((id) => registry.sources.get(id)?.value.name ?? id);
 }

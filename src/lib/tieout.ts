@@ -1,7 +1,7 @@
 import type { Located } from './data/load.ts';
 import { type Figure, RefError, type Resolver, statedInterval } from './data/resolve.ts';
 import type { Diagnostic } from './diagnostics.ts';
-import { combine, type Interval } from './expr.ts';
+import { ArithmeticError, combine, type Interval } from './expr.ts';
 import { formatPeriod, formatValue, periodYear } from './format.ts';
 import type { Claim } from './schema/claim.ts';
 import { type Unit, unitSpec } from './units.ts';
@@ -20,7 +20,13 @@ export interface TieOutResult {
   status: TieOutStatus;
   stated: string;
   computed: string;
+  /** The range the computed value's inputs allow, for claims that compute a number. */
+  range: { lo: string; hi: string } | undefined;
   detail: string;
+  /** Why the claim could not be computed at all (a missing value, a divisor that may be zero). */
+  error: string | undefined;
+  /** The figures the claim reads directly, in the order it reads them. */
+  inputs: string[];
   file: string;
   line: number | undefined;
 }
@@ -36,7 +42,10 @@ export function tieOutDiagnostics(results: readonly TieOutResult[]): Diagnostic[
       file: r.file,
       line: r.line,
       severity: 'error' as const,
-      message: `claim "${r.id}" (${r.text}): stated ${r.stated} ≠ computed ${r.computed} (${r.detail}) — expected the stated figure to follow from its inputs within rounding`,
+      message:
+        r.error !== undefined
+          ? `claim "${r.id}" (${r.text}): cannot be recomputed — ${r.error}`
+          : `claim "${r.id}" (${r.text}): stated ${r.stated} ≠ computed ${r.computed} (${r.detail}) — expected the stated figure to follow from its inputs within rounding`,
       rule: 'tie-out',
     }));
 }
@@ -57,6 +66,8 @@ export function cagr(start: Interval, end: Interval, years: number): Interval {
 
 function checkClaim(resolver: Resolver, entry: Located<Claim>): TieOutResult {
   const claim = entry.value;
+  const inputs: string[] = [];
+  let range: TieOutResult['range'];
   const result = (status: TieOutStatus, stated: string, computed: string, detail: string): TieOutResult => ({
     id: claim.id,
     kind: claim.kind,
@@ -64,19 +75,30 @@ function checkClaim(resolver: Resolver, entry: Located<Claim>): TieOutResult {
     status,
     stated,
     computed,
+    range,
     detail,
+    error: undefined,
+    inputs,
     file: entry.file,
     line: entry.line,
   });
+  const failed = (error: string): TieOutResult => ({ ...result('fail', '—', '—', ''), error });
   const need = (ref: string): Figure => {
+    if (!inputs.includes(ref)) inputs.push(ref);
     const f = resolver.figure(ref);
     if (!f) throw new RefError(`claim "${claim.id}" needs "${ref}", which has no value`, entry);
     return f;
   };
   const show = (f: Figure) => formatValue(f.value, f.unit, f.decimals);
+  // As the chapter words it: 約 and 超過 are part of what is stated.
   const statedNumber = (value: number, unit: Unit, decimals?: number, qualifier?: 'about' | 'over') => {
     const d = decimals ?? unitSpec(unit).decimals;
-    return { interval: statedInterval(value, d, qualifier), text: formatValue(value, unit, d), d };
+    const prefix = qualifier === 'over' ? '超過' : qualifier === 'about' ? '約' : '';
+    return { interval: statedInterval(value, d, qualifier), text: `${prefix}${formatValue(value, unit, d)}`, d };
+  };
+  // One digit finer than the stated figure: enough to see the range, not a false precision.
+  const within = (x: Interval, unit: Unit, decimals: number) => {
+    range = { lo: formatValue(x.lo, unit, decimals + 1), hi: formatValue(x.hi, unit, decimals + 1) };
   };
 
   try {
@@ -87,6 +109,7 @@ function checkClaim(resolver: Resolver, entry: Located<Claim>): TieOutResult {
         const years = periodYear(claim.to) - periodYear(claim.from);
         const computed = cagr(start.interval, end.interval, years);
         const s = statedNumber(claim.stated, claim.unit, claim.decimals, claim.qualifier);
+        within(computed, '%', s.d);
         const detail = `${claim.of} ${formatPeriod(claim.from)} ${show(start)} → ${formatPeriod(claim.to)} ${show(end)}, ${years} years`;
         return result(
           overlaps(computed, s.interval) ? 'pass' : 'fail',
@@ -100,6 +123,7 @@ function checkClaim(resolver: Resolver, entry: Located<Claim>): TieOutResult {
         const whole = need(claim.whole);
         const computed = pct(combine('/', part.interval, whole.interval));
         const s = statedNumber(claim.stated, claim.unit, claim.decimals, claim.qualifier);
+        within(computed, '%', s.d);
         const detail = `${claim.part} ${show(part)} ÷ ${claim.whole} ${show(whole)}`;
         return result(
           overlaps(computed, s.interval) ? 'pass' : 'fail',
@@ -121,8 +145,8 @@ function checkClaim(resolver: Resolver, entry: Located<Claim>): TieOutResult {
             : claim.stated !== undefined
               ? statedNumber(claim.stated, unit, decimals, claim.qualifier)
               : undefined;
-        if (!stated)
-          return result('fail', '—', formatValue(sum.point, unit, decimals), 'a sum claim needs "total" or "stated"');
+        if (!stated) return failed('a sum claim needs "total" or "stated"');
+        within(sum, unit, decimals);
         const detail = `${parts.map(show).join(' + ')}`;
         return result(
           overlaps(sum, stated.interval) ? 'pass' : 'fail',
@@ -147,11 +171,12 @@ function checkClaim(resolver: Resolver, entry: Located<Claim>): TieOutResult {
         }));
         rows.sort((a, b) => a.rank - b.rank);
         const broken = rows.findIndex((r, i) => i > 0 && r.by.value > (rows[i - 1] as (typeof rows)[number]).by.value);
-        const computedOrder = rows.map((r) => r.rank).join(', ');
+        const byLabel = table.columns[claim.by]?.label ?? claim.by;
+        const ranks = rows.map((r) => r.rank).join('、');
         if (broken === -1)
-          return result('pass', `ranks ${computedOrder}`, `${claim.by} non-increasing`, `${rows.length} rows`);
+          return result('pass', `排名 ${ranks}`, `${byLabel}隨排名遞減，次序一致`, `${rows.length} rows`);
         const r = rows[broken] as (typeof rows)[number];
-        return result('fail', `rank ${r.rank}`, `${show(r.by)} exceeds the row ranked above`, `row "${r.row}"`);
+        return result('fail', `第${r.rank}名`, `${byLabel} ${show(r.by)} 高於排名在前者`, `row "${r.row}"`);
       }
       case 'compare': {
         const left = need(claim.left);
@@ -161,17 +186,27 @@ function checkClaim(resolver: Resolver, entry: Located<Claim>): TieOutResult {
         return result(
           holds ? 'pass' : 'fail',
           `${show(left)} ${claim.op} ${show(right)}`,
-          holds ? 'holds' : 'does not hold',
+          holds ? '成立' : '不成立',
           detail,
         );
       }
       case 'stated': {
         const s = statedNumber(claim.stated, claim.unit, claim.decimals, claim.qualifier);
-        return result('unchecked', s.text, '—', claim.reason);
+        const upTo = claim.upTo === undefined ? '' : `至${formatValue(claim.upTo, claim.unit, s.d)}`;
+        return result('unchecked', `${s.text}${upTo}`, '—', claim.reason);
       }
     }
   } catch (e) {
-    if (e instanceof RefError) return result('fail', '—', '—', e.message);
+    if (e instanceof RefError) return failed(e.message);
+    if (e instanceof ArithmeticError) {
+      const values = inputs.map((ref) => {
+        const f = resolver.figure(ref);
+        return `${ref} ${f ? show(f) : '—'}`;
+      });
+      return failed(
+        `${e.message}, from ${values.join(', ')} — expected inputs whose rounding ranges keep every divisor away from zero and every base above it`,
+      );
+    }
     throw e;
   }
 }

@@ -6,10 +6,11 @@
  * half a gigabyte of canvas memory, and Chromium printed canvases as vectors only when they were
  * redrawn during printing. SVG prints as paths and real text, needs no redraw, and scales.
  *
- * Print contract (read by scripts/pdf): `window.__prospectus.ready` resolves once fonts are loaded
- * and every chart has drawn; `window.__prospectus.charts` maps figure id → 'pending' | 'drawn' |
- * 'failed', so a hang names its figure. The PDF step loads the page with print media emulated, so
- * charts are drawn at their printed size.
+ * Print contract (read by scripts/lib/render-pdf.ts): `data-charts-ready` on <html> is set once
+ * fonts are loaded and every chart has drawn ('true', or 'failed' with `window.__prospectus.errors`);
+ * `window.__prospectus.charts` maps figure id → 'pending' | 'drawn' | 'failed', so a hang names
+ * its figure. The PDF step loads the page with print media emulated, so charts are drawn at their
+ * printed size.
  */
 import {
   BarController,
@@ -40,7 +41,7 @@ interface ProspectusOptions {
 type State = 'pending' | 'drawn' | 'failed';
 declare global {
   interface Window {
-    __prospectus?: { ready: Promise<void>; charts: Record<string, State>; errors: string[] };
+    __prospectus?: { charts: Record<string, State>; errors: string[] };
   }
 }
 
@@ -202,7 +203,7 @@ function start(): void {
     }
     document.documentElement.dataset['chartsReady'] = errors.length ? 'failed' : 'true';
   })();
-  window.__prospectus = { ready, charts, errors };
+  window.__prospectus = { charts, errors };
 
   // The SVG scales with its frame, but a frame of another shape would letterbox it and scale its
   // text; redraw at the new size instead. Sub-pixel differences (print layout) are not a change.

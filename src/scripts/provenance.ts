@@ -4,13 +4,19 @@
  * carries the same text in `title`, so nothing is lost without JavaScript; with it, the native
  * tooltip gives way to one that a keyboard and a screen reader can reach.
  */
+import {
+  FIGURE_STATUSES,
+  type FigureStatus,
+  STATUS_DESCRIPTION,
+  STATUS_DESCRIPTION_EN,
+  STATUS_LABEL,
+  STATUS_LABEL_EN,
+} from '../lib/tieout-status.ts';
+
 /** The popover speaks the page's language (`<html lang>`): the English edition gets English. */
 const WORDS = {
   zh: {
-    status: { pass: '相符', fail: '不符', unchecked: '無法核對（所需數字未載列）', none: '不適用' } as Record<
-      string,
-      string
-    >,
+    status: (s: FigureStatus) => `${STATUS_LABEL[s]}：${STATUS_DESCRIPTION[s]}`,
     value: '數值',
     period: '期間',
     basis: '性質',
@@ -18,15 +24,12 @@ const WORDS = {
     stated: '明載於資料來源',
     sources: '資料來源',
     check: '核對',
+    claims: '相關陳述',
+    claimsJoin: '、',
     ref: '數據編號',
   },
   en: {
-    status: {
-      pass: 'agrees',
-      fail: 'does not agree',
-      unchecked: 'not checkable (the figures it needs are not stated)',
-      none: 'not applicable',
-    } as Record<string, string>,
+    status: (s: FigureStatus) => `${STATUS_LABEL_EN[s]}: ${STATUS_DESCRIPTION_EN[s]}`,
     value: 'Value',
     period: 'Period',
     basis: 'Basis',
@@ -34,10 +37,17 @@ const WORDS = {
     stated: 'stated in the source',
     sources: 'Source',
     check: 'Tie-out',
+    claims: 'Claims',
+    claimsJoin: ', ',
     ref: 'Data reference',
   },
 };
 const W = /^en\b/i.test(document.documentElement.lang) ? WORDS.en : WORDS.zh;
+
+function statusText(status: string | undefined): string {
+  const known = FIGURE_STATUSES.find((s): s is FigureStatus => s === status);
+  return known ? W.status(known) : '';
+}
 
 function setup(): void {
   const figures = [...document.querySelectorAll<HTMLElement>('[data-ref]')];
@@ -72,7 +82,8 @@ function setup(): void {
       ...(d['period'] ? row(W.period, d['period']) : []),
       ...row(W.basis, d['basis'] === 'derived' ? `${W.derived}${d['formula'] ?? ''}` : W.stated),
       ...row(W.sources, d['sources'] ?? ''),
-      ...row(W.check, W.status[d['status'] ?? 'none'] ?? ''),
+      ...row(W.check, statusText(d['status'])),
+      ...(d['claims'] ? row(W.claims, d['claims'].split(' ').join(W.claimsJoin)) : []),
       ...row(W.ref, d['ref'] ?? ''),
     );
     tip.replaceChildren(title, list);
@@ -111,5 +122,3 @@ function setup(): void {
 }
 
 setup();
-
-export {};

@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type OutlineEntry, openPdf, pageTexts, readOutline } from '../../scripts/lib/pdf-read.ts';
+import { ROOT } from '../build-once.ts';
 import {
   DOCUMENT_HTML,
   figureTitles,
@@ -71,6 +73,29 @@ beforeAll(async () => {
   }
   bodySize = [...chars].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
 });
+
+interface PdfFont {
+  name: string;
+  type: string;
+  embedded: boolean;
+  subset: boolean;
+}
+
+/** `pdffonts` rows (one per font object), for the whole file or the pages that `args` select. */
+function pdfFonts(args: readonly string[] = []): PdfFont[] {
+  const out = run('pdffonts', [...args, PDF_PATH]).split('\n');
+  // Column widths come from the dashed rule under the header; the type column contains spaces.
+  const ruleIndex = out.findIndex((line) => /^-+( -+)+$/u.test(line));
+  const rule = out[ruleIndex];
+  if (rule === undefined) throw new Error(`no header rule in pdffonts output:\n${out.join('\n')}`);
+  const spans: [number, number][] = [];
+  for (const m of rule.matchAll(/-+/gu)) spans.push([m.index, m.index + m[0].length]);
+  return out
+    .slice(ruleIndex + 1)
+    .filter((line) => line.trim() !== '')
+    .map((line) => spans.map(([a, b]) => line.slice(a, b + 1).trim()))
+    .map(([name = '', type = '', , emb, sub]) => ({ name, type, embedded: emb === 'yes', subset: sub === 'yes' }));
+}
 
 describe('prospectus.pdf', () => {
   it('is A4 throughout, with a sane page count that every reader agrees on', () => {
@@ -217,6 +242,13 @@ describe('prospectus.pdf', () => {
     const field = (name: string) => new RegExp(`^${name}:[ \\t]*(.*)$`, 'mu').exec(info)?.[1]?.trim() ?? '';
     for (const name of ['Title', 'Author', 'Subject']) expect(field(name), `pdfinfo ${name}`).not.toBe('');
     expect(field('Tagged')).toBe('yes');
+    // The keywords name every chapter, by the title its frontmatter gives.
+    const chapters = join(ROOT, 'content/chapters');
+    for (const file of readdirSync(chapters)) {
+      const title = /^title:\s*(.+)$/mu.exec(readFileSync(join(chapters, file), 'utf8'))?.[1]?.trim();
+      expect(title, file).toBeDefined();
+      expect(field('Keywords')).toContain(title);
+    }
 
     const doc = await PDFDocument.load(bytes, { updateMetadata: false });
     const lang = doc.catalog.get(PDFName.of('Lang'));
@@ -225,29 +257,51 @@ describe('prospectus.pdf', () => {
   });
 
   it('embeds every font as a Noto TC Regular or Bold subset, none of them Type 3', () => {
-    const out = run('pdffonts', [PDF_PATH]).split('\n');
-    // Column widths come from the dashed rule under the header; the type column contains spaces.
-    const ruleIndex = out.findIndex((line) => /^-+( -+)+$/u.test(line));
-    const rule = out[ruleIndex];
-    expect(rule, 'pdffonts header rule').toBeDefined();
-    const spans: [number, number][] = [];
-    for (const m of (rule ?? '').matchAll(/-+/gu)) spans.push([m.index, m.index + m[0].length]);
-    const rows = out
-      .slice(ruleIndex + 1)
-      .filter((line) => line.trim() !== '')
-      .map((line) => spans.map(([a, b]) => line.slice(a, b + 1).trim()));
+    const rows = pdfFonts();
     expect(rows.length, 'fonts in the PDF').toBeGreaterThan(0);
 
     const wrong: string[] = [];
-    for (const [name = '', type = '', , emb, sub] of rows) {
-      if (emb !== 'yes') wrong.push(`${name}: not embedded`);
-      if (sub !== 'yes') wrong.push(`${name}: not a subset`);
+    for (const { name, type, embedded, subset } of rows) {
+      if (!embedded) wrong.push(`${name}: not embedded`);
+      if (!subset) wrong.push(`${name}: not a subset`);
       if (/Type 3/u.test(type)) wrong.push(`${name}: Type 3`);
       // Named by the weight it is: fontsource's files call the 400 weight "ExtraLight" (see woff2-names.ts).
       if (!/^[A-Z]{6}\+Noto(Serif|Sans)TC-(Regular|Bold)$/u.test(name))
         wrong.push(`${name}: not a Noto Serif/Sans TC Regular or Bold subset`);
     }
     expect(wrong, `font problems:\n${listForMessage(wrong)}`).toEqual([]);
+  });
+
+  it('embeds each face from one font file: at most 8 font objects, never two of one face on a page', () => {
+    // The sliced web fonts made one font object per slice used (80 for four faces). The front
+    // matter printed again with its page numbers brings its own subsets: one more per face at most.
+    const rows = pdfFonts();
+    expect(rows.length, `font objects:\n${listForMessage(rows.map((r) => r.name))}`).toBeLessThanOrEqual(8);
+    const face = (name: string) => name.replace(/^[A-Z]{6}\+/u, '');
+    const perFace = new Map<string, number>();
+    for (const { name } of rows) perFace.set(face(name), (perFace.get(face(name)) ?? 0) + 1);
+    expect(
+      [...perFace].filter(([, n]) => n > 2),
+      'faces embedded more than twice',
+    ).toEqual([]);
+
+    const mixed: string[] = [];
+    for (let p = 1; p <= numPages; p++) {
+      const faces = pdfFonts(['-f', String(p), '-l', String(p)]).map((r) => face(r.name));
+      const twice = faces.filter((f, i) => faces.indexOf(f) !== i);
+      if (twice.length > 0) mixed.push(`page ${p}: ${[...new Set(twice)].join(', ')} from more than one font file`);
+    }
+    expect(mixed, listForMessage(mixed)).toEqual([]);
+  });
+
+  it('maps every glyph to the character typed, not to a radical drawn by the same glyph', () => {
+    // A whole Noto TC font draws 民 and the radical ⺠ with one glyph, and the PDF's ToUnicode
+    // map names one of them (see font-cmap.ts): pdf.js reads only that map.
+    const radicals = /[\u2e80-\u2fdf]/gu;
+    expect(readFileSync(DOCUMENT_HTML, 'utf8').match(radicals), 'radicals in the document itself').toBeNull();
+    const found = texts.flatMap((text, i) => [...text.matchAll(radicals)].map((m) => `page ${i + 1}: ${m[0]}`));
+    expect(found, listForMessage(found)).toEqual([]);
+    expect(squash(texts.join(''))).toContain('人民幣');
   });
 
   it('sets the body at the 10.5 pt of the print stylesheet, not shrunk to fit something too wide', () => {

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +6,9 @@ import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { scanForLeaks } from '../../scripts/lib/leak-scan.ts';
+import { chineseNumeral } from '../../src/lib/format.ts';
 import { ROOT, TEST_DIST, TEST_EPOCH } from '../build-once.ts';
+import { editFile, projectCopy } from '../sample-copy.ts';
 
 const terms = (parse(readFileSync(join(ROOT, 'data/redactions.yaml'), 'utf8')) as { text: string }[]).map(
   (r) => r.text,
@@ -43,11 +45,100 @@ describe('vetting copy', () => {
     for (const term of terms) expect(text).toContain(term);
   });
 
-  it('is what the leak scan catches, in the PDF text layer and in the HTML', async () => {
+  it('scanned as if it were a publication build, reports every term in the PDF text, the HTML and the search index', async () => {
     const leaks = await scanForLeaks(VETTING, terms);
-    expect(leaks.some((l) => l.file === 'prospectus.pdf' && l.where === 'PDF text')).toBe(true);
-    expect(leaks.some((l) => l.file.endsWith('.html'))).toBe(true);
+    for (const term of terms) {
+      expect(leaks).toContainEqual({ file: 'prospectus.pdf', where: 'PDF text', term });
+      expect(leaks).toContainEqual({ file: 'document/index.html', where: 'bytes', term });
+      expect(leaks).toContainEqual({ file: 'chapters/industry-overview/index.html', where: 'bytes', term });
+      expect(leaks).toContainEqual(expect.objectContaining({ where: 'decompressed', term }));
+    }
   });
+});
+
+/**
+ * A scratch copy with withheld wording the sample cannot be relied on to contain: a term long
+ * enough that it must wrap across lines, one longer than a page, and one typed by hand into the
+ * prose with inline markup inside it.
+ */
+describe('terms broken up by the layout or by markup', () => {
+  const numbered = (n: number, name: (i: number) => string) => Array.from({ length: n }, (_, i) => name(i)).join('、');
+  const wrapsLines = numbered(20, (i) => `第${chineseNumeral(i + 1)}家包銷商`);
+  // About 2,600 characters, more than a page holds; numbered so that no two pages start alike.
+  const crossesPage = numbered(
+    250,
+    (i) => `第${chineseNumeral(Math.floor(i / 10) + 1)}組第${chineseNumeral((i % 10) + 1)}家包銷商`,
+  );
+  const splitByMarkup = '獨家全球協調人及獨家賬簿管理人';
+  const scratchTerms = [wrapsLines, crossesPage, splitByMarkup];
+  let dir = '';
+  let dist = '';
+  let pages: string[] = [];
+
+  beforeAll(() => {
+    dir = projectCopy();
+    dist = join(dir, 'dist');
+    const registry = join(dir, 'data/redactions.yaml');
+    writeFileSync(
+      registry,
+      `${readFileSync(registry, 'utf8')}- id: wraps-lines\n  text: ${wrapsLines}\n- id: crosses-page\n  text: ${crossesPage}\n- id: split-by-markup\n  text: ${splitByMarkup}\n`,
+    );
+    editFile(
+      dir,
+      'content/chapters/industry-overview.mdx',
+      '\n\n## 資料來源及研究方法',
+      `\n\n本次<Redact term="wraps-lines" />的名單如上。我們的獨家全球協調人及<strong>獨家賬簿管理人</strong>亦然。\n\n本次<Redact term="crosses-page" />。\n\n## 資料來源及研究方法`,
+    );
+    execFileSync(process.execPath, [join(dir, 'scripts/build.ts')], {
+      cwd: dir,
+      stdio: 'inherit',
+      env: { ...process.env, SOURCE_DATE_EPOCH: TEST_EPOCH, PROSPECTUS_STAGE: 'vetting' },
+    });
+    pages = pdfText(join(dist, 'prospectus.pdf')).split('\f');
+  }, 300_000);
+
+  const pageOf = (text: string) => pages.findIndex((p) => p.replace(/\s+/g, '').includes(text)) + 1;
+
+  it('the fixture does what it says: one term wraps, one crosses a page, one is split by markup', () => {
+    const text = pages.join('');
+    expect(text).not.toContain(wrapsLines);
+    expect(text.replace(/\s+/g, '')).toContain(wrapsLines);
+    expect(text.replace(/\s+/g, '')).not.toContain(crossesPage);
+    expect(pageOf(crossesPage.slice(0, 20))).toBeGreaterThan(0);
+    expect(pageOf(crossesPage.slice(-20))).toBeGreaterThan(pageOf(crossesPage.slice(0, 20)));
+    const html = readFileSync(join(dist, 'chapters/industry-overview/index.html'), 'utf8');
+    expect(html).toContain('獨家全球協調人及<strong>獨家賬簿管理人</strong>');
+    expect(html).not.toContain(splitByMarkup);
+  });
+
+  it('the leak scan reports each of them, from the PDF as pdf.js reads it', async () => {
+    const leaks = await scanForLeaks(dist, scratchTerms);
+    for (const term of scratchTerms) expect(leaks).toContainEqual({ file: 'prospectus.pdf', where: 'PDF text', term });
+    expect(leaks).toContainEqual({
+      file: 'chapters/industry-overview/index.html',
+      where: 'bytes',
+      term: splitByMarkup,
+    });
+  });
+
+  it('and from page texts handed in, as poppler reads them', async () => {
+    const leaks = await scanForLeaks(dist, scratchTerms, new Map([['prospectus.pdf', pages]]));
+    for (const term of scratchTerms) expect(leaks).toContainEqual({ file: 'prospectus.pdf', where: 'PDF text', term });
+  });
+
+  it('a publication build of the same copy fails on the hand-typed term and keeps dist/', () => {
+    const before = readFileSync(join(dist, 'prospectus.pdf'));
+    const result = spawnSync(process.execPath, [join(dir, 'scripts/build.ts'), '--no-pdf'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, SOURCE_DATE_EPOCH: TEST_EPOCH, PROSPECTUS_STAGE: 'publication' },
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('redacted wording found in the publication build');
+    expect(result.stderr).toContain(`chapters/industry-overview/index.html (bytes): "${splitByMarkup}"`);
+    expect(result.stderr).not.toContain(wrapsLines);
+    expect(readFileSync(join(dist, 'prospectus.pdf')).equals(before)).toBe(true);
+  }, 120_000);
 });
 
 describe('leak scan', () => {

@@ -1,10 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 
 export const CHAPTER = '/chapters/industry-overview/';
 
 const DATASETS = resolve(import.meta.dirname, '../../data/datasets');
+const CLAIMS = resolve(import.meta.dirname, '../../data/claims.yaml');
+const CHAPTERS = resolve(import.meta.dirname, '../../content/chapters');
 
 type Yaml = Record<string, unknown>;
 
@@ -42,6 +44,22 @@ export function yamlValue(ref: string): number {
   return asNumber(child(child(child(child(doc, 'series', ref), key, ref), 'values', ref), at, ref), ref);
 }
 
+/** The company named in the row a table dataset's `highlight` field points at, read straight from YAML. */
+export function highlightedCompany(id: string): string {
+  const doc = loadDataset(id);
+  const row = child(child(doc, 'rows', id), String(child(doc, 'highlight', id)), id);
+  return String(child(row, 'company', id));
+}
+
+/** Every chapter's title, read straight from its frontmatter. */
+export function chapterTitles(): string[] {
+  return readdirSync(CHAPTERS).map((file) => {
+    const title = /^title:\s*(.+)$/mu.exec(readFileSync(join(CHAPTERS, file), 'utf8'))?.[1]?.trim();
+    if (!title) throw new Error(`${file}: no title in the frontmatter`);
+    return title;
+  });
+}
+
 /** HK style: comma every three digits, `decimals` after the point. */
 export function grouped(value: number, decimals = 0): string {
   const fixed = Math.abs(value).toFixed(decimals);
@@ -53,4 +71,16 @@ export function grouped(value: number, decimals = 0): string {
 /** Compound annual growth rate in percent, one decimal, as the chapter states it. */
 export function cagr(from: number, to: number, years: number): string {
   return `${(((to / from) ** (1 / years) - 1) * 100).toFixed(1)}%`;
+}
+
+/** The claims of data/claims.yaml as written: id and kind, in file order. */
+export function yamlClaims(): { id: string; kind: string }[] {
+  const doc: unknown = parse(readFileSync(CLAIMS, 'utf8'));
+  if (!Array.isArray(doc)) throw new Error('claims.yaml is not a list');
+  return doc.map((c, i) => {
+    if (!isRecord(c) || typeof c['id'] !== 'string' || typeof c['kind'] !== 'string') {
+      throw new Error(`claims.yaml item ${i + 1}: no id or kind`);
+    }
+    return { id: c['id'], kind: c['kind'] };
+  });
 }

@@ -1,6 +1,6 @@
 import { parseCsv } from '../csv.ts';
 import { expect, test } from './fixtures.ts';
-import { CHAPTER } from './helpers.ts';
+import { CHAPTER, cagr, chapterTitles, yamlClaims, yamlValue } from './helpers.ts';
 
 test.describe('verification schedule', () => {
   test('lists every bound figure of the document, each with its PDF page', async ({ page, site }) => {
@@ -64,6 +64,122 @@ test.describe('verification schedule', () => {
     await expect(visible).toHaveCount(total);
   });
 
+  test('figure rows carry the status derived from the claims they feed, page and CSV alike', async ({
+    page,
+    request,
+    site,
+  }) => {
+    await page.goto(`${site}/verification/`);
+    const row = (ref: string) => page.locator(`table[data-schedule] tbody tr[data-ref="${ref}"]`).first();
+    const status = (ref: string) => row(ref).locator('td:nth-child(9)');
+    // 人民幣34,368億元 feeds the 19.5% CAGR (and every other claim reading it agrees).
+    await expect(row('global-cloud.global@2022').locator('td:nth-child(4)')).toHaveText('人民幣34,368億元');
+    await expect(status('global-cloud.global@2022')).toHaveText('相符');
+    // No CAGR of the chapter starts in 2018, so its 2018 figures feed nothing.
+    await expect(status('global-cloud.global@2018')).toHaveText('明載，未用於核對');
+    await expect(status('global-cloud.outside-china@2018')).toHaveText('推算，未用於核對');
+    // A growth rate the chapter cannot check.
+    await expect(status('claim.us-cloud-cagr')).toHaveText('無法核對');
+    await expect(status('claim.global-cloud-cagr')).toHaveText('相符');
+
+    const all = await page
+      .locator('table[data-schedule] tbody tr td:nth-child(9)')
+      .evaluateAll((tds) => tds.map((td) => td.textContent ?? ''));
+    expect(new Set(all)).toEqual(new Set(['相符', '無法核對', '明載，未用於核對', '推算，未用於核對']));
+
+    const bytes = await (await request.get(`${site}/verification.csv`)).body();
+    const [header, ...records] = parseCsv(bytes.subarray(3).toString('utf8'));
+    const refColumn = header?.indexOf('數據編號') ?? -1;
+    const statusColumn = header?.indexOf('核對') ?? -1;
+    expect(records.find((r) => r[refColumn] === 'global-cloud.global@2022')?.[statusColumn]).toBe('相符');
+    expect(records.map((r) => r[statusColumn])).toEqual(all);
+  });
+
+  test('the claims table lists every claim of data/claims.yaml, stated beside computed', async ({ page, site }) => {
+    const claims = yamlClaims();
+    await page.goto(`${site}/verification/`);
+    const rows = page.locator('table[data-claims] tbody tr');
+    await expect(rows).toHaveCount(claims.length);
+    const listed = await rows.evaluateAll((trs) =>
+      trs.map((tr) => ({
+        id: tr.getAttribute('data-claim'),
+        kind: tr.getAttribute('data-kind'),
+        status: tr.getAttribute('data-status'),
+        stated: tr.children[3]?.textContent ?? '',
+        computed: tr.children[4]?.textContent ?? '',
+        inputs: tr.querySelectorAll('li[data-input]').length,
+      })),
+    );
+    expect(listed.map((r) => [r.id, r.kind])).toEqual(claims.map((c) => [c.id, c.kind]));
+    for (const kind of ['cagr', 'share', 'sum', 'rank', 'order', 'compare', 'stated']) {
+      expect(listed.filter((r) => r.kind === kind).length, kind).toBeGreaterThan(0);
+    }
+    for (const r of listed) {
+      expect(r.stated, `${r.id} stated`).not.toBe('');
+      if (r.kind === 'stated') {
+        expect([r.status, r.computed, r.inputs], r.id ?? '').toEqual(['unchecked', '—', 0]);
+      } else {
+        // A mismatch stops the build, so a built page only ever shows agreeing recomputed claims.
+        expect(r.status, r.id ?? '').toBe('pass');
+        expect(r.computed, r.id ?? '').not.toBe('—');
+        expect(r.inputs, r.id ?? '').toBeGreaterThanOrEqual(2);
+      }
+    }
+    const growth = cagr(yamlValue('global-cloud.global@2022'), yamlValue('global-cloud.global@2027E'), 5);
+    const own = listed.find((r) => r.id === 'global-cloud-cagr');
+    expect(own?.stated).toBe(growth);
+    expect(own?.computed.startsWith(growth)).toBe(true);
+  });
+
+  test('every input of a claim links to the row of that figure, and only unshown figures go unlinked', async ({
+    page,
+    site,
+  }) => {
+    await page.goto(`${site}/verification/`);
+    const inputs = await page.locator('table[data-claims] li[data-input]').evaluateAll((lis) =>
+      lis.map((li) => {
+        const a = li.querySelector('a');
+        return {
+          ref: li.getAttribute('data-input') ?? '',
+          href: a?.getAttribute('href') ?? '',
+          text: a?.textContent ?? '',
+        };
+      }),
+    );
+    expect(inputs.length).toBeGreaterThan(50);
+    for (const input of inputs) {
+      if (!input.href) {
+        await expect(page.locator(`table[data-schedule] tr[data-ref="${input.ref}"]`), input.ref).toHaveCount(0);
+        continue;
+      }
+      expect(input.href.startsWith('#'), input.href).toBe(true);
+      const target = page.locator(`[id="${input.href.slice(1)}"]`);
+      await expect(target, input.href).toHaveCount(1);
+      if (input.ref.startsWith('claim.') && input.href.startsWith('#claim-')) {
+        await expect(target).toHaveAttribute('data-claim', input.ref.slice('claim.'.length));
+      } else {
+        await expect(target).toHaveAttribute('data-ref', input.ref);
+        await expect(target.locator('td:nth-child(5)'), input.ref).toHaveText(input.text);
+      }
+    }
+  });
+
+  test('claims.csv opens as UTF-8 with a BOM and holds the claims of the table', async ({ page, request, site }) => {
+    await page.goto(`${site}/verification/`);
+    const link = page.locator('main a[href$="claims.csv"]').first();
+    const response = await request.get(await link.evaluate((a) => (a as HTMLAnchorElement).href));
+    expect(response.status()).toBe(200);
+    const bytes = await response.body();
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [header, ...records] = parseCsv(bytes.subarray(3).toString('utf8'));
+    const table = await page
+      .locator('table[data-claims] tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-claim'), tr.children[6]?.textContent ?? '']));
+    const id = header?.indexOf('陳述編號') ?? -1;
+    const status = header?.indexOf('核對') ?? -1;
+    expect(records.map((r) => [r[id], r[status]])).toEqual(table);
+  });
+
   test('missing material is listed on the schedule and on the home page', async ({ page, site }) => {
     for (const path of ['/verification/', '/']) {
       await page.goto(`${site}${path}`);
@@ -86,6 +202,21 @@ test.describe('search', () => {
       await expect(page.locator('[data-search-results] mark').first()).toBeVisible();
     });
   }
+
+  test('suggests words from the document, and each suggestion finds its chapter', async ({ page, site }) => {
+    await page.goto(`${site}/search/`);
+    const placeholder = (await page.locator('#q').getAttribute('placeholder')) ?? '';
+    const examples = placeholder.replace(/^例如：/u, '').split('、');
+    expect(examples.length).toBeGreaterThan(0);
+    for (const example of examples) {
+      expect(chapterTitles()).toContain(example);
+      await page.fill('#q', example);
+      await page.press('#q', 'Enter');
+      await expect(page.locator('[data-search-status]')).toHaveText(
+        new RegExp(`^「${example}」：[1-9]\\d* 項結果$`, 'u'),
+      );
+    }
+  });
 
   test('finds nothing for words the chapter does not contain', async ({ page, site }) => {
     await page.goto(`${site}/search/?q=${encodeURIComponent('鯨魚鰻')}`);

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { openPdf } from '../../scripts/lib/pdf-read.ts';
 import { expect, test } from './fixtures.ts';
-import { CHAPTER, cagr, grouped, yamlValue } from './helpers.ts';
+import { CHAPTER, cagr, grouped, highlightedCompany, yamlClaims, yamlValue } from './helpers.ts';
 
 const GARTNER_CAICT_CIC = '資料來源：高德納諮詢公司(Gartner)，信通院，灼識諮詢報告';
 const CIC = '資料來源：灼識諮詢報告';
@@ -63,12 +63,38 @@ test.describe('home page', () => {
     expect(body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 
-  test('states the tie-out result', async ({ page, site }) => {
+  test('states the tie-out counts that the claims table shows, and why the stated-only claims are', async ({
+    page,
+    site,
+  }) => {
+    // Counted here, independently: kinds from the YAML, statuses from the claims table.
+    const claims = yamlClaims();
+    const statedOnly = claims.filter((c) => c.kind === 'stated');
+    const recomputed = claims.length - statedOnly.length;
+    await page.goto(`${site}/verification/`);
+    const statuses = await page
+      .locator('table[data-claims] tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-kind'), tr.getAttribute('data-status')]));
+    const agree = statuses.filter(([kind, status]) => kind !== 'stated' && status === 'pass').length;
+    const mismatch = statuses.filter(([, status]) => status === 'fail').length;
+    expect(recomputed).toBeGreaterThan(0);
+    expect(statedOnly.length).toBeGreaterThan(0);
+
     await page.goto(`${site}/`);
     const tieout = page.locator('section[aria-labelledby="tieout-title"]');
     await expect(tieout.locator('h2')).toHaveText('數字核對');
-    await expect(tieout.locator('p')).toContainText(/\d+\s*項陳述/);
-    await expect(tieout.locator('p')).toContainText(/0\s*項不符/);
+    const summary = tieout.locator('[data-tieout-summary]');
+    await expect(summary).toContainText(`重新計算了 ${recomputed} 項陳述`);
+    await expect(summary).toContainText(`${agree} 項相符，${mismatch} 項不符`);
+    await expect(summary).toContainText(`另有 ${statedOnly.length} 項陳述僅為明載`);
+    const reasons = tieout.locator('[data-stated-only] li');
+    await expect(reasons).toHaveCount(statedOnly.length);
+    const targets = await reasons.locator('a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+    await page.goto(targets[0] ?? '');
+    expect(targets.map((href) => new URL(href).hash)).toEqual(statedOnly.map((c) => `#claim-${c.id}`));
+    for (const c of statedOnly) {
+      await expect(page.locator(`tr[id="claim-${c.id}"]`), c.id).toHaveAttribute('data-status', 'unchecked');
+    }
   });
 });
 
@@ -185,8 +211,17 @@ test.describe('chapter page', () => {
     await expect(ranking.locator('thead th')).toHaveText(['排名', '公司', '類型', '市場份額']);
     const self = ranking.locator('tbody tr', { hasText: '本公司' });
     await expect(self).toHaveCount(1);
-    await expect(self).toHaveClass(/\bself\b/);
     await expect(self.locator('td')).toHaveText(['9', '本公司', '獨立邊緣雲服務供應商', '3.1%']);
+    // The row each dataset names in `highlight`, and no other, is set off in bold.
+    for (const id of ['china-edge-ranking-2022', 'china-independent-edge-2022']) {
+      const highlighted = page.locator(`#tbl-${id} tbody tr.highlight`);
+      await expect(highlighted).toHaveCount(1);
+      await expect(highlighted.locator('td').nth(1)).toHaveText(highlightedCompany(id));
+      const weights = await page
+        .locator(`#tbl-${id} tbody td:nth-child(2)`)
+        .evaluateAll((cells) => cells.map((td) => getComputedStyle(td).fontWeight));
+      expect(weights.filter((w) => w === '700')).toHaveLength(1);
+    }
     await expect(ranking.locator('p.source-line')).toHaveText(CIC);
 
     const independent = page.locator('figure.table-figure#tbl-china-independent-edge-2022');
@@ -252,12 +287,17 @@ test.describe('chapter page', () => {
       // prose, stated
       {
         target: page.locator('span.fig[data-ref="global-cloud.global@2018"]'),
-        expect: ['人民幣13,769億元', '2018年', '明載', '高德納諮詢公司(Gartner)'],
+        expect: ['人民幣13,769億元', '2018年', '明載', '高德納諮詢公司(Gartner)', '未用於核對'],
       },
       // prose, a claim that is recomputed
       {
         target: page.locator('span.fig[data-ref="claim.global-cloud-cagr"]'),
         expect: ['19.5%', '相符', '灼識諮詢報告'],
+      },
+      // prose, stated, feeding a claim: its status comes from the claims it feeds
+      {
+        target: page.locator('span.fig[data-ref="global-cloud.global@2022"]').first(),
+        expect: ['人民幣34,368億元', '相符', 'global-cloud-cagr'],
       },
       // chart data table, derived
       {

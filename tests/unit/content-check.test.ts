@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkProject } from '../../scripts/lib/check.ts';
 import { formatDiagnostic } from '../../src/lib/diagnostics.ts';
+import { checkProject } from '../../src/lib/project.ts';
 import { editFile, sampleCopy } from '../sample-copy.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -50,5 +50,45 @@ describe('chapter checks', () => {
   it('an unknown component', () => {
     const errors = checkEdited('<Val of="facts.report-fee" />', '<Value of="facts.report-fee" />');
     expect(errors[0]).toMatch(/error: unknown component <Value> \(did you mean "Val"\?\)/);
+  });
+});
+
+describe('every typed figure is reported', () => {
+  it('four figures typed on one line give four records, each at its line and column', () => {
+    const typed =
+      '2018年達人民幣132億元，2022年達人民幣555億元，預計2027年將進一步增加到人民幣2,240億元，2022年至2027年的複合年增長率為32.2%。';
+    const dir = sampleCopy();
+    editFile(
+      dir,
+      CHAPTER,
+      '2018年達<Val of="china-edge.total@2018" />，2022年達<Val of="china-edge.total@2022" />，預計2027年將進一步增加到<Val of="china-edge.total@2027E" />，2022年至2027年的複合年增長率為<Val of="claim.china-edge-cagr" />。',
+      typed,
+    );
+    const edited = readFileSync(join(dir, CHAPTER), 'utf8').split('\n');
+    const line = edited.findIndex((l) => l.includes(typed)) + 1;
+    const column = (figure: string) => (edited[line - 1] ?? '').indexOf(figure) + 1;
+    const records = checkProject(dir)
+      .diagnostics.map(formatDiagnostic)
+      .filter((r) => r.endsWith('[unbound-figure]'));
+    expect(records.map((r) => r.split(': error: ')[0])).toEqual(
+      ['人民幣132億元', '人民幣555億元', '人民幣2,240億元', '32.2%'].map((f) => `${CHAPTER}:${line}:${column(f)}`),
+    );
+    expect(records[3]).toContain('the figure "32.2%" is typed into the text');
+  });
+});
+
+describe('chapter order', () => {
+  it('two chapters with one order are an error naming both files', () => {
+    const dir = sampleCopy();
+    writeFileSync(join(dir, 'content/chapters/directors.mdx'), '---\ntitle: 董事\norder: 1\n---\n\n董事名單。\n');
+    const orderLine = original.split('\n').findIndex((l) => l.startsWith('order:')) + 1;
+    expect(checkProject(dir).diagnostics.map(formatDiagnostic)).toEqual([
+      `${CHAPTER}:${orderLine}: error: order 1 is already the order of content/chapters/directors.mdx:3 — expected each chapter its own order [chapter-order]`,
+    ]);
+  });
+  it('chapters with their own orders pass', () => {
+    const dir = sampleCopy();
+    writeFileSync(join(dir, 'content/chapters/directors.mdx'), '---\ntitle: 董事\norder: 2\nsingleEdition: true\n---\n\n董事名單。\n');
+    expect(checkProject(dir).diagnostics).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, type Interval, parseExpr, refsOf } from '../../src/lib/expr.ts';
+import { ArithmeticError, evaluate, exprText, type Interval, parseExpr, refsOf } from '../../src/lib/expr.ts';
 
 const exact = (v: number): Interval => ({ point: v, lo: v, hi: v });
 
@@ -27,5 +27,28 @@ describe('formula language', () => {
     expect(() => parseExpr('a + ')).toThrow(/ends too early/);
     expect(() => parseExpr('(a + b')).toThrow(/missing "\)"/);
     expect(() => parseExpr('a $ b')).toThrow(/unexpected/);
+  });
+  it('writes a formula back as it parses, brackets only where they matter', () => {
+    for (const src of [
+      'a / (b - 24.9)',
+      '(1 + r / 100) ^ 5',
+      'a - (b - c)',
+      '(a ^ b) ^ c',
+      'a ^ b ^ c',
+      '(-a) ^ 2',
+      '-a ^ 2',
+    ]) {
+      expect(exprText(parseExpr(src))).toBe(src);
+    }
+  });
+  it('refuses to divide by a range that includes zero, naming the divisor and its range', () => {
+    const lookup = (n: string) => (n === 'r' ? { point: 24.9, lo: 24.85, hi: 24.95 } : exact(100));
+    const run = () => evaluate(parseExpr('a / (r - 24.9)'), lookup);
+    expect(run).toThrow(ArithmeticError);
+    expect(run).toThrow(/^divides by r - 24\.9, whose range -0\.05 to 0\.05 includes zero — expected/);
+  });
+  it('refuses a power of a range that reaches below zero', () => {
+    const run = () => evaluate(parseExpr('(g - 10) ^ 0.2'), () => ({ point: 10, lo: 9.5, hi: 10.5 }));
+    expect(run).toThrow(/^raises g - 10, whose range -0\.5 to 0\.5 includes negative numbers, to a power/);
   });
 });

@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import { createProcessor } from '@mdx-js/mdx';
 import { describe, expect, it } from 'vitest';
-import { checkProject } from '../../scripts/lib/check.ts';
 import { loadRegistry } from '../../src/lib/data/load.ts';
 import { periodOf } from '../../src/lib/data/period.ts';
 import { Resolver } from '../../src/lib/data/resolve.ts';
@@ -18,6 +17,7 @@ import {
 } from '../../src/lib/figure-context.ts';
 import { type MdastNode, placements } from '../../src/lib/markdown/passages.ts';
 import { coverageLine, periodCoverage, spanText } from '../../src/lib/period-check.ts';
+import { checkProject } from '../../src/lib/project.ts';
 import { editFile, sampleCopy } from '../sample-copy.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');

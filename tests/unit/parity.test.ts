@@ -1,10 +1,10 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkProject } from '../../scripts/lib/check.ts';
 import { checkContent } from '../../src/lib/check-content.ts';
 import { formatDiagnostic } from '../../src/lib/diagnostics.ts';
 import { escapeSectionIds, splitSectionId } from '../../src/lib/markdown/section-ids.ts';
+import { checkProject } from '../../src/lib/project.ts';
 import { editFile, sampleCopy } from '../sample-copy.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');

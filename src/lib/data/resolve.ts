@@ -1,5 +1,5 @@
 import { didYouMean } from '../diagnostics.ts';
-import { evaluate, type Interval, parseExpr, refsOf } from '../expr.ts';
+import { ArithmeticError, evaluate, type Interval, parseExpr, refsOf } from '../expr.ts';
 import { formatPeriod } from '../format.ts';
 import type { Claim } from '../schema/claim.ts';
 import type { Dataset, NumberCell, TableDataset, TimeseriesDataset } from '../schema/dataset.ts';
@@ -246,7 +246,13 @@ export class Resolver {
     const inputs = refsOf(expr).map((name) => this.qualify(name, context));
     const figures = new Map<string, Figure | undefined>();
     for (const input of inputs) figures.set(input, this.figure(input));
-    const result = evaluate(expr, (name) => figures.get(this.qualify(name, context))?.interval);
+    let result: ReturnType<typeof evaluate>;
+    try {
+      result = evaluate(expr, (name) => figures.get(this.qualify(name, context))?.interval);
+    } catch (e) {
+      if (e instanceof ArithmeticError) throw new RefError(`formula "${formula}": ${e.message}`, base);
+      throw e;
+    }
     if (!result) return undefined;
     const sources = [...new Set(inputs.flatMap((i) => figures.get(i)?.sources ?? []))];
     return {

@@ -1,3 +1,4 @@
+import { type FigureStatus, STATUS_LABEL, STATUS_LABEL_EN } from '../tieout-status.ts';
 import type { Locale } from './locale.ts';
 
 /**
@@ -29,8 +30,9 @@ export interface UiText {
   /** Provenance. */
   stated: string;
   derived(formula: string): string;
-  status: Record<'pass' | 'fail' | 'unchecked' | 'none', string>;
-  provenance(label: string, basis: string, sources: string, status: string | undefined): string;
+  status: Record<FigureStatus, string>;
+  /** The `title` text: label, basis, sources, tie-out status and the claims behind it. */
+  provenance(label: string, basis: string, sources: string, status: string, claims: readonly string[]): string;
 }
 
 export const UI: Record<Locale, UiText> = {
@@ -55,9 +57,9 @@ export const UI: Record<Locale, UiText> = {
     placeholderLabel: (title) => `${title}（待補）`,
     stated: '明載',
     derived: (formula) => `推算：${formula}`,
-    status: { pass: '相符', fail: '不符', unchecked: '無法核對', none: '不適用' },
-    provenance: (label, basis, sources, status) =>
-      `${label}（${basis}；資料來源：${sources}${status ? `；核對：${status}` : ''}）`,
+    status: STATUS_LABEL,
+    provenance: (label, basis, sources, status, claims) =>
+      `${label}（${basis}；資料來源：${sources}；核對：${status}${claims.length > 0 ? `（陳述：${claims.join('、')}）` : ''}）`,
   },
   en: {
     sourceLine: (names) => `${names.length > 1 ? 'Sources' : 'Source'}: ${names.join(', ')}`,
@@ -81,8 +83,8 @@ export const UI: Record<Locale, UiText> = {
     placeholderLabel: (title) => `${title} (to be supplied)`,
     stated: 'stated',
     derived: (formula) => `derived: ${formula}`,
-    status: { pass: 'agrees', fail: 'does not agree', unchecked: 'not checkable', none: 'not applicable' },
-    provenance: (label, basis, sources, status) =>
-      `${label} (${basis}; source: ${sources}${status ? `; tie-out: ${status}` : ''})`,
+    status: STATUS_LABEL_EN,
+    provenance: (label, basis, sources, status, claims) =>
+      `${label} (${basis}; source: ${sources}; tie-out: ${status}${claims.length > 0 ? ` (claims: ${claims.join(', ')})` : ''})`,
   },
 };

@@ -17,7 +17,8 @@ export interface TableModel {
   title: string;
   /** Header rows: a group row (colspan) when columns are grouped, then the column labels. */
   header: { label: string; colspan: number; rowspan: number; numeric: boolean }[][];
-  rows: { id: string; cells: (TableCellModel & { numeric: boolean })[] }[];
+  /** `highlight`: the row the dataset sets off from the others. */
+  rows: { id: string; highlight: boolean; cells: (TableCellModel & { numeric: boolean })[] }[];
   sources: string[];
 }
 
@@ -51,6 +52,7 @@ export function tableModel(project: Project, props: DataTableProps, locale: Loca
   }
   const rows = Object.entries(d.rows).map(([rowId, row]) => ({
     id: rowId,
+    highlight: rowId === d.highlight,
     cells: columns.map(([columnId, column]) => {
       const numeric = column.type !== 'text';
       const raw = row[columnId];

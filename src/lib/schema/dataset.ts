@@ -61,23 +61,36 @@ const ColumnSchema = z.strictObject({
 const TableCellSchema = z.union([z.string(), z.boolean(), NumberCellSchema]);
 
 /** Rows of companies with typed columns (rankings, comparisons). */
-export const TableDatasetSchema = z.strictObject({
-  id: IdSchema,
-  kind: z.literal('table'),
-  title: z.string().min(1),
-  /**
-   * A table's English in one block beside it: the title, each column's label (and group), and
-   * each text cell's English once (`terms`: 電信運營商: Telecommunications operator).
-   */
-  en: english({
-    title: text,
-    columns: z.record(IdSchema, z.strictObject({ label: text, group: text.optional() })).default({}),
-    terms: z.record(z.string(), text).default({}),
-  }),
-  sources: z.array(IdSchema).min(1),
-  columns: z.record(IdSchema, ColumnSchema),
-  rows: z.record(IdSchema, z.record(IdSchema, TableCellSchema)),
-});
+export const TableDatasetSchema = z
+  .strictObject({
+    id: IdSchema,
+    kind: z.literal('table'),
+    title: z.string().min(1),
+    /**
+     * A table's English in one block beside it: the title, each column's label (and group), and
+     * each text cell's English once (`terms`: 電信運營商: Telecommunications operator).
+     */
+    en: english({
+      title: text,
+      columns: z.record(IdSchema, z.strictObject({ label: text, group: text.optional() })).default({}),
+      terms: z.record(z.string(), text).default({}),
+    }),
+    sources: z.array(IdSchema).min(1),
+    columns: z.record(IdSchema, ColumnSchema),
+    rows: z.record(IdSchema, z.record(IdSchema, TableCellSchema)),
+    /** A row set off from the others, such as the issuer's own row in a ranking of competitors. */
+    highlight: IdSchema.optional(),
+  })
+  .check((ctx) => {
+    const { highlight, rows } = ctx.value;
+    if (highlight === undefined || highlight in rows) return;
+    ctx.issues.push({
+      code: 'custom',
+      input: highlight,
+      path: ['highlight'],
+      message: `no such row — expected one of the table's rows: ${Object.keys(rows).join(', ')}`,
+    });
+  });
 
 const FactSchema = z.strictObject({
   label: z.string().min(1),

@@ -1,7 +1,7 @@
-import type { Occurrence } from '../../src/lib/check-content.ts';
-import type { Diagnostic } from '../../src/lib/diagnostics.ts';
-import type { Project } from '../../src/lib/project.ts';
-import type { Stage } from '../../src/lib/schema/document.ts';
+import type { Occurrence } from './check-content.ts';
+import type { Diagnostic } from './diagnostics.ts';
+import type { Project } from './project.ts';
+import type { Stage } from './schema/document.ts';
 
 /** A final prospectus carries no placeholder and no missing cover detail. */
 export function stageGates(project: Project, occurrences: readonly Occurrence[], stage: Stage): Diagnostic[] {

@@ -1,0 +1,74 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { ROOT } from '../build-once.ts';
+
+/** `npm run build -- --no-pdf` of the sample, into its own folder. */
+const OUT = join(ROOT, '.build', `test-no-pdf-${process.pid}`);
+const build = spawnSync(
+  process.execPath,
+  [join(ROOT, 'scripts/build.ts'), '--no-pdf', '--out', OUT.slice(ROOT.length + 1)],
+  { cwd: ROOT, encoding: 'utf8' },
+);
+const page = (path: string) => readFileSync(join(OUT, path, 'index.html'), 'utf8');
+/** Every href of a page that stays on the site, resolved against the page's own path. */
+const localLinks = (path: string) =>
+  [...page(path).matchAll(/href="([^"#]+)(?:#[^"]*)?"/g)]
+    .map((m) => m[1] as string)
+    .filter((href) => !/^[a-z]+:/.test(href))
+    .map((href) => (href.startsWith('/') ? href : `/${path}${href}`));
+
+afterAll(() => rmSync(OUT, { recursive: true, force: true }));
+
+describe('a build without the PDF', () => {
+  it('succeeds and logs tie-out counts that match data/claims.yaml', () => {
+    expect(build.status, build.stderr).toBe(0);
+    const kinds = (parse(readFileSync(join(ROOT, 'data/claims.yaml'), 'utf8')) as { kind: string }[]).map(
+      (c) => c.kind,
+    );
+    const stated = kinds.filter((k) => k === 'stated').length;
+    const recomputed = kinds.length - stated;
+    expect(build.stderr).toContain(
+      `tie-out: ${kinds.length} claims — ${recomputed} recomputed (${recomputed} agree, 0 mismatches), ${stated} stated only`,
+    );
+  });
+
+  it('says on /verification/ that the schedule and PDF pages come with a full build', () => {
+    const html = page('verification');
+    expect(html.match(/<p class="notice" data-no-pdf>[\s\S]*?<\/p>/g)?.join('\n')).toContain(
+      '於完整建置（<code>npm run build</code>）',
+    );
+    // No empty schedule table, no filters over nothing, no marker left for rows that never come.
+    expect(/<table[^>]*data-schedule/.test(html), 'schedule table').toBe(false);
+    expect(html.includes('schedule-filters"'), 'filters').toBe(false);
+    expect(html.includes('<!--schedule-rows-->'), 'marker').toBe(false);
+    // The claims table needs no PDF: every claim is there.
+    const claims = (parse(readFileSync(join(ROOT, 'data/claims.yaml'), 'utf8')) as unknown[]).length;
+    expect(html.match(/<tr id="claim-[^"]+" data-claim=/g)).toHaveLength(claims);
+  });
+
+  it('links to no PDF or CSV that was not written, on any page', () => {
+    expect(existsSync(join(OUT, 'prospectus.pdf'))).toBe(false);
+    expect(existsSync(join(OUT, 'verification.csv'))).toBe(false);
+    expect(existsSync(join(OUT, 'claims.csv'))).toBe(true);
+    for (const path of ['', 'verification/', 'chapters/industry-overview/', 'document/', 'search/']) {
+      const links = localLinks(path);
+      expect(links.length, path).toBeGreaterThan(0);
+      for (const href of links) {
+        const file = resolve(OUT, `.${decodeURI(href)}`);
+        expect(existsSync(href.endsWith('/') ? join(file, 'index.html') : file), `${path || '/'} → ${href}`).toBe(true);
+      }
+    }
+    expect(localLinks('verification/')).toContain('/claims.csv');
+  });
+
+  it('links claims only to rows that exist on the page', () => {
+    const html = page('verification');
+    const ids = new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
+    const anchors = [...html.matchAll(/href="#([^"]+)"/g)].map((m) => m[1] as string);
+    expect(anchors.filter((a) => a.startsWith('claim-')).length).toBeGreaterThan(0);
+    for (const anchor of anchors) expect(ids.has(anchor), anchor).toBe(true);
+  });
+});
