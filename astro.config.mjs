@@ -6,6 +6,7 @@ import { defineConfig } from 'astro/config';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkCjkFriendlyGfmStrikethrough from 'remark-cjk-friendly-gfm-strikethrough';
 import { rehypeChapterHeadingIds } from './src/lib/markdown/heading-ids.ts';
+import { viteSectionIds } from './src/lib/markdown/section-ids.ts';
 
 // Astro 7's default Markdown processor ignores remark plugins, and CJK emphasis such as
 // `**台灣市場（含離島）**佔比` only parses with remark-cjk-friendly, so the unified pipeline is
@@ -28,6 +29,8 @@ export default defineConfig({
   markdown: { processor },
   integrations: [mdx({ processor })],
   vite: {
+    // Before @astrojs/mdx: `## … {#id}` would otherwise be read as a JavaScript expression.
+    plugins: [viteSectionIds()],
     build: { sourcemap: false },
   },
 });

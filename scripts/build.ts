@@ -3,7 +3,7 @@
  * replaces dist/. A failed or interrupted build leaves the previous dist/ exactly as it was.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { access, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatDiagnostic, summarize } from '../src/lib/diagnostics.ts';
@@ -16,7 +16,7 @@ import { summarizeTieOut, tieOutLogLine } from '../src/lib/tieout-summary.ts';
 import { AstroBuildError, runAstro } from './lib/astro.ts';
 import { sourceCommit } from './lib/commit.ts';
 import { scanForLeaks } from './lib/leak-scan.ts';
-import { pdfMetadata } from './lib/metadata.ts';
+import { pdfMetadata, pdfMetadataEn } from './lib/metadata.ts';
 import { openPdf, pageTexts } from './lib/pdf-read.ts';
 import { checkWritable, PublishError, publishDir, sweepLeftovers } from './lib/publish.ts';
 import { RenderError, renderPdf } from './lib/render-pdf.ts';
@@ -31,6 +31,7 @@ Builds the reviewer's site and the A4 prospectus PDF from content/ and data/ int
   dist/chapters/<id>/      one page per chapter
   dist/document/           the whole document on one page (what the PDF prints)
   dist/prospectus.pdf      the paginated prospectus
+  dist/prospectus-en.pdf   the English edition, when content/en/chapters holds chapters
 
 Options:
   --out DIR      write to DIR instead of dist/
@@ -113,7 +114,8 @@ async function buildOne(
   }
   const { project } = check;
   step(`tie-out: ${tieOutLogLine(summarizeTieOut(project.tieOut))}; ${check.occurrences.length} bound components`);
-  for (const coverage of periodCoverage(check.occurrences)) step(coverageLine(coverage));
+  for (const coverage of periodCoverage([...check.occurrences, ...check.englishOccurrences]))
+    step(coverageLine(coverage));
   const doc = project.registry.document.value;
   const stage = effectiveStage(doc);
   lap('check_s');
@@ -167,12 +169,32 @@ async function buildOne(
       step(
         `PDF: ${result.pages} pages; load ${result.timings.load.toFixed(1)} s, first print ${result.timings.firstPrint.toFixed(1)} s, final print ${result.timings.finalPrint.toFixed(1)} s`,
       );
+      if (await exists(join(work, 'en', 'document', 'index.html'))) {
+        step('printing the PDF (English edition)');
+        const en = await renderPdf({
+          siteDir: work,
+          path: '/en/document/',
+          outFile: join(work, 'prospectus-en.pdf'),
+          metadata: pdfMetadataEn(doc, buildInstant()),
+          log: (m) => step(`  ${m}`),
+        });
+        lap('pdf_en_s');
+        pdfTexts.set(
+          'prospectus-en.pdf',
+          await pageTexts(await openPdf(new Uint8Array(await readFile(join(work, 'prospectus-en.pdf'))))),
+        );
+        step(`PDF (English edition): ${en.pages} pages`);
+      }
     }
     const search = await buildSearchIndex(work);
     lap('search_s');
     step(`search: Pagefind index written (${search.pages} pages read, chapters indexed)`);
     if (stage === 'publication') {
-      const terms = [...project.registry.redactions.values()].map((r) => r.value.text);
+      // The withheld wording in both editions' languages.
+      const terms = [...project.registry.redactions.values()].flatMap((r) => [
+        r.value.text,
+        ...(r.value.en ? [r.value.en.text] : []),
+      ]);
       const leaks = await scanForLeaks(work, terms, pdfTexts);
       if (leaks.length > 0) {
         throw new LeakError(
@@ -270,3 +292,12 @@ function isAlive(pid: number): boolean {
 }
 
 process.exitCode = await main();
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -8,4 +8,10 @@ const chapters = defineCollection({
   schema: ChapterFrontmatterSchema,
 });
 
-export const collections = { chapters };
+// The English edition: the same chapter ids, paired with the Chinese by file name.
+const chaptersEn = defineCollection({
+  loader: glob({ pattern: '**/*.mdx', base: './content/en/chapters' }),
+  schema: ChapterFrontmatterSchema,
+});
+
+export const collections = { chapters, chaptersEn };

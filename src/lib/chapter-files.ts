@@ -6,6 +6,8 @@ import { type ChapterFrontmatter, ChapterFrontmatterSchema } from './schema/chap
 import { parseYaml } from './yaml-source.ts';
 
 export const CHAPTERS_DIR = 'content/chapters';
+/** The English edition: the same chapter ids, paired by file name. */
+export const EN_CHAPTERS_DIR = 'content/en/chapters';
 
 /** A chapter file split into its frontmatter and its MDX body, with line numbers true to the file. */
 export interface ChapterFile {
@@ -22,9 +24,9 @@ export interface ChapterFile {
 }
 
 /** The chapter files' names, sorted; undefined when there is no chapters folder. */
-export function chapterNames(root: string): string[] | undefined {
+export function chapterNames(root: string, dir = CHAPTERS_DIR): string[] | undefined {
   try {
-    return readdirSync(join(root, CHAPTERS_DIR))
+    return readdirSync(join(root, dir))
       .filter((f) => f.endsWith('.mdx'))
       .sort();
   } catch {
@@ -33,8 +35,8 @@ export function chapterNames(root: string): string[] | undefined {
 }
 
 /** Frontmatter is YAML between `---` lines. */
-export function readChapter(root: string, name: string): ChapterFile {
-  const file = `${CHAPTERS_DIR}/${name}`;
+export function readChapter(root: string, name: string, dir = CHAPTERS_DIR): ChapterFile {
+  const file = `${dir}/${name}`;
   const text = readFileSync(join(root, file), 'utf8');
   const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text);
   if (!m) {

@@ -1,17 +1,23 @@
 import { createProcessor } from '@mdx-js/mdx';
-import { CHAPTERS_DIR, chapterNames, readChapter } from './chapter-files.ts';
+import { CHAPTERS_DIR, chapterNames, EN_CHAPTERS_DIR, readChapter } from './chapter-files.ts';
 import { duplicateOrders } from './chapters.ts';
 import { RefError } from './data/resolve.ts';
 import { type Diagnostic, didYouMean } from './diagnostics.ts';
+import { MissingEnglishError } from './i18n/labels.ts';
+import { LANGUAGE_TAG, type Locale } from './i18n/locale.ts';
 import { placements } from './markdown/passages.ts';
+import { escapeSectionIds, SECTION_ID, splitSectionId } from './markdown/section-ids.ts';
 import { type PeriodReading, periodDiagnostic, readPeriod } from './period-check.ts';
 import type { Project } from './project.ts';
 import { chartModel } from './render/chart.ts';
+import { figureAttributes } from './render/provenance.ts';
 import { redactedText } from './render/redact.ts';
 import { tableModel } from './render/table.ts';
 import { renderVal } from './render/val.ts';
 import { COMPONENT_PROPS, type ComponentName } from './schema/props.ts';
-import { REDACTION_MARKER } from './schema/redaction.ts';
+import { REDACTION_MARKER, REDACTION_MARKER_EN } from './schema/redaction.ts';
+
+export { CHAPTERS_DIR, EN_CHAPTERS_DIR };
 
 /**
  * An amount, a percentage or a count with its unit, typed as text rather than bound with <Val>.
@@ -20,12 +26,22 @@ import { REDACTION_MARKER } from './schema/redaction.ts';
 const UNBOUND_FIGURE =
   /(?:人民幣|美元|港元|RMB|US\$|HK\$)\s*\d[\d,]*(?:\.\d+)?(?:\s*(?:億元|萬元|千元|元|億|萬))?|\d[\d,]*(?:\.\d+)?\s*(?:%|％|億元|萬元|千元|元|美元|港元|ZB|TB|PB|億台|萬台|台|倍)/gu;
 
+/**
+ * The same in English prose: "RMB1,376.9 billion", "US$140,000", "19.5%", "12 percent",
+ * "14.0 billion units", "3.5 million devices", "23 ZB". Years, "5G", "the 14th Five-Year Plan"
+ * and numbers in words pass.
+ */
+const UNBOUND_FIGURE_EN =
+  /(?:RMB|US\$|HK\$)\s*\d[\d,]*(?:\.\d+)?(?:\s*(?:billion|million|thousand|bn|m)\b)?|\b\d[\d,]*(?:\.\d+)?\s*(?:%|percent\b|per cent\b|ZB\b|TB\b|PB\b|(?:billion|million|thousand)\b(?:\s+[a-z]+)?|times\b)/giu;
+
 /** A bound figure as it occurs in a chapter: the verification schedule is built from these. */
 export interface Occurrence {
   file: string;
   line: number | undefined;
   component: ComponentName;
   props: Record<string, unknown>;
+  /** The section (its `{#id}`) the component sits in; undefined before the first such heading. */
+  section?: string | undefined;
   /** A <Val> with a period: the year its clause gives it (the figure-context check). */
   period?: PeriodReading | undefined;
 }
@@ -39,24 +55,76 @@ interface JsxNode {
   value?: string;
 }
 
+/** A heading's section id where the author wrote it. */
+export interface SectionMark {
+  id: string;
+  line: number | undefined;
+  text: string;
+}
+
+/** One chapter file of one edition, as the parity check compares it. */
+export interface EditionChapter {
+  locale: Locale;
+  /** The chapter id both editions share: the file name without `.mdx`. */
+  id: string;
+  file: string;
+  /** Frontmatter says the chapter exists in this edition only, on purpose. */
+  singleEdition: boolean;
+  sections: SectionMark[];
+  occurrences: Occurrence[];
+}
+
+export interface ContentCheck {
+  diagnostics: Diagnostic[];
+  /** The Chinese edition's bound components: the verification schedule and the PDF read these. */
+  occurrences: Occurrence[];
+  /** The English edition's, the same way. */
+  englishOccurrences: Occurrence[];
+  /** Every chapter of every edition, for the parity check. */
+  chapters: EditionChapter[];
+}
+
 /**
  * Checks every chapter before Astro sees it, so authors get `file:line` records instead of a
  * compiler trace: MDX syntax, unknown components, unknown datasets, series, periods and claims.
+ * The English edition (content/en/chapters, when there is one) is checked the same way, and each
+ * label it shows must have its English.
  */
-export function checkContent(root: string, project: Project): { diagnostics: Diagnostic[]; occurrences: Occurrence[] } {
+export function checkContent(root: string, project: Project): ContentCheck {
+  const zh = checkEdition(root, project, 'zh', CHAPTERS_DIR, true);
+  const en = checkEdition(root, project, 'en', EN_CHAPTERS_DIR, false);
+  return {
+    diagnostics: [...zh.diagnostics, ...en.diagnostics],
+    occurrences: zh.rendered,
+    englishOccurrences: en.rendered,
+    chapters: [...zh.chapters, ...en.chapters],
+  };
+}
+
+function checkEdition(
+  root: string,
+  project: Project,
+  locale: Locale,
+  dir: string,
+  required: boolean,
+): { diagnostics: Diagnostic[]; chapters: EditionChapter[]; rendered: Occurrence[] } {
   const diagnostics: Diagnostic[] = [];
-  const occurrences: Occurrence[] = [];
-  const files = chapterNames(root);
+  const chapters: EditionChapter[] = [];
+  /** Components whose references all resolved: what the verification schedule lists. */
+  const rendered: Occurrence[] = [];
+  const files = chapterNames(root, dir);
   if (!files) {
+    if (required) {
+      diagnostics.push({
+        file: dir,
+        severity: 'error',
+        message: 'no chapters folder — expected MDX chapters here',
+        rule: 'missing-file',
+      });
+    }
+  } else if (required && files.length === 0) {
     diagnostics.push({
-      file: CHAPTERS_DIR,
-      severity: 'error',
-      message: 'no chapters folder — expected MDX chapters here',
-      rule: 'missing-file',
-    });
-  } else if (files.length === 0) {
-    diagnostics.push({
-      file: CHAPTERS_DIR,
+      file: dir,
       severity: 'error',
       message: 'no chapter — expected at least one .mdx file',
       rule: 'missing-file',
@@ -64,15 +132,29 @@ export function checkContent(root: string, project: Project): { diagnostics: Dia
   }
   const orders: { file: string; order: number; line: number | undefined }[] = [];
   const processor = createProcessor({ format: 'mdx' });
-  const edition = project.registry.document.value.language;
+  const edition = locale === 'zh' ? project.registry.document.value.language : LANGUAGE_TAG[locale];
+  const marker = locale === 'zh' ? REDACTION_MARKER : REDACTION_MARKER_EN;
   for (const name of files ?? []) {
-    const chapter = readChapter(root, name);
-    const { file, body, offset, frontmatter } = chapter;
-    diagnostics.push(...chapter.diagnostics);
-    if (frontmatter) orders.push({ file, order: frontmatter.order, line: chapter.lineOf('order') });
+    const read = readChapter(root, name, dir);
+    const { file, body, offset, frontmatter } = read;
+    diagnostics.push(...read.diagnostics);
+    if (frontmatter) orders.push({ file, order: frontmatter.order, line: read.lineOf('order') });
+    const singleEdition = frontmatter?.singleEdition === true;
+    const occurrences: Occurrence[] = [];
+    const sections: SectionMark[] = [];
+    const chapter: EditionChapter = {
+      locale,
+      id: name.replace(/\.mdx$/, ''),
+      file,
+      singleEdition,
+      sections,
+      occurrences,
+    };
+    chapters.push(chapter);
+    let section: string | undefined;
     let tree: JsxNode;
     try {
-      tree = processor.parse(body) as unknown as JsxNode;
+      tree = processor.parse(escapeSectionIds(body)) as unknown as JsxNode;
     } catch (e) {
       const err = e as { reason?: string; message: string };
       // micromark puts the position in the reason text: "… (114:1-114:46)".
@@ -90,18 +172,34 @@ export function checkContent(root: string, project: Project): { diagnostics: Dia
     }
     const placed = placements(tree);
     visit(tree, (node) => {
-      if (node.type === 'text' && node.value?.includes(REDACTION_MARKER)) {
+      if (node.type === 'heading') {
+        const mark = headingSection(node, file, offset, diagnostics);
+        if (mark) {
+          const previous = sections.find((s) => s.id === mark.id);
+          if (previous) {
+            diagnostics.push({
+              file,
+              line: mark.line,
+              severity: 'error',
+              message: `section id "${mark.id}" is used twice in this chapter — first at ${file}:${previous.line ?? '?'}; expected each section id once`,
+              rule: 'section-id',
+            });
+          } else sections.push(mark);
+          section = mark.id;
+        }
+      }
+      if (node.type === 'text' && node.value?.includes(marker)) {
         diagnostics.push({
           file,
           line: node.position ? node.position.start.line + offset : undefined,
           severity: 'error',
-          message: `${REDACTION_MARKER} typed by hand — expected <Redact term="…" /> with the wording in data/redactions.yaml, so vetting and final copies can show it`,
+          message: `${marker} typed by hand — expected <Redact term="…" /> with the wording in data/redactions.yaml, so vetting and final copies can show it`,
           rule: 'redaction',
         });
         return;
       }
       // Every typed figure is its own record: fixing the first must not reveal the next one only then.
-      for (const unbound of node.type === 'text' ? (node.value ?? '').matchAll(UNBOUND_FIGURE) : []) {
+      for (const unbound of node.type === 'text' ? typedFigures(node.value ?? '', locale) : []) {
         const before = (node.value ?? '').slice(0, unbound.index).split('\n');
         const start = node.position?.start;
         const lastLine = before.at(-1) ?? '';
@@ -168,12 +266,22 @@ export function checkContent(root: string, project: Project): { diagnostics: Dia
         }
         return;
       }
+      // The parity check compares what each edition binds, whether or not it renders.
+      const bound: Occurrence = { file, line, component, props, section };
+      occurrences.push(bound);
       try {
-        if (component === 'Val') renderVal(project.resolver, props as never);
-        if (component === 'Chart') chartModel(project, props as never);
-        if (component === 'DataTable') tableModel(project, props as never);
-        if (component === 'Redact') redactedText(project.registry, String(props['term']), 'vetting');
+        renderForCheck(project, component, props, locale);
       } catch (e) {
+        if (e instanceof MissingEnglishError) {
+          diagnostics.push({
+            file: e.file ?? file,
+            line: e.line,
+            severity: 'error',
+            message: `${e.message} (shown by <${component}> at ${file}:${line ?? '?'})`,
+            rule: 'missing-english',
+          });
+          return;
+        }
         if (!(e instanceof RefError)) throw e;
         diagnostics.push({ ...at, severity: 'error', message: `<${component}>: ${e.message}`, rule: 'unknown-ref' });
         return;
@@ -181,11 +289,83 @@ export function checkContent(root: string, project: Project): { diagnostics: Dia
       const period = component === 'Val' ? readPeriod(project.resolver, props, placed.get(node), edition) : undefined;
       const contradiction = periodDiagnostic(period, String(props['of']), at);
       if (contradiction) diagnostics.push(contradiction);
-      occurrences.push({ file, line, component, props, period });
+      bound.period = period;
+      rendered.push(bound);
     });
   }
   diagnostics.push(...duplicateOrders(orders));
-  return { diagnostics, occurrences };
+  return { diagnostics, chapters, rendered };
+}
+
+/**
+ * Typed figures in a text, in order, each once: English prose is read with both patterns (an
+ * English chapter may quote a Chinese amount), and a match inside an earlier one is the same figure.
+ */
+function typedFigures(text: string, locale: Locale): RegExpMatchArray[] {
+  const all = [...text.matchAll(UNBOUND_FIGURE), ...(locale === 'en' ? text.matchAll(UNBOUND_FIGURE_EN) : [])].sort(
+    (a, b) => (a.index ?? 0) - (b.index ?? 0),
+  );
+  const kept: RegExpMatchArray[] = [];
+  for (const m of all) {
+    const last = kept.at(-1);
+    if (last && (m.index ?? 0) < (last.index ?? 0) + last[0].length) {
+      if (m[0].length > last[0].length && m.index === last.index) kept[kept.length - 1] = m;
+      continue;
+    }
+    kept.push(m);
+  }
+  return kept;
+}
+
+/** Everything the page will render, in the edition's language: a missing label fails here. */
+function renderForCheck(project: Project, component: ComponentName, props: Record<string, unknown>, locale: Locale) {
+  if (component === 'Val') {
+    const { figure } = renderVal(project.resolver, props as never, locale);
+    if (locale !== 'zh') figureAttributes(project, figure, locale);
+  }
+  if (component === 'Chart') {
+    const model = chartModel(project, props as never, locale);
+    if (locale !== 'zh') {
+      for (const s of [...model.series, ...(model.total ? [model.total] : [])]) {
+        for (const c of s.cells) if (c) figureAttributes(project, c.figure, locale);
+      }
+    }
+  }
+  if (component === 'DataTable') {
+    const model = tableModel(project, props as never, locale);
+    if (locale !== 'zh') {
+      for (const row of model.rows) {
+        for (const c of row.cells) if (c.kind === 'figure') figureAttributes(project, c.figure, locale);
+      }
+    }
+  }
+  if (component === 'Redact') redactedText(project.registry, String(props['term']), 'vetting', locale);
+}
+
+/** The `{#id}` of a heading, checked; undefined for a heading without one. */
+function headingSection(
+  node: JsxNode,
+  file: string,
+  offset: number,
+  diagnostics: Diagnostic[],
+): SectionMark | undefined {
+  const last = node.children?.at(-1);
+  if (last?.type !== 'text') return undefined;
+  const { text, id } = splitSectionId(last.value ?? '');
+  if (id === undefined) return undefined;
+  const line = node.position ? node.position.start.line + offset : undefined;
+  if (!SECTION_ID.test(id) || id.length > 40) {
+    diagnostics.push({
+      file,
+      line,
+      severity: 'error',
+      message: `section id "${id}" — expected short lower-case ASCII: a letter, then letters, digits or hyphens, e.g. {#cloud-market}`,
+      rule: 'section-id',
+    });
+    return undefined;
+  }
+  const before = (node.children ?? []).slice(0, -1).map((c) => c.value ?? '');
+  return { id, line, text: [...before, text].join('').trim() };
 }
 
 function visit(node: JsxNode, fn: (node: JsxNode) => void): void {

@@ -3,6 +3,7 @@ import { checkIntegrity } from './data/integrity.ts';
 import { loadRegistry, type Registry } from './data/load.ts';
 import { Resolver } from './data/resolve.ts';
 import { type Diagnostic, DiagnosticError } from './diagnostics.ts';
+import { parityDiagnostics } from './parity.ts';
 import type { Stage } from './schema/document.ts';
 import { effectiveStage } from './stage.ts';
 import { stageGates } from './stage-gates.ts';
@@ -21,6 +22,8 @@ export interface CheckResult {
   project?: Project;
   diagnostics: Diagnostic[];
   occurrences: Occurrence[];
+  /** The English edition's bound components (its figure-context coverage). */
+  englishOccurrences: Occurrence[];
 }
 
 /**
@@ -30,10 +33,12 @@ export interface CheckResult {
  */
 export function checkProject(root: string, stageOverride?: Stage): CheckResult {
   const { registry, diagnostics } = loadRegistry(root);
-  if (!registry) return { diagnostics, occurrences: [] };
+  if (!registry) return { diagnostics, occurrences: [], englishOccurrences: [] };
   const resolver = new Resolver(registry);
   const integrity = checkIntegrity(resolver);
-  if (integrity.length > 0) return { diagnostics: [...diagnostics, ...integrity], occurrences: [] };
+  if (integrity.length > 0) {
+    return { diagnostics: [...diagnostics, ...integrity], occurrences: [], englishOccurrences: [] };
+  }
   const results = tieOut(resolver);
   const project: Project = { registry, resolver, tieOut: results, occurrences: [] };
   const content = checkContent(root, project);
@@ -45,9 +50,12 @@ export function checkProject(root: string, stageOverride?: Stage): CheckResult {
       ...diagnostics,
       ...tieOutDiagnostics(results),
       ...content.diagnostics,
+      // Parity compares valid editions: on a broken chapter it would only repeat the breakage.
+      ...(content.diagnostics.some((d) => d.severity === 'error') ? [] : parityDiagnostics(content.chapters)),
       ...stageGates(project, content.occurrences, stage),
     ],
     occurrences: content.occurrences,
+    englishOccurrences: content.englishOccurrences,
   };
 }
 

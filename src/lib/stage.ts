@@ -16,6 +16,11 @@ export function stageLabel(doc: DocumentConfig): string {
   return doc.stageLabel[effectiveStage(doc)] ?? doc.title;
 }
 
+/** The stage label of the English edition, when the document gives one. */
+export function stageLabelEn(doc: DocumentConfig): string {
+  return doc.en?.stageLabel[effectiveStage(doc)] ?? doc.en?.title ?? stageLabel(doc);
+}
+
 export function isDraft(doc: DocumentConfig): boolean {
   return effectiveStage(doc) !== 'final';
 }

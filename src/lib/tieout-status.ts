@@ -21,6 +21,23 @@ export const STATUS_LABEL: Record<FigureStatus, string> = {
   'derived-only': '推算，未用於核對',
 };
 
+/** The English edition's words for the same statuses. */
+export const STATUS_LABEL_EN: Record<FigureStatus, string> = {
+  pass: 'agrees',
+  fail: 'does not agree',
+  unchecked: 'not checkable',
+  'stated-only': 'stated, not used in any claim',
+  'derived-only': 'derived, not used in any claim',
+};
+
+export const STATUS_DESCRIPTION_EN: Record<FigureStatus, string> = {
+  pass: 'every claim that uses this figure was recomputed and agrees',
+  fail: 'a claim that uses this figure does not agree when recomputed',
+  unchecked: 'a stated claim; the document does not state the figures needed to recompute it',
+  'stated-only': 'a figure stated by the source that no claim uses',
+  'derived-only': 'a figure derived by formula that no claim uses',
+};
+
 /** What each status means, after its label: the popover and the schedule's legend. */
 export const STATUS_DESCRIPTION: Record<FigureStatus, string> = {
   pass: '用到此數字的每項陳述均已重新計算並相符',

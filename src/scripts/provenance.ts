@@ -4,11 +4,49 @@
  * carries the same text in `title`, so nothing is lost without JavaScript; with it, the native
  * tooltip gives way to one that a keyboard and a screen reader can reach.
  */
-import { FIGURE_STATUSES, type FigureStatus, STATUS_DESCRIPTION, STATUS_LABEL } from '../lib/tieout-status.ts';
+import {
+  FIGURE_STATUSES,
+  type FigureStatus,
+  STATUS_DESCRIPTION,
+  STATUS_DESCRIPTION_EN,
+  STATUS_LABEL,
+  STATUS_LABEL_EN,
+} from '../lib/tieout-status.ts';
+
+/** The popover speaks the page's language (`<html lang>`): the English edition gets English. */
+const WORDS = {
+  zh: {
+    status: (s: FigureStatus) => `${STATUS_LABEL[s]}：${STATUS_DESCRIPTION[s]}`,
+    value: '數值',
+    period: '期間',
+    basis: '性質',
+    derived: '推算：',
+    stated: '明載於資料來源',
+    sources: '資料來源',
+    check: '核對',
+    claims: '相關陳述',
+    claimsJoin: '、',
+    ref: '數據編號',
+  },
+  en: {
+    status: (s: FigureStatus) => `${STATUS_LABEL_EN[s]}: ${STATUS_DESCRIPTION_EN[s]}`,
+    value: 'Value',
+    period: 'Period',
+    basis: 'Basis',
+    derived: 'derived: ',
+    stated: 'stated in the source',
+    sources: 'Source',
+    check: 'Tie-out',
+    claims: 'Claims',
+    claimsJoin: ', ',
+    ref: 'Data reference',
+  },
+};
+const W = /^en\b/i.test(document.documentElement.lang) ? WORDS.en : WORDS.zh;
 
 function statusText(status: string | undefined): string {
   const known = FIGURE_STATUSES.find((s): s is FigureStatus => s === status);
-  return known ? `${STATUS_LABEL[known]}：${STATUS_DESCRIPTION[known]}` : '';
+  return known ? W.status(known) : '';
 }
 
 function setup(): void {
@@ -40,13 +78,13 @@ function setup(): void {
     title.textContent = d['label'] ?? '';
     const list = document.createElement('dl');
     list.append(
-      ...row('數值', d['value'] ?? ''),
-      ...(d['period'] ? row('期間', d['period']) : []),
-      ...row('性質', d['basis'] === 'derived' ? `推算：${d['formula'] ?? ''}` : '明載於資料來源'),
-      ...row('資料來源', d['sources'] ?? ''),
-      ...row('核對', statusText(d['status'])),
-      ...(d['claims'] ? row('相關陳述', d['claims'].split(' ').join('、')) : []),
-      ...row('數據編號', d['ref'] ?? ''),
+      ...row(W.value, d['value'] ?? ''),
+      ...(d['period'] ? row(W.period, d['period']) : []),
+      ...row(W.basis, d['basis'] === 'derived' ? `${W.derived}${d['formula'] ?? ''}` : W.stated),
+      ...row(W.sources, d['sources'] ?? ''),
+      ...row(W.check, statusText(d['status'])),
+      ...(d['claims'] ? row(W.claims, d['claims'].split(' ').join(W.claimsJoin)) : []),
+      ...row(W.ref, d['ref'] ?? ''),
     );
     tip.replaceChildren(title, list);
     tip.hidden = false;

@@ -46,7 +46,8 @@ beforeAll(() => {
   edit('data/datasets/china-edge.yaml', '"2022": 349,', '"2022": 350,');
   writeFileSync(
     join(repo, 'content/chapters/business.mdx'),
-    '---\ntitle: 業務\norder: 2\n---\n\n## 概覽\n\n本公司為獨立邊緣雲服務供應商。\n',
+    // In the Chinese edition only, on purpose: the English edition's parity check lets it stand.
+    '---\ntitle: 業務\norder: 2\nsingleEdition: true\n---\n\n## 概覽\n\n本公司為獨立邊緣雲服務供應商。\n',
   );
   git('add', '-A');
   git('commit', '-qm', 'new value and new chapter');

@@ -19,6 +19,11 @@ describe('a table that runs over a page', () => {
         'id: long-table',
         'kind: table',
         'title: 長表測試',
+        'en:',
+        '  title: Long table test',
+        '  columns: { rank: { label: Rank }, company: { label: Company name }, share: { label: Market share } }',
+        '  terms:',
+        ...Array.from({ length: 80 }, (_, i) => `    公司${i + 1}號: Company No. ${i + 1}`),
         'sources: [cic]',
         'columns:',
         '  rank: { label: 排名, type: rank }',
@@ -29,7 +34,10 @@ describe('a table that runs over a page', () => {
         '',
       ].join('\n'),
     );
-    appendFileSync(join(dir, 'content/chapters/industry-overview.mdx'), '\n<DataTable dataset="long-table" />\n');
+    // Both editions bind the same tables in each section.
+    for (const chapter of ['content/chapters/industry-overview.mdx', 'content/en/chapters/industry-overview.mdx']) {
+      appendFileSync(join(dir, chapter), '\n<DataTable dataset="long-table" />\n');
+    }
     const build = spawnSync(process.execPath, [join(dir, 'scripts/build.ts')], {
       cwd: dir,
       encoding: 'utf8',

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -78,6 +78,9 @@ describe('terms broken up by the layout or by markup', () => {
   beforeAll(() => {
     dir = projectCopy();
     dist = join(dir, 'dist');
+    // The terms are Chinese layout cases; a Chinese-only document needs no English counterpart
+    // for them, where the parity check would otherwise (rightly) ask for one.
+    rmSync(join(dir, 'content/en'), { recursive: true, force: true });
     const registry = join(dir, 'data/redactions.yaml');
     writeFileSync(
       registry,

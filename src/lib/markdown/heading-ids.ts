@@ -1,17 +1,20 @@
 import { basename, extname } from 'node:path';
+import { sectionAnchor, splitSectionId } from './section-ids.ts';
 
 interface HastNode {
   type: string;
   tagName?: string;
+  value?: string;
   properties?: Record<string, unknown>;
   children?: HastNode[];
 }
 
 /**
- * Section ids of the form `<chapter>-<n>` (e.g. `industry-overview-3`). The whole-document page
- * holds every chapter, so ids must be unique across chapters; and Chromium turns each id into a
- * PDF named destination, whose name the PDF format caps at 127 bytes — a Chinese heading slug,
- * percent-encoded, runs past that.
+ * Heading ids. A heading with a section id (`## … {#cloud-market}`) gets
+ * `<chapter>-<section id>`, the same in both editions; one without gets the positional
+ * `<chapter>-<n>`. The whole-document page holds every chapter, so ids carry the chapter; and
+ * Chromium turns each id into a PDF named destination, whose name the PDF format caps at 127
+ * bytes — a Chinese heading slug, percent-encoded, runs past that.
  */
 export function rehypeChapterHeadingIds() {
   return (tree: HastNode, file: { path?: string; history?: string[] }) => {
@@ -23,7 +26,10 @@ export function rehypeChapterHeadingIds() {
     const visit = (node: HastNode) => {
       if (node.type === 'element' && /^h[1-6]$/.test(node.tagName ?? '')) {
         n += 1;
-        node.properties = { ...node.properties, id: `${chapter}-${n}` };
+        const last = node.children?.at(-1);
+        const split = last?.type === 'text' ? splitSectionId(last.value ?? '') : undefined;
+        if (last && split?.id) last.value = split.text;
+        node.properties = { ...node.properties, id: split?.id ? sectionAnchor(chapter, split.id) : `${chapter}-${n}` };
       }
       for (const child of node.children ?? []) visit(child);
     };

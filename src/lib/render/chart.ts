@@ -1,11 +1,15 @@
 import type { Figure } from '../data/resolve.ts';
 import { RefError } from '../data/resolve.ts';
 import { didYouMean } from '../diagnostics.ts';
-import { formatNumber, formatPeriod, formatValue, isForecast } from '../format.ts';
+import { formatNumber, isForecast } from '../format.ts';
+import { englishSpelling } from '../i18n/english.ts';
+import { claimLabel, claimText, seriesLabel, sourceNamesIn } from '../i18n/labels.ts';
+import { type Locale, spellPeriod, spellRange } from '../i18n/locale.ts';
+import { UI } from '../i18n/ui.ts';
 import type { Project } from '../project.ts';
 import { type ChartProps, ChartPropsSchema } from '../schema/props.ts';
-import { sourceNames } from '../sources.ts';
 import { conversionFactor, type Unit, unitSpec } from '../units.ts';
+import { spellFigure } from './val.ts';
 
 export interface ChartCell {
   value: number;
@@ -30,6 +34,8 @@ export interface ChartModel {
   id: string;
   title: string;
   unit: Unit;
+  /** The unit as the caption writes it: 人民幣十億元 / RMB billion. */
+  unitCaption: string;
   periods: { id: string; label: string }[];
   series: ChartSeries[];
   total: ChartSeries | undefined;
@@ -54,11 +60,14 @@ export interface ChartJsConfig {
 export const PALETTE = ['#1d3557', '#457b9d', '#a8c5da', '#6c757d', '#c9ada7'];
 export const UNSPLIT_GREY = '#d5d9de';
 
-export function chartModel(project: Project, props: ChartProps): ChartModel {
+export function chartModel(project: Project, props: ChartProps, locale: Locale = 'zh'): ChartModel {
   const p = ChartPropsSchema.parse(props);
   const { resolver } = project;
-  const dataset = resolver.timeseries(p.dataset).value;
+  const ui = UI[locale];
+  const entry = resolver.timeseries(p.dataset);
+  const dataset = entry.value;
   const unit = p.unit ?? dataset.unit;
+  const unitCaption = locale === 'zh' ? unit : captionOf(unit, dataset.id);
   const factor = conversionFactor(dataset.unit, unit);
   const decimals = unitSpec(unit).decimals;
   const seriesOf = (id: string): ChartSeries => {
@@ -67,7 +76,7 @@ export function chartModel(project: Project, props: ChartProps): ChartModel {
       throw new RefError(`unknown series "${id}" in "${dataset.id}"${didYouMean(id, Object.keys(dataset.series))}`);
     return {
       id,
-      label: s.label,
+      label: seriesLabel(entry, id, locale),
       cells: dataset.periods.map((period) => {
         const figure = resolver.figure(`${dataset.id}.${id}@${period}`);
         if (!figure) return null;
@@ -78,30 +87,31 @@ export function chartModel(project: Project, props: ChartProps): ChartModel {
   };
   const series = p.series.map(seriesOf);
   const total = p.total ? seriesOf(p.total) : undefined;
-  const periods = dataset.periods.map((id) => ({ id, label: formatPeriod(id) }));
+  const periods = dataset.periods.map((id) => ({ id, label: spellPeriod(locale, id) }));
   const missing = dataset.periods.filter((_, i) => series.every((s) => s.cells[i] === null));
-  const cagr = (p.cagr ?? []).map((id) => cagrRow(project, id));
-  const sources = sourceNames(project.registry, dataset.sources);
+  const cagr = (p.cagr ?? []).map((id) => cagrRow(project, id, locale));
+  const sources = sourceNamesIn(project.registry, dataset.sources, locale);
   const labels = dataset.periods.map((period) => {
-    const lines = [`${period.replace(/E$/, '')}年`];
-    if (isForecast(period)) lines.push('(預計)');
-    if (missing.includes(period)) lines.push('(未載列分項)');
+    const lines = locale === 'zh' ? [`${period.replace(/E$/, '')}年`] : [spellPeriod(locale, period)];
+    if (locale === 'zh' && isForecast(period)) lines.push('(預計)');
+    if (missing.includes(period)) lines.push(ui.unsplit);
     return lines;
   });
-  const description = `${p.title}，單位：${unit}。${periods
-    .map((period, i) => {
+  const description = ui.describe(
+    p.title,
+    unitCaption,
+    periods.map((period, i) => {
       const parts = series
-        .map((s) => (s.cells[i] ? `${s.label}${s.cells[i]?.text}` : null))
+        .map((s) => (s.cells[i] ? `${s.label}${locale === 'zh' ? '' : ' '}${s.cells[i]?.text}` : null))
         .filter((x): x is string => x !== null);
-      const t = total?.cells[i];
-      const head = `${period.label}${t ? `合計${t.text}` : ''}`;
-      return parts.length ? `${head}（${parts.join('，')}）` : `${head}（未載列分項）`;
-    })
-    .join('；')}。`;
+      return ui.describeYear(period.label, total?.cells[i]?.text, parts);
+    }),
+  );
   return {
     id: `fig-${dataset.id}-${p.series.join('-')}`,
     title: p.title,
     unit,
+    unitCaption,
     periods,
     series,
     total,
@@ -124,7 +134,7 @@ export function chartModel(project: Project, props: ChartProps): ChartModel {
           ...(total && missing.length > 0
             ? [
                 {
-                  label: `${total.label}（未載列分項）`,
+                  label: ui.unsplitTotal(total.label),
                   data: total.cells.map((c, i) =>
                     missing.includes(dataset.periods[i] ?? '') ? (c?.value ?? null) : null,
                   ),
@@ -146,7 +156,16 @@ export function chartModel(project: Project, props: ChartProps): ChartModel {
   };
 }
 
-function cagrRow(project: Project, id: string): CagrRow {
+/** The English caption of a chart's unit; a unit without one names the dataset. */
+function captionOf(unit: Unit, datasetId: string): string {
+  try {
+    return englishSpelling(unit).caption;
+  } catch (e) {
+    throw new RefError(`${(e as Error).message}; used by dataset "${datasetId}"`);
+  }
+}
+
+function cagrRow(project: Project, id: string, locale: Locale): CagrRow {
   const entry = project.resolver.claim(id);
   const claim = entry.value;
   if (claim.kind !== 'cagr' && claim.kind !== 'stated') {
@@ -154,17 +173,17 @@ function cagrRow(project: Project, id: string): CagrRow {
   }
   const from = claim.from;
   const to = claim.to;
-  let label = claim.label;
+  let label = claimLabel(entry, locale);
   if (!label && claim.kind === 'cagr') {
     const [datasetId = '', seriesId = ''] = claim.of.split('.');
-    label = project.resolver.timeseries(datasetId).value.series[seriesId]?.label;
+    label = seriesLabel(project.resolver.timeseries(datasetId), seriesId, locale);
   }
-  const decimals = claim.decimals ?? unitSpec(claim.unit).decimals;
   const prefix = claim.qualifier === 'over' ? '>' : '';
+  const figure = project.resolver.require(`claim.${id}`);
   return {
-    label: label ?? claim.text,
-    period: from && to ? `${formatPeriod(from)}至${formatPeriod(to)}` : '',
-    text: `${prefix}${formatValue(claim.stated, claim.unit, decimals)}`,
+    label: label ?? claimText(entry, locale),
+    period: from && to ? spellRange(locale, from, to) : '',
+    text: `${prefix}${spellFigure(figure, locale)}`,
     ref: `claim.${id}`,
   };
 }

@@ -1,35 +1,38 @@
 import type { Figure } from '../data/resolve.ts';
-import { formatPeriod, formatValue } from '../format.ts';
+import { figureLabel, sourceNamesIn } from '../i18n/labels.ts';
+import { type Locale, spellPeriod } from '../i18n/locale.ts';
+import { UI } from '../i18n/ui.ts';
 import type { Project } from '../project.ts';
-import { sourceNames } from '../sources.ts';
-import { figureTie, STATUS_LABEL } from '../tieout-status.ts';
+import { figureTie } from '../tieout-status.ts';
+import { spellLow } from './val.ts';
 
 /** One line a reviewer can read: what the figure is, whether stated or derived, and from whom. */
-export function provenanceText(project: Project, figure: Figure): string {
-  const basis = figure.basis === 'stated' ? '明載' : `推算：${figure.formula ?? ''}`;
-  const sources = sourceNames(project.registry, figure.sources).join('，');
+export function provenanceText(project: Project, figure: Figure, locale: Locale = 'zh'): string {
+  const ui = UI[locale];
+  const basis = figure.basis === 'stated' ? ui.stated : ui.derived(figure.formula ?? '');
+  const sources = sourceNamesIn(project.registry, figure.sources, locale).join(ui.listJoin);
   const tie = figureTie(project, figure);
-  const claims = tie.claims.length > 0 ? `（陳述：${tie.claims.join('、')}）` : '';
-  return `${figure.label}（${basis}；資料來源：${sources}；核對：${STATUS_LABEL[tie.status]}${claims}）`;
+  const label = figureLabel(project.resolver, figure, locale);
+  return ui.provenance(label, basis, sources, ui.status[tie.status], tie.claims);
 }
 
 /**
  * Data attributes every bound figure carries, wherever it appears (prose, chart table, table
  * cell). The provenance popover, the verification schedule and the tests all read these.
  */
-export function figureAttributes(project: Project, figure: Figure): Record<string, string> {
+export function figureAttributes(project: Project, figure: Figure, locale: Locale = 'zh'): Record<string, string> {
   const tie = figureTie(project, figure);
   return {
     'data-ref': figure.ref,
-    'data-value': formatValue(figure.value, figure.unit, figure.decimals),
+    'data-value': spellLow(figure, locale),
     'data-unit': figure.unit,
-    'data-period': figure.column && /^\d{4}E?$/.test(figure.column) ? formatPeriod(figure.column) : '',
-    'data-label': figure.label,
+    'data-period': figure.column && /^\d{4}E?$/.test(figure.column) ? spellPeriod(locale, figure.column) : '',
+    'data-label': figureLabel(project.resolver, figure, locale),
     'data-basis': figure.basis,
     'data-formula': figure.formula ?? '',
-    'data-sources': sourceNames(project.registry, figure.sources).join('，'),
+    'data-sources': sourceNamesIn(project.registry, figure.sources, locale).join(UI[locale].listJoin),
     'data-status': tie.status,
     'data-claims': tie.claims.join(' '),
-    title: provenanceText(project, figure),
+    title: provenanceText(project, figure, locale),
   };
 }

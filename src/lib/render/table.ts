@@ -1,8 +1,10 @@
 import type { Figure } from '../data/resolve.ts';
-import { formatValue } from '../format.ts';
+import { columnGroup, columnLabel, datasetTitle, sourceNamesIn, tableText } from '../i18n/labels.ts';
+import type { Locale } from '../i18n/locale.ts';
+import { UI } from '../i18n/ui.ts';
 import type { Project } from '../project.ts';
 import { type DataTableProps, DataTablePropsSchema } from '../schema/props.ts';
-import { sourceNames } from '../sources.ts';
+import { spellFigure } from './val.ts';
 
 export type TableCellModel =
   | { kind: 'text'; text: string }
@@ -20,7 +22,7 @@ export interface TableModel {
   sources: string[];
 }
 
-export function tableModel(project: Project, props: DataTableProps): TableModel {
+export function tableModel(project: Project, props: DataTableProps, locale: Locale = 'zh'): TableModel {
   const p = DataTablePropsSchema.parse(props);
   const entry = project.resolver.table(p.dataset);
   const d = entry.value;
@@ -29,18 +31,24 @@ export function tableModel(project: Project, props: DataTableProps): TableModel 
   const top: TableModel['header'][number] = [];
   const second: TableModel['header'][number] = [];
   for (let i = 0; i < columns.length; i++) {
-    const [, column] = columns[i] as (typeof columns)[number];
+    const [columnId, column] = columns[i] as (typeof columns)[number];
     const numeric = column.type !== 'text';
+    const label = columnLabel(entry, columnId, locale);
     if (!grouped || !column.group) {
-      top.push({ label: column.label, colspan: 1, rowspan: grouped ? 2 : 1, numeric });
+      top.push({ label, colspan: 1, rowspan: grouped ? 2 : 1, numeric });
       continue;
     }
     const previous = columns[i - 1]?.[1];
     if (previous?.group !== column.group) {
       const span = columns.slice(i).findIndex(([, c]) => c.group !== column.group);
-      top.push({ label: column.group, colspan: span === -1 ? columns.length - i : span, rowspan: 1, numeric: true });
+      top.push({
+        label: columnGroup(entry, columnId, locale) ?? column.group,
+        colspan: span === -1 ? columns.length - i : span,
+        rowspan: 1,
+        numeric: true,
+      });
     }
-    second.push({ label: column.label, colspan: 1, rowspan: 1, numeric });
+    second.push({ label, colspan: 1, rowspan: 1, numeric });
   }
   const rows = Object.entries(d.rows).map(([rowId, row]) => ({
     id: rowId,
@@ -51,22 +59,22 @@ export function tableModel(project: Project, props: DataTableProps): TableModel 
       if (raw === undefined) return { kind: 'empty' as const, text: '—', numeric };
       if (column.type === 'check') {
         return raw === true
-          ? { kind: 'check' as const, text: '√', label: '有', numeric }
-          : { kind: 'check' as const, text: 'x', label: '無', numeric };
+          ? { kind: 'check' as const, text: '√', label: UI[locale].checkYes, numeric }
+          : { kind: 'check' as const, text: 'x', label: UI[locale].checkNo, numeric };
       }
-      if (typeof raw === 'string' || typeof raw === 'boolean')
-        return { kind: 'text' as const, text: String(raw), numeric };
+      if (typeof raw === 'string')
+        return { kind: 'text' as const, text: tableText(entry, rowId, columnId, locale), numeric };
+      if (typeof raw === 'boolean') return { kind: 'text' as const, text: String(raw), numeric };
       const figure = project.resolver.require(`${d.id}.${rowId}@${columnId}`);
-      const text =
-        column.type === 'rank' ? String(figure.value) : formatValue(figure.value, figure.unit, figure.decimals);
+      const text = column.type === 'rank' ? String(figure.value) : spellFigure(figure, locale);
       return { kind: 'figure' as const, text, figure, numeric };
     }),
   }));
   return {
     id: `tbl-${d.id}`,
-    title: p.title ?? d.title,
+    title: p.title ?? datasetTitle(entry, locale),
     header: grouped ? [top, second] : [top],
     rows,
-    sources: sourceNames(project.registry, d.sources),
+    sources: sourceNamesIn(project.registry, d.sources, locale),
   };
 }

@@ -11,6 +11,14 @@ const base = {
   text: z.string().min(1),
   /** Short name for a figure's growth-rate table (e.g. 美國); defaults to the series label. */
   label: z.string().min(1).optional(),
+  /** The English edition's wording of `text`, `label` and (for a stated claim) `reason`. */
+  en: z
+    .strictObject({
+      text: z.string().min(1),
+      label: z.string().min(1).optional(),
+      reason: z.string().min(1).optional(),
+    })
+    .optional(),
   source: IdSchema,
 };
 

@@ -3,6 +3,14 @@ import { IdSchema, PeriodSchema, QualifierSchema, UnitSchema } from './common.ts
 
 const note = z.string().optional();
 
+/**
+ * English beside Chinese: each labelled thing may carry `en` with the same fields in English.
+ * Optional here; an English chapter that shows a label without its English stops the build at
+ * the line of the label (src/lib/i18n/labels.ts).
+ */
+const english = <T extends z.ZodRawShape>(shape: T) => z.strictObject(shape).optional();
+const text = z.string().min(1);
+
 /** A figure as the chapter states it. A bare number is shorthand for `{ value }`. */
 export const StatedCellSchema = z.strictObject({
   value: z.number(),
@@ -21,6 +29,7 @@ export const NumberCellSchema = z.union([z.number(), StatedCellSchema, DerivedCe
 
 const SeriesSchema = z.strictObject({
   label: z.string().min(1),
+  en: english({ label: text, note }),
   /** Applies to every period not given in `values`; a period whose inputs are unknown stays empty. */
   formula: z.string().min(1).optional(),
   values: z.record(PeriodSchema, NumberCellSchema).default({}),
@@ -32,6 +41,7 @@ export const TimeseriesDatasetSchema = z.strictObject({
   id: IdSchema,
   kind: z.literal('timeseries'),
   title: z.string().min(1),
+  en: english({ title: text }),
   unit: UnitSchema,
   decimals: z.number().int().min(0).max(4).optional(),
   sources: z.array(IdSchema).min(1),
@@ -56,6 +66,15 @@ export const TableDatasetSchema = z
     id: IdSchema,
     kind: z.literal('table'),
     title: z.string().min(1),
+    /**
+     * A table's English in one block beside it: the title, each column's label (and group), and
+     * each text cell's English once (`terms`: 電信運營商: Telecommunications operator).
+     */
+    en: english({
+      title: text,
+      columns: z.record(IdSchema, z.strictObject({ label: text, group: text.optional() })).default({}),
+      terms: z.record(z.string(), text).default({}),
+    }),
     sources: z.array(IdSchema).min(1),
     columns: z.record(IdSchema, ColumnSchema),
     rows: z.record(IdSchema, z.record(IdSchema, TableCellSchema)),
@@ -75,6 +94,7 @@ export const TableDatasetSchema = z
 
 const FactSchema = z.strictObject({
   label: z.string().min(1),
+  en: english({ label: text, note }),
   unit: UnitSchema,
   decimals: z.number().int().min(0).max(4).optional(),
   period: PeriodSchema.optional(),
@@ -91,6 +111,7 @@ export const FactsDatasetSchema = z.strictObject({
   id: IdSchema,
   kind: z.literal('facts'),
   title: z.string().min(1),
+  en: english({ title: text }),
   facts: z.record(IdSchema, FactSchema),
 });
 

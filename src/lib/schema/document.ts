@@ -16,6 +16,15 @@ export const DocumentSchema = z.strictObject({
   draftWarning: z.string().min(1),
   subject: z.string().min(1),
   language: z.literal('zh-Hant-HK').default('zh-Hant-HK'),
+  /** The English edition's cover, warning line and metadata. */
+  en: z
+    .strictObject({
+      title: z.string().min(1),
+      stageLabel: z.record(StageSchema, z.string().min(1)),
+      draftWarning: z.string().min(1),
+      subject: z.string().min(1),
+    })
+    .optional(),
 });
 
 export type DocumentConfig = z.infer<typeof DocumentSchema>;

@@ -10,8 +10,11 @@ const IdList = z
 
 export const ValPropsSchema = z.strictObject({
   of: z.string().min(1),
-  /** `zh` writes a whole number in Chinese numerals (第二大). */
-  as: z.enum(['zh']).optional(),
+  /**
+   * `ordinal` writes a rank as a word in the page's language: 三 (第三大) or third (third
+   * largest). `zh` is the Chinese edition's older spelling of the same.
+   */
+  as: z.enum(['zh', 'ordinal']).optional(),
   /**
    * A deliberate exception to the figure-context check: the reason this figure's period differs
    * from the year its sentence gives it. Listed with the reason on the verification schedule.

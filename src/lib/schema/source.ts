@@ -6,6 +6,8 @@ export const SourceSchema = z.strictObject({
   id: IdSchema,
   name: z.string().min(1),
   description: z.string().optional(),
+  /** Its established English name (the "CIC Report", Gartner, CAICT). */
+  en: z.strictObject({ name: z.string().min(1), description: z.string().optional() }).optional(),
 });
 
 export const SourceRegistrySchema = z.array(SourceSchema).min(1);

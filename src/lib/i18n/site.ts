@@ -1,0 +1,46 @@
+import type { Locale } from './locale.ts';
+
+/** The site's own words around the chapters, per edition. */
+export interface SiteText {
+  skip: string;
+  noCompany: string;
+  built(date: string): string;
+  version: string;
+  navLabel: string;
+  document: string;
+  verification: string;
+  search: string;
+  pdf: string;
+  /** The language switch: its text is written in the language it leads to. */
+  switchLabel: string;
+  switchTitle: string;
+}
+
+export const SITE: Record<Locale, SiteText> = {
+  zh: {
+    skip: '跳至正文',
+    noCompany: '〔發行人名稱待補〕',
+    built: (date) => `建置 ${date}`,
+    version: '版本',
+    navLabel: '網站',
+    document: '全文',
+    verification: '核實附表',
+    search: '搜尋',
+    pdf: 'PDF',
+    switchLabel: 'English',
+    switchTitle: 'Read this section in the English edition',
+  },
+  en: {
+    skip: 'Skip to content',
+    noCompany: '[Name of the issuer to be supplied]',
+    built: (date) => `Built ${date}`,
+    version: 'version',
+    navLabel: 'Site',
+    document: 'Full document (Chinese)',
+    verification: 'Verification schedule (Chinese)',
+    search: 'Search (Chinese)',
+    pdf: 'PDF (Chinese)',
+    switchLabel: '中文',
+    switchTitle: '閱讀本節的中文版本',
+  },
+};
