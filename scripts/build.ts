@@ -18,7 +18,7 @@ import { scanForLeaks } from './lib/leak-scan.ts';
 import { pdfMetadata } from './lib/metadata.ts';
 import { openPdf, pageTexts } from './lib/pdf-read.ts';
 import { RenderError, renderPdf } from './lib/render-pdf.ts';
-import { placeFigures, writeSchedule } from './lib/schedule.ts';
+import { type BoundFigure, boundFigures, placeFigures, writeSchedule } from './lib/schedule.ts';
 import { buildSearchIndex } from './lib/search-index.ts';
 import { watchAndBuild } from './lib/watch.ts';
 
@@ -135,11 +135,15 @@ async function buildOne(
     lap('astro_s');
     if (options.pdf) {
       step('printing the PDF');
+      let figures: BoundFigure[] = [];
       const result = await renderPdf({
         siteDir: work,
         path: '/document/',
         outFile: join(work, 'prospectus.pdf'),
         metadata: pdfMetadata(doc, buildInstant()),
+        readPage: async (page) => {
+          figures = await boundFigures(page);
+        },
         log: (m) => step(`  ${m}`),
       });
       lap('pdf_s');
@@ -150,14 +154,14 @@ async function buildOne(
         'prospectus.pdf',
         await pageTexts(await openPdf(new Uint8Array(await readFile(join(work, 'prospectus.pdf'))))),
       );
-      const schedule = placeFigures(result.figures, pdfTexts.get('prospectus.pdf') ?? [], result.folioOffset);
+      const schedule = placeFigures(figures, pdfTexts.get('prospectus.pdf') ?? [], result.folioOffset);
       writeSchedule(work, schedule);
       lap('schedule_s');
       step(
         `schedule: ${schedule.filter((r) => r.page !== undefined).length} of ${schedule.length} bound figures placed on their PDF pages`,
       );
       step(
-        `PDF: ${result.pages} pages; load ${result.timings.load.toFixed(1)} s, first print ${result.timings.firstPrint.toFixed(1)} s, final print ${result.timings.finalPrint.toFixed(1)} s`,
+        `PDF: ${result.pages} pages; load ${result.timings.load.toFixed(1)} s, print ${result.timings.print.toFixed(1)} s, contents ${result.timings.contents.toFixed(1)} s, pdf-lib ${result.timings.pdfLib.toFixed(1)} s`,
       );
     }
     const search = await buildSearchIndex(work);

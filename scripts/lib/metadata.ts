@@ -1,6 +1,6 @@
 import type { DocumentConfig } from '../../src/lib/schema/document.ts';
 import { stageLabel } from '../../src/lib/stage.ts';
-import type { PdfMetadata } from './render-pdf.ts';
+import type { PdfMetadata } from './pdf-finish.ts';
 
 export function pdfMetadata(doc: DocumentConfig, date: Date): PdfMetadata {
   const company = doc.company ?? '〔發行人名稱待補〕';
