@@ -4,7 +4,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatDiagnostic, summarize } from '../src/lib/diagnostics.ts';
@@ -16,7 +16,6 @@ import { checkProject } from './lib/check.ts';
 import { sourceCommit } from './lib/commit.ts';
 import { scanForLeaks } from './lib/leak-scan.ts';
 import { pdfMetadata } from './lib/metadata.ts';
-import { openPdf, pageTexts } from './lib/pdf-read.ts';
 import { RenderError, renderPdf } from './lib/render-pdf.ts';
 import { type BoundFigure, boundFigures, placeFigures, writeSchedule } from './lib/schedule.ts';
 import { buildSearchIndex } from './lib/search-index.ts';
@@ -141,6 +140,8 @@ async function buildOne(
         path: '/document/',
         outFile: join(work, 'prospectus.pdf'),
         metadata: pdfMetadata(doc, buildInstant()),
+        // The page text is read once: it places every figure on its page and feeds the leak scan.
+        pageTexts: true,
         readPage: async (page) => {
           figures = await boundFigures(page);
         },
@@ -149,12 +150,8 @@ async function buildOne(
       lap('pdf_s');
       timings['pages'] = result.pages;
       timings['pdf_bytes'] = result.bytes;
-      // The PDF's text is read once: it places every figure on its page and feeds the leak scan.
-      pdfTexts.set(
-        'prospectus.pdf',
-        await pageTexts(await openPdf(new Uint8Array(await readFile(join(work, 'prospectus.pdf'))))),
-      );
-      const schedule = placeFigures(figures, pdfTexts.get('prospectus.pdf') ?? [], result.folioOffset);
+      pdfTexts.set('prospectus.pdf', result.pageTexts ?? []);
+      const schedule = placeFigures(figures, result.pageTexts ?? [], result.folioOffset);
       writeSchedule(work, schedule);
       lap('schedule_s');
       step(

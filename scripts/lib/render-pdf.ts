@@ -4,6 +4,7 @@ import { CHROMIUM_ARGS, findBrowser } from './browser.ts';
 import { numberContents } from './contents-pass.ts';
 import { waitForCharts } from './page-ready.ts';
 import { finishPdf, loadPrint, type PdfMetadata } from './pdf-finish.ts';
+import { extractPageTexts, type PendingTexts } from './pdf-text.ts';
 import { CrashError, RenderError } from './render-error.ts';
 import { serveStatic } from './serve.ts';
 
@@ -19,6 +20,8 @@ export interface RenderPdfOptions {
   browserPath?: string;
   /** Longest wait for fonts and charts before naming what hung. */
   readyTimeoutMs?: number;
+  /** Also return the text of every page (pdftotext), for the schedule and the leak scan. */
+  pageTexts?: boolean;
   /** Reads what else is needed from the page as it printed, right after the first print. */
   readPage?: (page: Page) => Promise<void>;
   log?: (message: string) => void;
@@ -30,8 +33,13 @@ export interface RenderPdfResult {
   contents: Record<string, number>;
   /** Physical page number − folio (cover and contents do not count). */
   folioOffset: number;
-  /** Seconds of each pass, in order; readPage's time is its caller's to count. */
-  timings: { load: number; print: number; contents: number; pdfLib: number; total: number };
+  /** Text of each page of the written PDF (index 0 = page 1), when asked for. */
+  pageTexts: string[] | undefined;
+  /**
+   * Seconds of each pass, in order; `text` is only the wait for the page text after everything
+   * else (it runs alongside), and readPage's time is its caller's to count.
+   */
+  timings: { load: number; print: number; contents: number; pdfLib: number; text: number; total: number };
 }
 
 /**
@@ -57,6 +65,13 @@ async function renderOnce(options: RenderPdfOptions): Promise<RenderPdfResult> {
   const t0 = performance.now();
   const server = await serveStatic(options.siteDir, 0, { fontsNamedByWeight: true });
   let browser: Browser | undefined;
+  // Text extractions under way, stopped should the render fail.
+  const pending: PendingTexts[] = [];
+  const extract = (pdf: Uint8Array) => {
+    const job = extractPageTexts(pdf);
+    pending.push(job);
+    return job;
+  };
   try {
     let executablePath: string;
     try {
@@ -92,6 +107,10 @@ async function renderOnce(options: RenderPdfOptions): Promise<RenderPdfResult> {
 
     const first = await print();
     const tPrint = performance.now();
+    // The chapters' pages of the first print are the finished PDF's pages (only the front matter
+    // is replaced), so their text is read now, on another core, while the contents are numbered
+    // and pdf-lib finishes the file.
+    let text = options.pageTexts ? extract(first) : undefined;
     // Read from the page before the contents pass takes the chapters out of it.
     await options.readPage?.(page);
     const tRead = performance.now();
@@ -99,11 +118,30 @@ async function renderOnce(options: RenderPdfOptions): Promise<RenderPdfResult> {
       [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => (h.textContent ?? '').trim()),
     );
     const numbered = await numberContents(page, await loadPrint(first), print);
+    if (text && numbered.full.bytes !== first) {
+      // The whole document was printed again: read that print instead.
+      text.cancel();
+      text = extract(numbered.full.bytes);
+    }
+    const frontText = text && numbered.front ? extract(numbered.front.bytes) : undefined;
     log(`contents: ${Object.keys(numbered.contents).length} headings located in a ${numbered.pages}-page print`);
     problems.throwIfAny();
     const tContents = performance.now();
 
     const finished = await finishPdf(numbered.full.doc, numbered.front?.doc, options.metadata, titles);
+    const tPdfLib = performance.now();
+
+    let pageTexts: string[] | undefined;
+    if (text) {
+      const body = await text.texts;
+      const front = frontText ? await frontText.texts : [];
+      pageTexts = [...front, ...body.slice(front.length)];
+      if (pageTexts.length !== finished.pages) {
+        throw new RenderError(`pdftotext read ${pageTexts.length} pages of a ${finished.pages}-page PDF`);
+      }
+    }
+    const tText = performance.now();
+    // Written only when everything, the page text included, succeeded.
     const tmp = `${options.outFile}.partial-${process.pid}`;
     try {
       await writeFile(tmp, finished.bytes);
@@ -112,23 +150,24 @@ async function renderOnce(options: RenderPdfOptions): Promise<RenderPdfResult> {
       await rm(tmp, { force: true });
       throw new RenderError(`cannot write ${options.outFile}: ${(e as Error).message}`);
     }
-    const tPdfLib = performance.now();
     log(`wrote ${options.outFile}: ${finished.pages} pages, ${(finished.bytes.length / 1024).toFixed(0)} KiB`);
-
     return {
       pages: finished.pages,
       bytes: finished.bytes.length,
       contents: numbered.contents,
       folioOffset: numbered.frontPages,
+      pageTexts,
       timings: {
         load: (tLoad - t0) / 1000,
         print: (tPrint - tLoad) / 1000,
         contents: (tContents - tRead) / 1000,
         pdfLib: (tPdfLib - tContents) / 1000,
+        text: (tText - tPdfLib) / 1000,
         total: (performance.now() - t0) / 1000,
       },
     };
   } catch (e) {
+    for (const job of pending) job.cancel();
     if (!(e instanceof RenderError) && CRASH.test((e as Error).message))
       throw new CrashError((e as Error).message.split('\n')[0]);
     if (!(e instanceof RenderError) && (e as Error).name === 'TimeoutError') {

@@ -65,6 +65,20 @@ describe("faults outside the author's control give one clear message", () => {
     );
   });
 
+  it('pdftotext that cannot be found', async () => {
+    const site = tinySite(ready);
+    const saved = process.env['PATH'];
+    process.env['PATH'] = '/nonexistent';
+    try {
+      await expect(render(site, { pageTexts: true })).rejects.toThrow(
+        /^pdftotext not found — run `npm run setup` \(installs poppler-utils\)/,
+      );
+    } finally {
+      process.env['PATH'] = saved;
+    }
+    expect(existsSync(join(site, 'out.pdf'))).toBe(false);
+  });
+
   it('a port that is taken', async () => {
     const blocker = createServer();
     await new Promise<void>((ok) => blocker.listen(0, '127.0.0.1', ok));
