@@ -26,8 +26,8 @@ if (process.argv.includes('--help') || process.argv.includes('-h')) {
   process.stdout.write(`Usage: npm run setup
 
 Installs, where missing, Debian's chromium (the browser that prints the PDF and runs the
-browser tests) and poppler-utils (pdftotext, which the build reads the PDF's page text with;
-pdfinfo, pdffonts, pdfimages and pdftotext for the PDF tests).
+browser tests) and poppler-utils (pdfinfo and pdftotext, which the build reads the PDF's page
+text with; pdfinfo, pdffonts, pdfimages and pdftotext for the PDF tests).
 Needs root and apt-get; elsewhere set PUPPETEER_EXECUTABLE_PATH to a Chromium binary.
 `);
   process.exit(0);

@@ -1,4 +1,5 @@
 import { rename, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { CHROMIUM_ARGS, findBrowser } from './browser.ts';
 import { numberContents } from './contents-pass.ts';
@@ -58,6 +59,9 @@ export async function renderPdf(options: RenderPdfOptions): Promise<RenderPdfRes
   }
 }
 
+/** pdftotext processes per full print: one per core, beside what else runs, up to four. */
+const TEXT_PARTS = Math.min(4, availableParallelism());
+
 const CRASH = /Target closed|Page crashed|Session closed|Protocol error|Connection closed|browser has disconnected/i;
 
 async function renderOnce(options: RenderPdfOptions): Promise<RenderPdfResult> {
@@ -65,10 +69,11 @@ async function renderOnce(options: RenderPdfOptions): Promise<RenderPdfResult> {
   const t0 = performance.now();
   const server = await serveStatic(options.siteDir, 0, { fontsNamedByWeight: true });
   let browser: Browser | undefined;
+  let closing: Promise<void> | undefined;
   // Text extractions under way, stopped should the render fail.
   const pending: PendingTexts[] = [];
-  const extract = (pdf: Uint8Array) => {
-    const job = extractPageTexts(pdf);
+  const extract = (pdf: Uint8Array, parts = 1) => {
+    const job = extractPageTexts(pdf, parts);
     pending.push(job);
     return job;
   };
@@ -110,7 +115,7 @@ async function renderOnce(options: RenderPdfOptions): Promise<RenderPdfResult> {
     // The chapters' pages of the first print are the finished PDF's pages (only the front matter
     // is replaced), so their text is read now, on another core, while the contents are numbered
     // and pdf-lib finishes the file.
-    let text = options.pageTexts ? extract(first) : undefined;
+    let text = options.pageTexts ? extract(first, TEXT_PARTS) : undefined;
     // Read from the page before the contents pass takes the chapters out of it.
     await options.readPage?.(page);
     const tRead = performance.now();
@@ -121,11 +126,17 @@ async function renderOnce(options: RenderPdfOptions): Promise<RenderPdfResult> {
     if (text && numbered.full.bytes !== first) {
       // The whole document was printed again: read that print instead.
       text.cancel();
-      text = extract(numbered.full.bytes);
+      text = extract(numbered.full.bytes, TEXT_PARTS);
     }
     const frontText = text && numbered.front ? extract(numbered.front.bytes) : undefined;
     log(`contents: ${Object.keys(numbered.contents).length} headings located in a ${numbered.pages}-page print`);
     problems.throwIfAny();
+    // Nothing more is needed from Chromium: it shuts down while pdf-lib works, and its memory is
+    // freed before pdf-lib's peak.
+    closing = browser.close().catch(() => {});
+    browser = undefined;
+    // One turn of the event loop sends the request before pdf-lib holds the thread.
+    await new Promise((turn) => setImmediate(turn));
     const tContents = performance.now();
 
     const finished = await finishPdf(numbered.full.doc, numbered.front?.doc, options.metadata, titles);
@@ -175,7 +186,7 @@ async function renderOnce(options: RenderPdfOptions): Promise<RenderPdfResult> {
     }
     throw e;
   } finally {
-    await browser?.close().catch(() => {});
+    await (closing ?? browser?.close().catch(() => {}));
     await server.close();
   }
 }

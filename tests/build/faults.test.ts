@@ -65,13 +65,13 @@ describe("faults outside the author's control give one clear message", () => {
     );
   });
 
-  it('pdftotext that cannot be found', async () => {
+  it('poppler-utils (pdftotext) that cannot be found', async () => {
     const site = tinySite(ready);
     const saved = process.env['PATH'];
     process.env['PATH'] = '/nonexistent';
     try {
       await expect(render(site, { pageTexts: true })).rejects.toThrow(
-        /^pdftotext not found — run `npm run setup` \(installs poppler-utils\)/,
+        /^(pdfinfo|pdftotext) not found — run `npm run setup` \(installs poppler-utils\)/,
       );
     } finally {
       process.env['PATH'] = saved;
