@@ -142,7 +142,6 @@ async function buildOne(
     if (options.pdf) {
       step('printing the PDF');
       let figures: BoundFigure[] = [];
-      let readFigures = 0;
       const result = await renderPdf({
         siteDir: work,
         path: '/document/',
@@ -151,9 +150,7 @@ async function buildOne(
         // The page text is read once: it places every figure on its page and feeds the leak scan.
         pageTexts: true,
         readPage: async (page) => {
-          const start = performance.now();
           figures = await boundFigures(page);
-          readFigures = (performance.now() - start) / 1000;
         },
         log: (m) => step(`  ${m}`),
       });
@@ -173,8 +170,6 @@ async function buildOne(
       writeSchedule(work, schedule);
       lap('schedule_s');
       const placed = schedule.filter((r) => r.page !== undefined).length;
-      // Reading the figures off the printed page is the schedule's work too.
-      timings['schedule_s'] = (timings['schedule_s'] ?? 0) + readFigures;
       timings['figures'] = schedule.length;
       timings['figures_placed'] = placed;
       step(`schedule: ${placed} of ${schedule.length} bound figures placed on their PDF pages`);
