@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // npm run setup — brings what npm cannot: a Chromium to print and test with, and poppler-utils
-// to read PDFs in the tests. Plain JavaScript, so it also runs on the machine's own Node.
+// to read PDFs in the build (pdftotext) and the tests. Plain JavaScript, so it also runs on the
+// machine's own Node.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 
@@ -25,7 +26,8 @@ if (process.argv.includes('--help') || process.argv.includes('-h')) {
   process.stdout.write(`Usage: npm run setup
 
 Installs, where missing, Debian's chromium (the browser that prints the PDF and runs the
-browser tests) and poppler-utils (pdfinfo, pdffonts, pdfimages, pdftotext for the PDF tests).
+browser tests) and poppler-utils (pdfinfo and pdftotext, which the build reads the PDF's page
+text with; pdfinfo, pdffonts, pdfimages and pdftotext for the PDF tests).
 Needs root and apt-get; elsewhere set PUPPETEER_EXECUTABLE_PATH to a Chromium binary.
 `);
   process.exit(0);

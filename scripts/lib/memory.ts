@@ -1,43 +1,60 @@
 import { readdirSync, readFileSync } from 'node:fs';
 
 /**
- * Samples the memory of every Chromium and Node process on the machine, so a phase's peak covers
- * the browser's many processes and the build's child processes alike. Proportional set size
- * (PSS) is used: Chromium's processes share much of their memory, and plain RSS would count it
- * once per process.
+ * Samples the memory of one process tree: the process `root` and everything it started (a
+ * build's Node, its Chromium with all of Chromium's processes, Pagefind, pdftotext), and nothing
+ * else on the machine. Proportional set size (PSS) is summed: Chromium's processes share much
+ * of their memory, and plain RSS would count it once per process.
  */
-export function startMemorySampler(intervalMs = 1000) {
-  let browserPeak = 0;
-  let nodePeak = 0;
-  let combinedPeak = 0;
+export function startTreeSampler(root: number, intervalMs = 250) {
+  let peakKb = 0;
+  let samples = 0;
   const sample = () => {
-    let browser = 0;
-    let node = 0;
-    // The measuring process itself is not part of what is measured.
-    for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p) && Number(p) !== process.pid)) {
+    let kb = 0;
+    for (const pid of treeOf(root)) {
       try {
-        const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-        const name = /^Name:\s+(\S+)/m.exec(status)?.[1] ?? '';
-        if (!/chrom/.test(name) && name !== 'node' && name !== 'MainThread') continue;
-        const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
-        const rss = Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0) / 1024;
-        if (/chrom/.test(name)) browser += rss;
-        else if (name === 'node' || name === 'MainThread') node += rss;
+        kb += Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
       } catch {
         // The process ended between listing and reading.
       }
     }
-    browserPeak = Math.max(browserPeak, browser);
-    nodePeak = Math.max(nodePeak, node);
-    combinedPeak = Math.max(combinedPeak, browser + node);
+    peakKb = Math.max(peakKb, kb);
+    samples++;
   };
   sample();
-  const timer = setInterval(sample, intervalMs);
+  let timer: NodeJS.Timeout | undefined = setInterval(sample, intervalMs);
   return {
+    /** Takes a last sample and stops; later calls return the same result. */
     stop() {
-      clearInterval(timer);
-      sample();
-      return { browserPeakMb: browserPeak, nodePeakMb: nodePeak, peakMb: combinedPeak };
+      if (timer) {
+        clearInterval(timer);
+        timer = undefined;
+        sample();
+      }
+      return { peakPssMb: peakKb / 1024, samples };
     },
   };
+}
+
+/** `root` and its descendants, by the parent ids in /proc/<pid>/stat. */
+function treeOf(root: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      // The command name is in parentheses and may hold spaces: the fields after it are fixed.
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(parent, [...(children.get(parent) ?? []), Number(name)]);
+    } catch {
+      // The process ended between listing and reading.
+    }
+  }
+  const tree: number[] = [];
+  const queue = [root];
+  for (let pid = queue.shift(); pid !== undefined; pid = queue.shift()) {
+    tree.push(pid);
+    queue.push(...(children.get(pid) ?? []));
+  }
+  return tree;
 }

@@ -1,7 +1,7 @@
 import { chapterTitles } from '../../src/lib/chapter-files.ts';
 import type { DocumentConfig } from '../../src/lib/schema/document.ts';
 import { stageLabel, stageLabelEn } from '../../src/lib/stage.ts';
-import type { PdfMetadata } from './render-pdf.ts';
+import type { PdfMetadata } from './pdf-finish.ts';
 
 /** The PDF's document properties, from document.yaml; the keywords name the chapters in `root`, in order. */
 export function pdfMetadata(doc: DocumentConfig, date: Date, root: string): PdfMetadata {

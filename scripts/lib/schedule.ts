@@ -1,11 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
 import { scheduleRowId } from '../../src/lib/anchors.ts';
 import { csvText } from '../../src/lib/csv.ts';
 import { escapeHtml } from '../../src/lib/html.ts';
 import { type FigureStatus, STATUS_LABEL } from '../../src/lib/tieout-status.ts';
-import { locatePages } from './locate.ts';
-import type { BoundFigure } from './render-pdf.ts';
+import { type LocateItem, locatePages } from './locate.ts';
 
 /** One bound figure occurrence as the reviewer's schedule lists it. */
 export interface ScheduleRow {
@@ -117,4 +117,56 @@ export function placeFigures(
     const physical = pages[i];
     return { ...f.row, page: physical === undefined ? undefined : physical - folioOffset };
   });
+}
+
+/** A bound figure as the printed page shows it, with what locates it in the PDF text. */
+export interface BoundFigure {
+  row: Omit<ScheduleRow, 'page'>;
+  locate: LocateItem;
+}
+
+/** Bound figures read back from the printed page itself, in document order. */
+export async function boundFigures(page: Page): Promise<BoundFigure[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('article.print-chapter [data-ref]')].map((el) => {
+      const d = el.dataset;
+      const chapter = el.closest('article.print-chapter')?.querySelector('h1')?.textContent?.trim() ?? '';
+      const figure = el.closest('figure');
+      const text = (el.textContent ?? '').trim();
+      let anchor: string;
+      let fallback: string;
+      let location: string;
+      if (figure) {
+        const title = figure.querySelector('.figure-title')?.textContent?.trim() ?? '';
+        anchor = title;
+        fallback = title;
+        location = `${figure.classList.contains('chart') ? '圖' : '表'}：${title}`;
+      } else {
+        const block = el.closest('p, li, h1, h2, h3, h4, td') ?? el;
+        const range = document.createRange();
+        range.setStart(block, 0);
+        range.setEndAfter(el);
+        const prefix = range.toString().replace(/\s+/g, '');
+        anchor = prefix.slice(-24);
+        fallback = prefix.slice(-Math.max(text.length + 4, 8));
+        location = `段落：${(block.textContent ?? '').trim().slice(0, 18)}…`;
+      }
+      return {
+        row: {
+          chapter,
+          location,
+          text,
+          value: d['value'] ?? '',
+          unit: d['unit'] ?? '',
+          period: d['period'] ?? '',
+          basis: (d['basis'] === 'derived' ? 'derived' : 'stated') as 'stated' | 'derived',
+          formula: d['formula'] ?? '',
+          sources: d['sources'] ?? '',
+          status: (d['status'] ?? 'none') as ScheduleRow['status'],
+          ref: d['ref'] ?? '',
+        },
+        locate: { anchor, fallback, sticky: figure !== null },
+      };
+    }),
+  );
 }

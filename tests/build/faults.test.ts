@@ -1,7 +1,8 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RenderError, renderPdf } from '../../scripts/lib/render-pdf.ts';
@@ -41,6 +42,28 @@ describe("faults outside the author's control give one clear message", () => {
     );
   });
 
+  it('a request to an address typed as numbers never reaches it', async () => {
+    // This machine's own non-loopback address stands in for a host on the network.
+    const address = Object.values(networkInterfaces())
+      .flat()
+      .find((a) => a?.family === 'IPv4' && !a.internal)?.address;
+    expect(address, 'a non-loopback IPv4 address on this machine').toBeDefined();
+    let reached = 0;
+    const listener = createHttpServer((_req, res) => {
+      reached++;
+      res.end();
+    });
+    await new Promise<void>((ok) => listener.listen(0, address, ok));
+    const url = `http://${address}:${(listener.address() as { port: number }).port}/logo.png`;
+    try {
+      const site = tinySite(`${ready}<img src="${url}" alt="">`);
+      await expect(render(site)).rejects.toThrow(`blocked a request outside the site: ${url}`);
+      expect(reached).toBe(0);
+    } finally {
+      listener.close();
+    }
+  });
+
   it('a missing font file fails the render', async () => {
     const css = '@font-face { font-family: X; src: url(/missing.woff2) format("woff2"); } body { font-family: X; }';
     const site = tinySite(`<link rel="stylesheet" href="/fonts.css">${ready}`, { 'fonts.css': css });
@@ -63,6 +86,20 @@ describe("faults outside the author's control give one clear message", () => {
     await expect(render(site, { browserPath: '/bin/false' })).rejects.toThrow(
       /Chromium at \/bin\/false failed to start/,
     );
+  });
+
+  it('poppler-utils (pdftotext) that cannot be found', async () => {
+    const site = tinySite(ready);
+    const saved = process.env['PATH'];
+    process.env['PATH'] = '/nonexistent';
+    try {
+      await expect(render(site, { pageTexts: true })).rejects.toThrow(
+        /^(pdfinfo|pdftotext) not found — run `npm run setup` \(installs poppler-utils\)/,
+      );
+    } finally {
+      process.env['PATH'] = saved;
+    }
+    expect(existsSync(join(site, 'out.pdf'))).toBe(false);
   });
 
   it('a port that is taken', async () => {

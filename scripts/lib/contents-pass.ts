@@ -1,0 +1,155 @@
+import type { PDFDocument } from 'pdf-lib';
+import type { Page } from 'puppeteer-core';
+import { loadPrint, outlineEntries, type Printed } from './pdf-finish.ts';
+import { RenderError } from './render-error.ts';
+
+/** One page.pdf call; `outline: false` for prints whose bookmarks are not kept. */
+export type Print = (extra?: { pageRanges?: string; outline?: boolean }) => Promise<Uint8Array>;
+
+export interface NumberedContents {
+  /** The last full print: the finished PDF's pages, but for the front matter when `front` is set. */
+  full: Printed;
+  /** Cover and contents printed again with their numbers (`frontPages` pages), to replace the full print's first pages. */
+  front: Printed | undefined;
+  /** Pages before the first chapter (cover, contents): physical page − folio. */
+  frontPages: number;
+  /** Folio of the page where each heading starts, by heading id (a chapter by its article id). */
+  contents: Record<string, number>;
+  /** Pages of the first print. */
+  pages: number;
+}
+
+/**
+ * Chromium has no target-counter(): the first print tells where each heading falls, and the
+ * numbers are written into the contents' fixed-width slots. That cannot move a page, so only
+ * the front matter (cover, contents) is printed again and put in place of its first-print
+ * pages. Should the layout move after all, the whole document is printed again until the
+ * numbers settle.
+ */
+export async function numberContents(page: Page, first: Printed, print: Print): Promise<NumberedContents> {
+  // The front matter's page count is fixed by the first print: later prints only fill numbers in.
+  const located = await headingPages(page, first.doc);
+  let contents = located.folios;
+  const frontPages = located.offset;
+  const pages = first.doc.getPageCount();
+  let full = first;
+  const layoutBefore = await frontLayout(page);
+  await fillContents(page, contents);
+  if (frontPages > 0 && sameLayout(layoutBefore, await frontLayout(page))) {
+    return { full, front: await printFront(page, frontPages, print), frontPages, contents, pages };
+  }
+  for (let attempt = 1; ; attempt++) {
+    full = await loadPrint(await print());
+    const after = (await headingPages(page, full.doc)).folios;
+    if (sameNumbers(after, contents)) break;
+    if (attempt === 3) throw new RenderError('contents page numbers do not settle after 3 prints');
+    contents = after;
+    await fillContents(page, contents);
+  }
+  return { full, front: undefined, frontPages, contents, pages };
+}
+
+/**
+ * Folio of the page where each heading (by id; a chapter by its article id) starts, and the
+ * offset physical page − folio: folios start at – 1 – on the first chapter page, the cover and
+ * the contents do not count (print.css).
+ */
+async function headingPages(page: Page, doc: PDFDocument): Promise<{ folios: Record<string, number>; offset: number }> {
+  const physical = await headingPhysicalPages(page, doc);
+  const firstChapter = await page.evaluate(() => document.querySelector('article.print-chapter')?.id ?? '');
+  const offset = (physical[firstChapter] ?? 1) - 1;
+  return { folios: Object.fromEntries(Object.entries(physical).map(([id, p]) => [id, p - offset])), offset };
+}
+
+/** Heading ids in document order, matched one to one with the PDF outline (also document order). */
+async function headingPhysicalPages(page: Page, doc: PDFDocument): Promise<Record<string, number>> {
+  const headings = await page.evaluate(() =>
+    [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')]
+      .filter((h) => (h as HTMLElement).offsetParent !== null || getComputedStyle(h).display !== 'none')
+      .map((h) => ({
+        id: h.closest('article.print-chapter') && h.tagName === 'H1' ? (h.closest('article') as HTMLElement).id : h.id,
+        text: (h.textContent ?? '').replace(/\s+/g, ''),
+      })),
+  );
+  const outline = outlineEntries(doc);
+  const norm = (s: string) => s.replace(/\s+/g, '');
+  const physical: Record<string, number> = {};
+  let cursor = 0;
+  for (const heading of headings) {
+    // Chromium sometimes writes a heading's text twice into its bookmark (a heading moved to the
+    // next page by break-after: avoid); the bookmark titles are rewritten after printing.
+    const index = outline.findIndex(
+      (entry, i) => i >= cursor && (norm(entry.title) === heading.text || norm(entry.title) === heading.text.repeat(2)),
+    );
+    if (index === -1) continue;
+    cursor = index + 1;
+    if (heading.id) physical[heading.id] = (outline[index] as { page: number }).page;
+  }
+  return physical;
+}
+
+async function fillContents(page: Page, contents: Record<string, number>): Promise<void> {
+  const missing = await page.evaluate((numbers: Record<string, number>) => {
+    const unknown: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>('.contents-page[data-target]')) {
+      const target = el.dataset['target'] ?? '';
+      const n = numbers[target];
+      if (n === undefined) unknown.push(target);
+      else el.textContent = String(n);
+    }
+    return unknown;
+  }, contents);
+  if (missing.length)
+    throw new RenderError(`contents entries with no heading in the PDF outline: ${missing.join(', ')}`);
+}
+
+function sameNumbers(a: Record<string, number>, b: Record<string, number>): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].every((k) => a[k] === b[k]);
+}
+
+/** Where the chapters start and how tall the contents are: unchanged means no page moved. */
+async function frontLayout(page: Page): Promise<number[]> {
+  return page.evaluate(() => [
+    ...[...document.querySelectorAll<HTMLElement>('.contents, article.print-chapter')].map((el) => el.offsetHeight),
+    ...[...document.querySelectorAll<HTMLElement>('article.print-chapter')].map((el) => el.offsetTop),
+  ]);
+}
+
+function sameLayout(a: number[], b: number[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/**
+ * Prints the cover and contents alone. `pageRanges` would still make Chromium lay out and
+ * paginate the whole document (a third of the PDF step at 460 pages). The chapters are taken out
+ * of the DOM rather than hidden: a tagged print walks the whole document, hidden parts included,
+ * and took several times longer than with the chapters detached, for the same page content.
+ * Should the front matter then paginate differently, the chapters come back and the pages are
+ * cut from a full print instead.
+ */
+async function printFront(page: Page, frontPages: number, print: Print): Promise<Printed> {
+  await page.evaluate(() => {
+    const parked: [Comment, Element][] = [];
+    for (const chapter of document.querySelectorAll('article.print-chapter')) {
+      const mark = document.createComment('print-front-only');
+      chapter.replaceWith(mark);
+      parked.push([mark, chapter]);
+    }
+    (window as unknown as { parkedChapters: typeof parked }).parkedChapters = parked;
+  });
+  const alone = await loadPrint(await print({ outline: false }));
+  // The chapters stay out when this print is used: what the page had to tell (figures, titles)
+  // was read before, and bringing them back would lay out the whole document once more.
+  if (alone.doc.getPageCount() === frontPages) return alone;
+  await page.evaluate(() => {
+    for (const [mark, chapter] of (window as unknown as { parkedChapters: [Comment, Element][] }).parkedChapters) {
+      mark.replaceWith(chapter);
+    }
+  });
+  const cut = await loadPrint(await print({ pageRanges: `1-${frontPages}`, outline: false }));
+  if (cut.doc.getPageCount() !== frontPages) {
+    throw new RenderError(`front matter reprinted as ${cut.doc.getPageCount()} pages, expected ${frontPages}`);
+  }
+  return cut;
+}
