@@ -17,7 +17,7 @@ import { AstroBuildError, runAstro } from './lib/astro.ts';
 import { sourceCommit } from './lib/commit.ts';
 import { scanForLeaks } from './lib/leak-scan.ts';
 import { pdfMetadata, pdfMetadataEn } from './lib/metadata.ts';
-import { checkWritable, PublishError, publishDir, sweepLeftovers } from './lib/publish.ts';
+import { checkWritable, isAlive, PublishError, publishDir, sweepLeftovers } from './lib/publish.ts';
 import { RenderError, renderPdf } from './lib/render-pdf.ts';
 import { type BoundFigure, boundFigures, placeFigures, writeSchedule } from './lib/schedule.ts';
 import { buildSearchIndex } from './lib/search-index.ts';
@@ -292,15 +292,6 @@ async function removeAbandoned(dir: string): Promise<void> {
     if (pid && (Number(pid) === process.pid || !isAlive(Number(pid)))) {
       await rm(join(dir, name), { recursive: true, force: true });
     }
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }
 

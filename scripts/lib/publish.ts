@@ -182,7 +182,8 @@ async function exists(path: string): Promise<boolean> {
   return (await stat(path).catch(() => undefined)) !== undefined;
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process still runs: its leftovers may be work in progress, not abandoned. */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

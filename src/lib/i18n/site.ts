@@ -44,3 +44,32 @@ export const SITE: Record<Locale, SiteText> = {
     switchTitle: '閱讀本節的中文版本',
   },
 };
+
+/** The printed document's own words (cover, contents), per edition. */
+export interface DocumentText {
+  pageTitle(title: string): string;
+  coverLabel: string;
+  noDate: string;
+  stamp(date: string, commit: string): string;
+  warningTitle: string;
+  contentsTitle: string;
+}
+
+export const DOCUMENT_TEXT: Record<Locale, DocumentText> = {
+  zh: {
+    pageTitle: (title) => `${title}（全文）`,
+    coverLabel: '封面',
+    noDate: '〔日期待補〕',
+    stamp: (date, commit) => `草擬本 · 建置日期 ${date} · 來源版本 ${commit}`,
+    warningTitle: '警告',
+    contentsTitle: '目錄',
+  },
+  en: {
+    pageTitle: (title) => `${title} (full text)`,
+    coverLabel: 'Cover',
+    noDate: '[Date to be supplied]',
+    stamp: (date, commit) => `Draft · built ${date} · source version ${commit}`,
+    warningTitle: 'WARNING',
+    contentsTitle: 'CONTENTS',
+  },
+};
