@@ -3,9 +3,10 @@
  * replaces dist/. A failed or interrupted build leaves the previous dist/ exactly as it was.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { access, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { chapterNames, EN_CHAPTERS_DIR } from '../src/lib/chapter-files.ts';
 import { formatDiagnostic, summarize } from '../src/lib/diagnostics.ts';
 import { coverageLine, periodCoverage } from '../src/lib/period-check.ts';
 import { checkProject } from '../src/lib/project.ts';
@@ -116,6 +117,7 @@ async function buildOne(
   for (const coverage of periodCoverage([...check.occurrences, ...check.englishOccurrences]))
     step(coverageLine(coverage));
   const doc = project.registry.document.value;
+  const englishEdition = (chapterNames(root, EN_CHAPTERS_DIR) ?? []).length > 0;
   const stage = effectiveStage(doc);
   lap('check_s');
   if (options.check) return 0;
@@ -186,7 +188,9 @@ async function buildOne(
       step(
         `PDF: ${result.pages} pages; load ${result.timings.load.toFixed(1)} s, print ${result.timings.print.toFixed(1)} s, contents ${result.timings.contents.toFixed(1)} s, pdf-lib ${result.timings.pdfLib.toFixed(1)} s`,
       );
-      if (await exists(join(work, 'en', 'document', 'index.html'))) {
+      // The English PDF only for a document that has an English edition: the /en/document/ page
+      // exists either way, but a cover and an empty contents are no edition.
+      if (englishEdition) {
         step('printing the PDF (English edition)');
         const en = await renderPdf({
           siteDir: work,
@@ -221,7 +225,8 @@ async function buildOne(
     // Swap only now: everything above succeeded.
     await publishDir(work, outDir);
     if (options.pdf) timings['pdf_s'] = (performance.now() - siteDone) / 1000;
-    step(`done: ${out}/index.html${!options.pdf ? '' : `, ${out}/prospectus.pdf`}`);
+    const pdfs = options.pdf ? ['prospectus.pdf', ...(englishEdition ? ['prospectus-en.pdf'] : [])] : [];
+    step(`done: ${[`${out}/index.html`, ...pdfs.map((f) => `${out}/${f}`)].join(', ')}`);
     timings['total_s'] = (performance.now() - t0) / 1000;
     if (options.timings) await writeFile(resolve(options.timings), `${JSON.stringify(timings, null, 2)}\n`);
     return 0;
@@ -296,12 +301,3 @@ async function removeAbandoned(dir: string): Promise<void> {
 }
 
 process.exitCode = await main();
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
