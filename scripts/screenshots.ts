@@ -88,6 +88,9 @@ let chart: Target | undefined;
 let table: Target | undefined;
 let contents: string | undefined;
 let change: string | undefined;
+/** The English edition's first chart, when the document has one. */
+let englishChart: Target | undefined;
+let englishContents: string | undefined;
 try {
   const page = await browser.newPage();
   await page.goto(`${server.url}/document/`, { waitUntil: 'load' });
@@ -96,6 +99,10 @@ try {
   if (existsSync(join(dist, 'blackline', 'index.html'))) {
     await page.goto(`${server.url}/blackline/`, { waitUntil: 'load' });
     change = await firstChange(page);
+  }
+  if (existsSync(join(dist, 'prospectus-en.pdf'))) {
+    await page.goto(`${server.url}/en/document/`, { waitUntil: 'load' });
+    ({ chart: englishChart, contents: englishContents } = await documentTargets(page));
   }
   const shoot = async (path: string, file: string, width: number, height: number, anchor?: string) => {
     await page.setViewport({ width, height, deviceScaleFactor: 1 });
@@ -111,6 +118,9 @@ try {
   await shoot('/', 'site-home.png', 1100, 800);
   await shoot(`/chapters/${chart.chapter}/`, 'site-chapter.png', 1100, 1000, chart.id);
   await shoot(`/chapters/${table.chapter}/`, 'site-phone.png', 390, 844, table.id);
+  if (englishChart) {
+    await shoot(`/en/chapters/${englishChart.chapter}/`, 'site-en-chapter.png', 1100, 1000, englishChart.id);
+  }
 } finally {
   await browser.close();
   await server.close();
@@ -122,6 +132,10 @@ pdfPage('prospectus.pdf', 1, 'pdf-cover');
 pdfPage('prospectus.pdf', contentsPage, 'pdf-contents');
 pdfPage('prospectus.pdf', await pageWith('prospectus.pdf', chart.title, contentsPage + 1), 'pdf-chart-page');
 pdfPage('prospectus.pdf', await pageWith('prospectus.pdf', table.title, contentsPage + 1), 'pdf-table-page');
+if (englishChart && englishContents) {
+  const from = (await pageWith('prospectus-en.pdf', englishContents)) + 1;
+  pdfPage('prospectus-en.pdf', await pageWith('prospectus-en.pdf', englishChart.title, from), 'pdf-en-chart-page');
+}
 // The blackline picture comes from `npm run blackline` output, when there is one.
 if (change && existsSync(join(dist, 'blackline.pdf'))) {
   pdfPage('blackline.pdf', await pageWith('blackline.pdf', change), 'pdf-blackline');
