@@ -17,7 +17,6 @@ import { renderVal } from './render/val.ts';
 import { COMPONENT_PROPS, type ComponentName } from './schema/props.ts';
 import { REDACTION_MARKER, REDACTION_MARKER_EN } from './schema/redaction.ts';
 
-export { CHAPTERS_DIR, EN_CHAPTERS_DIR };
 
 /**
  * An amount, a percentage or a count with its unit, typed as text rather than bound with <Val>.
