@@ -17,7 +17,6 @@ import { renderVal } from './render/val.ts';
 import { COMPONENT_PROPS, type ComponentName } from './schema/props.ts';
 import { REDACTION_MARKER, REDACTION_MARKER_EN } from './schema/redaction.ts';
 
-
 /**
  * An amount, a percentage or a count with its unit, typed as text rather than bound with <Val>.
  * Years (2022年), list numbers, 5G and names such as 「十四五」 carry no unit and pass.
