@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -30,4 +30,19 @@ export function editFile(dir: string, file: string, find: string, replace: strin
   const text = readFileSync(path, 'utf8');
   if (!text.includes(find)) throw new Error(`edit does not apply to ${file}: ${find}`);
   writeFileSync(path, text.replace(find, replace));
+}
+
+/**
+ * The project in a scratch folder with a fixture document's `content/` and `data/`
+ * (`tests/fixtures/documents/<name>/`) in place of the sample's: fictional documents that
+ * exercise what the sample does not (appendices, several chapters, financial tables).
+ */
+export function fixtureProject(name: string): string {
+  const dir = projectCopy();
+  const fixture = join(ROOT, 'tests', 'fixtures', 'documents', name);
+  for (const part of DOCUMENT) {
+    rmSync(join(dir, part), { recursive: true, force: true });
+    cpSync(join(fixture, part), join(dir, part), { recursive: true });
+  }
+  return dir;
 }
