@@ -5,6 +5,7 @@ import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkCjkFriendlyGfmStrikethrough from 'remark-cjk-friendly-gfm-strikethrough';
+import { devDataWatch } from './src/lib/dev-data-watch.ts';
 import { rehypeChapterHeadingIds } from './src/lib/markdown/heading-ids.ts';
 import { viteSectionIds } from './src/lib/markdown/section-ids.ts';
 
@@ -27,7 +28,7 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
   markdown: { processor },
-  integrations: [mdx({ processor })],
+  integrations: [mdx({ processor }), devDataWatch()],
   vite: {
     // Before @astrojs/mdx: `## … {#id}` would otherwise be read as a JavaScript expression.
     plugins: [viteSectionIds()],

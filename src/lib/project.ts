@@ -2,6 +2,7 @@ import { checkContent, type Occurrence } from './check-content.ts';
 import { checkIntegrity } from './data/integrity.ts';
 import { loadRegistry, type Registry } from './data/load.ts';
 import { Resolver } from './data/resolve.ts';
+import { dataGeneration } from './dev-data-watch.ts';
 import { type Diagnostic, DiagnosticError } from './diagnostics.ts';
 import { parityDiagnostics } from './parity.ts';
 import type { Stage } from './schema/document.ts';
@@ -59,18 +60,19 @@ export function checkProject(root: string, stageOverride?: Stage): CheckResult {
   };
 }
 
-let cached: Project | undefined;
+let cached: { project: Project; generation: number } | undefined;
 
 /**
  * The checked project, once per process, for components and pages during the Astro build. Any
  * error throws every record at once; in `astro dev` they show in the error overlay instead of a
- * half-right page.
+ * half-right page. In `astro dev` an edit under data/ or content/ makes the next call check again.
  */
 export function project(root = process.cwd()): Project {
-  if (cached && cached.registry.root === root) return cached;
+  const generation = dataGeneration();
+  if (cached && cached.project.registry.root === root && cached.generation === generation) return cached.project;
   const check = checkProject(root);
   const errors = check.diagnostics.filter((d) => d.severity === 'error');
   if (!check.project || errors.length > 0) throw new DiagnosticError(errors.length > 0 ? errors : check.diagnostics);
-  cached = check.project;
-  return cached;
+  cached = { project: check.project, generation };
+  return check.project;
 }
