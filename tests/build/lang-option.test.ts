@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../build-once.ts';
+import { projectCopy } from '../sample-copy.ts';
 import { run } from './read.ts';
 
 /**
@@ -99,6 +100,24 @@ describe('build --lang with a wrong value', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toBe('error: --lang fr — expected one of zh, en\n');
     expect(existsSync(join(ROOT, '.build', 'never'))).toBe(false);
+  });
+
+  it('--lang en for a document with no English chapters says so in one line', () => {
+    const dir = projectCopy();
+    try {
+      rmSync(join(dir, 'content', 'en'), { recursive: true, force: true });
+      const bad = spawnSync(process.execPath, [join(dir, 'scripts/build.ts'), '--lang', 'en', '--check'], {
+        cwd: dir,
+        encoding: 'utf8',
+      });
+      expect(bad.status).toBe(2);
+      expect(bad.stderr).toContain(
+        'error: --lang en — content/en/chapters/ has no chapters, so there is no English edition to print\n',
+      );
+      expect(bad.stderr).not.toMatch(/^\s+at /m);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('--help says what --lang builds and what becomes of the other PDF', () => {
