@@ -1,8 +1,10 @@
 /**
- * npm run bench — builds a synthetic prospectus at three sizes and compares our PDF step (from
- * the finished site to the swap of dist/: print, contents pass, pdf-lib, schedule, leak scan)
- * with raw Chromium printing the same built HTML in the same run. The last line is one JSON
- * object for the largest size. Not part of npm test: timings are noisy.
+ * npm run bench — builds a synthetic prospectus at three sizes, both editions, and compares each
+ * edition's PDF step (its print, contents pass, pdf-lib and, for the Chinese, the schedule; plus
+ * the leak scan and the swap of dist/ they share) with raw Chromium printing that edition's built
+ * HTML in the same run. The last line is one JSON object for the largest size: the Chinese
+ * edition's numbers under the keys they always had, the English under `en_` keys. Not part of
+ * npm test: timings are noisy.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -24,9 +26,10 @@ const HELP = `Usage: npm run bench [-- options]
                   reported with min and max
   -h, --help      show this help
 
-Each run builds the synthetic document (publication stage, so the leak scan runs) and prints
-the built /document/ page with raw Chromium; which of the two goes first alternates by run.
-The bench fails if the two PDFs differ in page count.
+Each run builds the synthetic document, both editions (publication stage, so the leak scan
+runs), and prints each edition's built page (/document/, /en/document/) with raw Chromium;
+which of the two goes first alternates by run. The bench fails if an edition's two PDFs
+differ in page count. Each edition gets its own table: its PDF step against its baseline.
 `;
 
 const root = resolve(import.meta.dirname, '..');
@@ -69,7 +72,28 @@ const PASSES = [
   ['schedule_s', 'schedule'],
   ['leak_scan_s', 'leak scan'],
 ] as const;
-type Pass = (typeof PASSES)[number][0];
+
+/**
+ * Where each edition's numbers are: its page to print, and the prefix of its keys in the build's
+ * timings (the Chinese keep the names they had before there was an English edition). The leak
+ * scan is shared: both editions count it, under its one key.
+ */
+interface Edition {
+  name: string;
+  path: string;
+  key: (name: string) => string;
+  passes: readonly (readonly [string, string])[];
+}
+const EDITIONS: readonly Edition[] = [
+  { name: 'Chinese', path: '/document/', key: (name) => name, passes: PASSES },
+  {
+    name: 'English',
+    path: '/en/document/',
+    key: (name) => (name === 'leak_scan_s' ? name : `en_${name}`),
+    // The schedule is placed on the Chinese PDF only.
+    passes: PASSES.filter(([key]) => key !== 'schedule_s'),
+  },
+];
 
 interface Baseline {
   seconds: number;
@@ -84,7 +108,7 @@ interface Baseline {
  * so both print the same, finished layout, with the same whole print fonts (served before the
  * clock starts: preparing them is our work, not the baseline's).
  */
-async function rawChromium(siteDir: string, outFile: string): Promise<Baseline> {
+async function rawChromium(siteDir: string, path: string, outFile: string): Promise<Baseline> {
   const server = await serveStatic(siteDir, 0, { printFonts: true });
   const t0 = performance.now();
   const browser = await puppeteer.launch({
@@ -96,7 +120,7 @@ async function rawChromium(siteDir: string, outFile: string): Promise<Baseline> 
   try {
     const page = await browser.newPage();
     await page.emulateMediaType('print');
-    await page.goto(`${server.url}/document/`, { waitUntil: 'load', timeout: 300_000 });
+    await page.goto(`${server.url}${path}`, { waitUntil: 'load', timeout: 300_000 });
     await waitForCharts(page, 300_000);
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, timeout: 600_000 });
     const seconds = (performance.now() - t0) / 1000;
@@ -138,20 +162,31 @@ async function build(dir: string): Promise<Build> {
 
 interface Run {
   build: Build;
-  baseline: Baseline;
+  /** One per edition, in the order of EDITIONS. */
+  baselines: Baseline[];
+}
+
+/** One edition's numbers at one size. */
+interface EditionResult {
+  edition: Edition;
+  pdf: Stats;
+  base: Stats;
+  /** Each run's PDF step over the baseline of the same run: steadier on a noisy machine. */
+  byRun: Stats;
+  /** The run whose PDF step is the median: its passes add up, unlike medians of each pass. */
+  median: Run;
+  /** Its baseline in that run. */
+  medianBaseline: Baseline;
+  basePeakPssMb: number;
 }
 
 interface SizeResult {
   chapters: number;
   runs: Run[];
-  pdf: Stats;
-  base: Stats;
-  /** Each run's PDF step over the baseline of the same run: steadier on a noisy machine. */
-  byRun: Stats;
+  editions: EditionResult[];
   site: Stats;
   total: Stats;
-  /** The run whose PDF step is the median: its passes add up, unlike medians of each pass. */
-  median: Run;
+  peakPssMb: number;
 }
 
 async function measure(chapters: number): Promise<SizeResult> {
@@ -159,42 +194,67 @@ async function measure(chapters: number): Promise<SizeResult> {
   const runs = runsFor(chapters);
   say(`${chapters} chapters: generating`);
   generateSynthetic(root, dir, chapters);
-  const rawFile = join(dir, 'raw.pdf');
+  const baselines = async () => {
+    const done: Baseline[] = [];
+    for (const [i, e] of EDITIONS.entries()) {
+      done.push(await rawChromium(join(dir, 'dist'), e.path, join(dir, `raw-${i}.pdf`)));
+    }
+    return done;
+  };
   const done: Run[] = [];
   for (let n = 1; n <= runs; n++) {
     // Alternate the order, so neither side always runs on a machine warmed (or tired) by the
     // other. The baseline prints dist/, so the first run of a size has to build first; later
     // baselines print the previous run's dist/, the same HTML (SOURCE_DATE_EPOCH is fixed).
     let b: Build;
-    let raw: Baseline;
+    let raw: Baseline[];
     if (n % 2 === 1) {
       b = await build(dir);
-      raw = await rawChromium(join(dir, 'dist'), rawFile);
+      raw = await baselines();
     } else {
-      raw = await rawChromium(join(dir, 'dist'), rawFile);
+      raw = await baselines();
       b = await build(dir);
     }
-    const pages = b.timings['pages'] ?? 0;
-    if (raw.pages !== pages) {
-      throw new BenchError(
-        `${chapters} chapters, run ${n}: raw Chromium printed ${raw.pages} pages, the build ${pages} — they do not print the same layout, so their times do not compare`,
+    const parts: string[] = [];
+    for (const [i, e] of EDITIONS.entries()) {
+      const pages = b.timings[e.key('pages')];
+      const base = raw[i] as Baseline;
+      if (pages === undefined)
+        throw new BenchError(`${chapters} chapters, run ${n}: the build printed no ${e.name} PDF`);
+      if (base.pages !== pages) {
+        throw new BenchError(
+          `${chapters} chapters, run ${n}, ${e.name} edition: raw Chromium printed ${base.pages} pages, the build ${pages} — they do not print the same layout, so their times do not compare`,
+        );
+      }
+      const passes = e.passes.map(([key, label]) => `${label} ${(b.timings[e.key(key)] ?? 0).toFixed(1)}`).join(', ');
+      parts.push(
+        `${e.name} ${pages} pages; PDF step ${b.timings[e.key('pdf_s')]?.toFixed(1)} s (${passes}), raw Chromium ${base.seconds.toFixed(1)} s`,
       );
     }
-    done.push({ build: b, baseline: raw });
-    const t = b.timings;
-    const passes = PASSES.map(([key, label]) => `${label} ${(t[key] ?? 0).toFixed(1)}`).join(', ');
+    done.push({ build: b, baselines: raw });
     say(
-      `${chapters} chapters, run ${n}/${runs} (${n % 2 === 1 ? 'build first' : 'baseline first'}): ${pages} pages; PDF step ${t['pdf_s']?.toFixed(1)} s (${passes}), raw Chromium ${raw.seconds.toFixed(1)} s`,
+      `${chapters} chapters, run ${n}/${runs} (${n % 2 === 1 ? 'build first' : 'baseline first'}): ${parts.join('; ')}`,
     );
   }
-  const pdfOf = (r: Run) => r.build.timings['pdf_s'] ?? 0;
-  const pdf = stats(done.map(pdfOf));
+  const editions = EDITIONS.map((edition, i): EditionResult => {
+    const pdfOf = (r: Run) => r.build.timings[edition.key('pdf_s')] ?? 0;
+    const baseOf = (r: Run) => r.baselines[i] as Baseline;
+    const pdf = stats(done.map(pdfOf));
+    const median = done.find((r) => pdfOf(r) === pdf.median) as Run;
+    return {
+      edition,
+      pdf,
+      base: stats(done.map((r) => baseOf(r).seconds)),
+      byRun: stats(done.map((r) => pdfOf(r) / baseOf(r).seconds)),
+      median,
+      medianBaseline: baseOf(median),
+      basePeakPssMb: Math.max(...done.map((r) => baseOf(r).peakPssMb)),
+    };
+  });
   return {
     chapters,
     runs: done,
-    pdf,
-    base: stats(done.map((r) => r.baseline.seconds)),
-    byRun: stats(done.map((r) => pdfOf(r) / r.baseline.seconds)),
+    editions,
     site: stats(
       done.map(
         (r) =>
@@ -202,7 +262,7 @@ async function measure(chapters: number): Promise<SizeResult> {
       ),
     ),
     total: stats(done.map((r) => r.build.timings['total_s'] ?? 0)),
-    median: done.find((r) => pdfOf(r) === pdf.median) as Run,
+    peakPssMb: Math.max(...done.map((r) => r.build.peakPssMb)),
   };
 }
 
@@ -216,13 +276,9 @@ try {
 }
 
 const f = (s: Stats) => `${s.median.toFixed(1)} (${s.min.toFixed(1)}–${s.max.toFixed(1)})`;
-const peak = (r: SizeResult, side: (run: Run) => number) => Math.max(...r.runs.map(side));
-const ourPeak = (r: SizeResult) => peak(r, (run) => run.build.peakPssMb);
-const basePeak = (r: SizeResult) => peak(r, (run) => run.baseline.peakPssMb);
-const pagesOf = (r: SizeResult) => r.median.build.timings['pages'] ?? 0;
 const runCounts = [...new Set(results.map((r) => r.runs.length))].join(' or ');
 process.stdout.write(
-  `\nMachine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; ${runCounts} runs per size, median (min–max)\n\n`,
+  `\nMachine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; ${runCounts} runs per size, median (min–max)\n`,
 );
 const header = [
   'chapters',
@@ -238,61 +294,84 @@ const header = [
   'raw Chromium peak PSS MB',
   'PDF s/page',
 ];
-process.stdout.write(`| ${header.join(' | ')} |\n|${'---|'.repeat(header.length)}\n`);
-for (const r of results) {
-  const cells = [
-    String(r.chapters),
-    String(pagesOf(r)),
-    f(r.site),
-    f(r.pdf),
-    f(r.base),
-    (r.pdf.median / r.base.median).toFixed(2),
-    `${r.byRun.median.toFixed(2)} (${r.byRun.min.toFixed(2)}–${r.byRun.max.toFixed(2)})`,
-    f(r.total),
-    ((r.median.build.timings['pdf_bytes'] ?? 0) / 2 ** 20).toFixed(1),
-    ourPeak(r).toFixed(0),
-    basePeak(r).toFixed(0),
-    `${((r.pdf.median / pagesOf(r)) * 1000).toFixed(1)} ms`,
-  ];
-  process.stdout.write(`| ${cells.join(' | ')} |\n`);
-}
-// The passes of the median run add up to its PDF step; "other" is what lies between them
-// (starting the server, closing the browser, the swap of dist/).
-const passHeader = ['chapters', 'PDF step s', ...PASSES.map(([, label]) => `${label} s`), 'other s'];
-process.stdout.write(
-  `\nPDF step by pass (the median run)\n\n| ${passHeader.join(' | ')} |\n|${'---|'.repeat(passHeader.length)}\n`,
-);
-for (const r of results) {
-  const t = r.median.build.timings;
-  const passes = PASSES.map(([key]) => t[key] ?? 0);
-  const other = (t['pdf_s'] ?? 0) - passes.reduce((a, b) => a + b, 0);
+// The site, the whole build and its memory are both editions' together, in each table.
+for (const [i, edition] of EDITIONS.entries()) {
+  const of = (r: SizeResult) => r.editions[i] as EditionResult;
+  const pagesOf = (r: SizeResult) => of(r).median.build.timings[edition.key('pages')] ?? 0;
   process.stdout.write(
-    `| ${[r.chapters, (t['pdf_s'] ?? 0).toFixed(1), ...passes.map((s) => s.toFixed(1)), other.toFixed(1)].join(' | ')} |\n`,
+    `\n${edition.name} edition (${edition.path})\n\n| ${header.join(' | ')} |\n|${'---|'.repeat(header.length)}\n`,
   );
+  for (const r of results) {
+    const e = of(r);
+    const cells = [
+      String(r.chapters),
+      String(pagesOf(r)),
+      f(r.site),
+      f(e.pdf),
+      f(e.base),
+      (e.pdf.median / e.base.median).toFixed(2),
+      `${e.byRun.median.toFixed(2)} (${e.byRun.min.toFixed(2)}–${e.byRun.max.toFixed(2)})`,
+      f(r.total),
+      ((e.median.build.timings[edition.key('pdf_bytes')] ?? 0) / 2 ** 20).toFixed(1),
+      r.peakPssMb.toFixed(0),
+      e.basePeakPssMb.toFixed(0),
+      `${((e.pdf.median / pagesOf(r)) * 1000).toFixed(1)} ms`,
+    ];
+    process.stdout.write(`| ${cells.join(' | ')} |\n`);
+  }
+  // The passes of the median run add up to its PDF step; "other" is what lies between them
+  // (starting the server, closing the browser, the swap of dist/).
+  const passHeader = ['chapters', 'PDF step s', ...edition.passes.map(([, label]) => `${label} s`), 'other s'];
+  process.stdout.write(
+    `\n${edition.name} PDF step by pass (the median run)\n\n| ${passHeader.join(' | ')} |\n|${'---|'.repeat(passHeader.length)}\n`,
+  );
+  for (const r of results) {
+    const t = of(r).median.build.timings;
+    const passes = edition.passes.map(([key]) => t[edition.key(key)] ?? 0);
+    const step = t[edition.key('pdf_s')] ?? 0;
+    const other = step - passes.reduce((a, b) => a + b, 0);
+    process.stdout.write(
+      `| ${[r.chapters, step.toFixed(1), ...passes.map((x) => x.toFixed(1)), other.toFixed(1)].join(' | ')} |\n`,
+    );
+  }
 }
 
 const largest = results.at(-1);
 if (largest) {
-  const t = largest.median.build.timings;
   const round = (x: number) => Number(x.toFixed(3));
-  const passes = Object.fromEntries(PASSES.map(([key]) => [key, round(t[key] ?? 0)])) as Record<Pass, number>;
+  // One edition's keys: its own names for the Chinese, `en_` before them for the English.
+  const keysOf = (e: EditionResult, prefix: string) => {
+    const t = e.median.build.timings;
+    const k = (name: string) => `${prefix}${name}`;
+    const passes = Object.fromEntries(
+      e.edition.passes
+        .filter(([key]) => prefix === '' || key !== 'leak_scan_s')
+        .map(([key]) => [k(key), round(t[e.edition.key(key)] ?? 0)]),
+    );
+    return {
+      [k('pages')]: t[e.edition.key('pages')] ?? 0,
+      [k('baseline_pages')]: e.medianBaseline.pages,
+      [k('pdf_s')]: round(e.pdf.median),
+      ...passes,
+      [k('chromium_baseline_s')]: round(e.base.median),
+      [k('pdf_ratio')]: round(e.pdf.median / e.base.median),
+      [k('pdf_ratio_by_run')]: round(e.byRun.median),
+      [k('pdf_bytes')]: t[e.edition.key('pdf_bytes')] ?? 0,
+      [k('baseline_peak_pss_mb')]: Math.round(e.basePeakPssMb),
+    };
+  };
+  const [zh, en] = largest.editions as [EditionResult, EditionResult];
+  const t = zh.median.build.timings;
   process.stdout.write(
     `${JSON.stringify({
-      pages: pagesOf(largest),
-      baseline_pages: largest.median.baseline.pages,
       chapters: largest.chapters,
       site_build_s: round(largest.site.median),
-      pdf_s: round(largest.pdf.median),
-      ...passes,
-      chromium_baseline_s: round(largest.base.median),
-      pdf_ratio: round(largest.pdf.median / largest.base.median),
-      pdf_ratio_by_run: round(largest.byRun.median),
+      ...keysOf(zh, ''),
       build_total_s: round(largest.total.median),
-      pdf_bytes: t['pdf_bytes'] ?? 0,
       figures: t['figures'] ?? 0,
       figures_placed: t['figures_placed'] ?? 0,
-      peak_pss_mb: Math.round(ourPeak(largest)),
-      baseline_peak_pss_mb: Math.round(basePeak(largest)),
+      peak_pss_mb: Math.round(largest.peakPssMb),
+      ...keysOf(en, 'en_'),
       runs: largest.runs.length,
     })}\n`,
   );

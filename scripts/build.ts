@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chapterNames, EN_CHAPTERS_DIR } from '../src/lib/chapter-files.ts';
 import { formatDiagnostic, summarize } from '../src/lib/diagnostics.ts';
+import { LOCALES, type Locale } from '../src/lib/i18n/locale.ts';
 import { coverageLine, periodCoverage } from '../src/lib/period-check.ts';
 import { checkProject } from '../src/lib/project.ts';
 import { StageSchema } from '../src/lib/schema/document.ts';
@@ -37,6 +38,10 @@ Options:
   --out DIR      write to DIR instead of dist/
   --check        only check data, tie-out and chapters; build nothing
   --no-pdf       build the site only
+  --lang EDITION print one edition's PDF only (zh or en), for speed while drafting; the
+                 site is still built whole, both editions. dist/ is replaced as a whole, so
+                 the other edition's PDF from an earlier build is removed, not kept: it
+                 could disagree with the data. Default: both (English when it has chapters)
   --timings FILE write the seconds of each phase as JSON (used by npm run bench)
   --stage STAGE  build this stage (vetting, publication, final) into dist-stages/STAGE/;
                  repeat to build several side by side; dist/ is left alone
@@ -58,6 +63,7 @@ async function main(): Promise<number> {
       out: { type: 'string', default: 'dist' },
       check: { type: 'boolean', default: false },
       'no-pdf': { type: 'boolean', default: false },
+      lang: { type: 'string' },
       stage: { type: 'string', multiple: true },
       timings: { type: 'string' },
       watch: { type: 'boolean', default: false },
@@ -69,6 +75,11 @@ async function main(): Promise<number> {
     return 0;
   }
   if (values.watch) return watchBuilds(process.argv.slice(2).filter((arg) => arg !== '--watch'));
+  const lang = values.lang;
+  if (lang !== undefined && !isLocale(lang)) {
+    process.stderr.write(`error: --lang ${lang} — expected one of ${LOCALES.join(', ')}\n`);
+    return 2;
+  }
   const stages = values.stage ?? [];
   for (const stage of stages) {
     if (!StageSchema.safeParse(stage).success) {
@@ -77,11 +88,11 @@ async function main(): Promise<number> {
     }
   }
   if (stages.length === 0) {
-    return buildOne(values.out, { check: values.check, pdf: !values['no-pdf'], timings: values.timings });
+    return buildOne(values.out, { check: values.check, pdf: !values['no-pdf'], lang, timings: values.timings });
   }
   for (const stage of stages) {
     process.env['PROSPECTUS_STAGE'] = stage;
-    const code = await buildOne(`dist-stages/${stage}`, { check: values.check, pdf: !values['no-pdf'] });
+    const code = await buildOne(`dist-stages/${stage}`, { check: values.check, pdf: !values['no-pdf'], lang });
     if (code !== 0) return code;
   }
   return 0;
@@ -92,7 +103,7 @@ type Timings = Record<string, number>;
 
 async function buildOne(
   out: string,
-  options: { check: boolean; pdf: boolean; timings?: string | undefined },
+  options: { check: boolean; pdf: boolean; lang?: Locale | undefined; timings?: string | undefined },
 ): Promise<number> {
   const t0 = performance.now();
   const timings: Timings = {};
@@ -118,6 +129,16 @@ async function buildOne(
     step(coverageLine(coverage));
   const doc = project.registry.document.value;
   const englishEdition = (chapterNames(root, EN_CHAPTERS_DIR) ?? []).length > 0;
+  if (options.lang === 'en' && !englishEdition) {
+    process.stderr.write(
+      `error: --lang en — ${EN_CHAPTERS_DIR}/ has no chapters, so there is no English edition to print\n`,
+    );
+    return 2;
+  }
+  // The editions whose PDF this build prints.
+  const printed: Locale[] = options.pdf
+    ? (options.lang ? [options.lang] : LOCALES).filter((l) => l === 'zh' || englishEdition)
+    : [];
   const stage = effectiveStage(doc);
   lap('check_s');
   if (options.check) return 0;
@@ -140,19 +161,27 @@ async function buildOne(
 
   const pdfTexts = new Map<string, string[]>();
   try {
-    step(`building the site (stage: ${stage})`);
-    // The pages link to the PDF and its schedule only when this build prints them.
-    await runAstro(root, work, { PROSPECTUS_COMMIT: sourceCommit(root), PROSPECTUS_PDF: options.pdf ? '1' : '0' });
+    step(`building the site (stage: ${stage}; ${editionsLine(printed, englishEdition)})`);
+    // The pages link to each PDF and the schedule only when this build prints them.
+    await runAstro(root, work, {
+      PROSPECTUS_COMMIT: sourceCommit(root),
+      PROSPECTUS_PDF: printed.includes('zh') ? '1' : '0',
+      PROSPECTUS_PDF_EN: printed.includes('en') ? '1' : '0',
+    });
     lap('astro_s');
     // Pagefind reads the chapters' HTML, not the PDF: the index is part of the site.
     const search = await buildSearchIndex(work);
     lap('search_s');
-    step(`search: Pagefind index written (${search.pages} pages read, chapters indexed)`);
-    // From here to the swap is the PDF step as the benchmark counts it (pdf_s): the print and
-    // every pass that follows it and grows with the pages.
+    step(
+      `search: Pagefind index written (${search.pages} pages read; chapters indexed per language: ${search.languages.map((l) => `${l.lang} ${l.pages}`).join(', ')})`,
+    );
+    // From here to the swap is the PDF step as the benchmark counts it: the prints and every
+    // pass that follows them and grows with the pages (pdf_s, en_pdf_s: one edition's share).
     const siteDone = mark;
-    if (options.pdf) {
-      step('printing the PDF');
+    // Each edition's own PDF work, in ms; the leak scan and the swap that follow are shared.
+    const own: Partial<Record<Locale, number>> = {};
+    if (printed.includes('zh')) {
+      step('printing the PDF (Chinese edition)');
       let figures: BoundFigure[] = [];
       const result = await renderPdf({
         siteDir: work,
@@ -185,26 +214,41 @@ async function buildOne(
       timings['figures'] = schedule.length;
       timings['figures_placed'] = placed;
       step(`schedule: ${placed} of ${schedule.length} bound figures placed on their PDF pages`);
+      own.zh = performance.now() - siteDone;
       step(
-        `PDF: ${result.pages} pages; load ${result.timings.load.toFixed(1)} s, print ${result.timings.print.toFixed(1)} s, contents ${result.timings.contents.toFixed(1)} s, pdf-lib ${result.timings.pdfLib.toFixed(1)} s`,
+        `PDF (Chinese edition): ${result.pages} pages; load ${result.timings.load.toFixed(1)} s, print ${result.timings.print.toFixed(1)} s, contents ${result.timings.contents.toFixed(1)} s, pdf-lib ${result.timings.pdfLib.toFixed(1)} s`,
       );
-      // The English PDF only for a document that has an English edition: the /en/document/ page
-      // exists either way, but a cover and an empty contents are no edition.
-      if (englishEdition) {
-        step('printing the PDF (English edition)');
-        const en = await renderPdf({
-          siteDir: work,
-          path: '/en/document/',
-          outFile: join(work, 'prospectus-en.pdf'),
-          metadata: pdfMetadataEn(doc, buildInstant()),
-          pageTexts: true,
-          log: (m) => step(`  ${m}`),
-        });
-        lap('pdf_en_s');
-        pdfTexts.set('prospectus-en.pdf', en.pageTexts ?? []);
-        step(`PDF (English edition): ${en.pages} pages`);
-      }
     }
+    // The English PDF only for a document that has an English edition: the /en/document/ page
+    // exists either way, but a cover and an empty contents are no edition.
+    if (printed.includes('en')) {
+      const enStart = performance.now();
+      step('printing the PDF (English edition)');
+      const en = await renderPdf({
+        siteDir: work,
+        path: '/en/document/',
+        outFile: join(work, 'prospectus-en.pdf'),
+        metadata: pdfMetadataEn(doc, buildInstant()),
+        pageTexts: true,
+        log: (m) => step(`  ${m}`),
+      });
+      mark = performance.now();
+      own.en = mark - enStart;
+      Object.assign(timings, {
+        en_load_s: en.timings.load,
+        en_print_s: en.timings.print,
+        en_contents_s: en.timings.contents,
+        en_pdf_lib_s: en.timings.pdfLib,
+        en_text_s: en.timings.text,
+        en_pages: en.pages,
+        en_pdf_bytes: en.bytes,
+      });
+      pdfTexts.set('prospectus-en.pdf', en.pageTexts ?? []);
+      step(
+        `PDF (English edition): ${en.pages} pages; load ${en.timings.load.toFixed(1)} s, print ${en.timings.print.toFixed(1)} s, contents ${en.timings.contents.toFixed(1)} s, pdf-lib ${en.timings.pdfLib.toFixed(1)} s`,
+      );
+    }
+    const pdfsDone = performance.now();
     if (stage === 'publication') {
       // The withheld wording in both editions' languages.
       const terms = [...project.registry.redactions.values()].flatMap((r) => [
@@ -224,8 +268,14 @@ async function buildOne(
     }
     // Swap only now: everything above succeeded.
     await publishDir(work, outDir);
-    if (options.pdf) timings['pdf_s'] = (performance.now() - siteDone) / 1000;
-    const pdfs = options.pdf ? ['prospectus.pdf', ...(englishEdition ? ['prospectus-en.pdf'] : [])] : [];
+    // Each edition's PDF step (pdf_s for the Chinese, en_pdf_s for the English) is its own
+    // print and passes plus the leak scan and swap, which both editions' PDFs need.
+    const end = performance.now();
+    const shared = end - pdfsDone;
+    if (own.zh !== undefined) timings['pdf_s'] = (own.zh + shared) / 1000;
+    if (own.en !== undefined) timings['en_pdf_s'] = (own.en + shared) / 1000;
+    if (printed.length > 0) timings['pdf_all_s'] = (end - siteDone) / 1000;
+    const pdfs = printed.map((l) => PDF_FILE[l]);
     step(`done: ${[`${out}/index.html`, ...pdfs.map((f) => `${out}/${f}`)].join(', ')}`);
     timings['total_s'] = (performance.now() - t0) / 1000;
     if (options.timings) await writeFile(resolve(options.timings), `${JSON.stringify(timings, null, 2)}\n`);
@@ -242,6 +292,20 @@ async function buildOne(
 }
 
 class LeakError extends Error {}
+
+const PDF_FILE: Record<Locale, string> = { zh: 'prospectus.pdf', en: 'prospectus-en.pdf' };
+const EDITION_NAME: Record<Locale, string> = { zh: 'Chinese', en: 'English' };
+
+function isLocale(value: string): value is Locale {
+  return (LOCALES as readonly string[]).includes(value);
+}
+
+/** Which editions this build prints, for the progress line. */
+function editionsLine(printed: readonly Locale[], englishEdition: boolean): string {
+  const site = englishEdition ? 'site: both editions' : 'site: Chinese edition';
+  if (printed.length === 0) return `${site}; no PDF`;
+  return `${site}; PDF: ${printed.map((l) => `${EDITION_NAME[l]} (${PDF_FILE[l]})`).join(', ')}`;
+}
 
 /**
  * A full disk under .build/ surfaces deep inside a bundler's or browser's error (a Rust

@@ -1,10 +1,13 @@
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { EN_CHAPTERS_DIR } from '../../src/lib/chapter-files.ts';
 
 /**
  * A full-length synthetic prospectus made from the sample chapter: N chapters, each a copy of
  * the sample with its own datasets and claims (ids prefixed `cN-`), so the build does the same
- * work per chapter as for a real one — bound figures, five charts, tables, tie-out.
+ * work per chapter as for a real one — bound figures, five charts, tables, tie-out. Where the
+ * sample has an English edition, each chapter gets its English copy too (same file name, same
+ * prefixed ids), so both editions are built and printed.
  * Written to a scratch project folder that shares node_modules; never committed.
  */
 const SHARED = ['src', 'components', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
@@ -27,6 +30,10 @@ export function generateSynthetic(root: string, outDir: string, chapters: number
   const claimIds = [...claimsText.matchAll(/^- id: (\S+)/gm)].map((m) => m[1] as string);
   const chapterFiles = readdirSync(join(root, 'content', 'chapters')).filter((f) => f.endsWith('.mdx'));
   const chapterText = readFileSync(join(root, 'content', 'chapters', chapterFiles[0] as string), 'utf8');
+  // The English counterpart of the same sample chapter, paired by file name.
+  const englishFile = join(root, EN_CHAPTERS_DIR, chapterFiles[0] as string);
+  const englishText = existsSync(englishFile) ? readFileSync(englishFile, 'utf8') : undefined;
+  if (englishText !== undefined) mkdirSync(join(outDir, EN_CHAPTERS_DIR), { recursive: true });
 
   const claims: string[] = [];
   for (let n = 1; n <= chapters; n++) {
@@ -37,10 +44,13 @@ export function generateSynthetic(root: string, outDir: string, chapters: number
       writeFileSync(join(outDir, 'data', 'datasets', `${prefix}${file}`), rename(text));
     }
     claims.push(rename(claimsText));
-    const body = rename(chapterText)
-      .replace(/^title: (.*)$/m, `title: $1（${n}）`)
-      .replace(/^order: \d+$/m, `order: ${n}`);
-    writeFileSync(join(outDir, 'content', 'chapters', `chapter-${String(n).padStart(3, '0')}.mdx`), body);
+    const name = `chapter-${String(n).padStart(3, '0')}.mdx`;
+    const numbered = (text: string, mark: string) =>
+      rename(text)
+        .replace(/^title: (.*)$/m, `title: $1${mark}`)
+        .replace(/^order: \d+$/m, `order: ${n}`);
+    writeFileSync(join(outDir, 'content', 'chapters', name), numbered(chapterText, `（${n}）`));
+    if (englishText !== undefined) writeFileSync(join(outDir, EN_CHAPTERS_DIR, name), numbered(englishText, ` (${n})`));
   }
   writeFileSync(join(outDir, 'data', 'claims.yaml'), claims.join('\n'));
 }

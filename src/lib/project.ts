@@ -17,6 +17,8 @@ export interface Project {
   tieOut: TieOutResult[];
   /** Filled in once the chapters are checked; the chapter check itself reads the data above. */
   occurrences: Occurrence[];
+  /** The same for the English edition (its placeholders on the English home page). */
+  englishOccurrences?: Occurrence[];
 }
 
 export interface CheckResult {
@@ -44,6 +46,7 @@ export function checkProject(root: string, stageOverride?: Stage): CheckResult {
   const project: Project = { registry, resolver, tieOut: results, occurrences: [] };
   const content = checkContent(root, project);
   project.occurrences = content.occurrences;
+  project.englishOccurrences = content.englishOccurrences;
   const stage = stageOverride ?? effectiveStage(registry.document.value);
   return {
     project,

@@ -60,3 +60,25 @@ export function tieOutSentence(s: TieOutSummary): string {
       : '所有陳述均經重新計算。';
   return `${recomputed}${stated}`;
 }
+
+/** The English edition's names of the kinds, in the register of the English chapter. */
+export const CLAIM_KIND_LABEL_EN: Record<Claim['kind'], string> = {
+  cagr: 'CAGRs',
+  share: 'shares',
+  sum: 'totals',
+  rank: 'ranks',
+  order: 'rank orders',
+  compare: 'comparisons',
+  stated: 'stated',
+};
+
+/** The same sentence for the English home page, from the same summary. */
+export function tieOutSentenceEn(s: TieOutSummary): string {
+  const kinds = s.kinds.map((k) => CLAIM_KIND_LABEL_EN[k]).join(', ');
+  const recomputed = `This build recomputed ${plural(s.recomputed, 'claim')} from their inputs${kinds ? ` (${kinds})` : ''}: ${s.agree} agree, ${plural(s.mismatch, 'mismatch', 'mismatches')}.`;
+  const stated =
+    s.statedOnly.length > 0
+      ? ` ${s.statedOnly.length === 1 ? '1 further claim is' : `${s.statedOnly.length} further claims are`} stated only and cannot be recomputed from figures in the document.`
+      : ' Every claim was recomputed.';
+  return `${recomputed}${stated}`;
+}

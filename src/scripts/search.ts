@@ -15,8 +15,14 @@ const status = document.querySelector<HTMLElement>('[data-search-status]');
 const list = document.querySelector<HTMLOListElement>('[data-search-results]');
 let engine: Promise<Pagefind> | undefined;
 
+// The page's edition: Pagefind picks its index by <html lang>, the status line speaks the same.
+const english = document.documentElement.lang === 'en';
+const say = english
+  ? { busy: 'Searching…', found: (term: string, n: number) => `“${term}”: ${n} ${n === 1 ? 'result' : 'results'}` }
+  : { busy: '搜尋中…', found: (term: string, n: number) => `「${term}」：${n} 項結果` };
+
 async function load(): Promise<Pagefind> {
-  const url = new URL('../pagefind/pagefind.js', window.location.href).href;
+  const url = new URL(form?.dataset['pagefind'] ?? '/pagefind/pagefind.js', window.location.href).href;
   engine ??= import(/* @vite-ignore */ url) as Promise<Pagefind>;
   return engine;
 }
@@ -28,7 +34,7 @@ async function run(term: string): Promise<void> {
     status.textContent = '';
     return;
   }
-  status.textContent = '搜尋中…';
+  status.textContent = say.busy;
   const pagefind = await load();
   const { results } = await pagefind.search(term);
   const data = await Promise.all(results.slice(0, 20).map((r) => r.data()));
@@ -43,7 +49,7 @@ async function run(term: string): Promise<void> {
     li.append(a, p);
     list.append(li);
   }
-  status.textContent = `「${term}」：${results.length} 項結果`;
+  status.textContent = say.found(term, results.length);
 }
 
 form?.addEventListener('submit', (e) => {

@@ -7,14 +7,17 @@ import { ROOT } from '../build-once.ts';
 // The benchmark itself is not part of npm test (timings are noisy); this proves it runs and
 // reports what the README promises, at the smallest size.
 describe('npm run bench', () => {
-  it('ends with one JSON line that counts all of the PDF step against raw Chromium', () => {
+  it("ends with one JSON line that counts each edition's PDF step against raw Chromium printing it", () => {
     const run = spawnSync(process.execPath, [join(ROOT, 'scripts/bench.ts'), '--sizes', '1', '--runs', '2'], {
       cwd: ROOT,
       encoding: 'utf8',
     });
     expect(run.status, run.stderr).toBe(0);
     const lines = run.stdout.trim().split('\n');
-    expect(lines.some((l) => l.startsWith('| chapters | pages |'))).toBe(true);
+    // One table per edition, each followed by its passes.
+    expect(lines.filter((l) => l.startsWith('| chapters | pages |'))).toHaveLength(2);
+    expect(lines).toContain('Chinese edition (/document/)');
+    expect(lines).toContain('English edition (/en/document/)');
     // Which side goes first alternates by run.
     expect(run.stderr).toMatch(/run 1\/2 \(build first\)/);
     expect(run.stderr).toMatch(/run 2\/2 \(baseline first\)/);
@@ -50,7 +53,34 @@ describe('npm run bench', () => {
     expect(result['pdf_s']).toBeGreaterThanOrEqual(sum(['schedule_s', 'leak_scan_s']));
     expect(result['pdf_s']).toBeGreaterThanOrEqual(sum([...passes, 'text_s']) - 0.004);
     expect(result['pdf_ratio']).toBeCloseTo((result['pdf_s'] ?? 0) / (result['chromium_baseline_s'] ?? 1), 2);
-  }, 300_000);
+
+    // The English edition: the same numbers under en_ keys, against raw Chromium printing it.
+    const enPasses = ['en_load_s', 'en_print_s', 'en_contents_s', 'en_pdf_lib_s'];
+    for (const key of [
+      'en_pages',
+      'en_baseline_pages',
+      'en_pdf_s',
+      ...enPasses,
+      'en_chromium_baseline_s',
+      'en_pdf_ratio',
+      'en_pdf_ratio_by_run',
+      'en_pdf_bytes',
+      'en_baseline_peak_pss_mb',
+    ]) {
+      expect(result[key], key).toBeGreaterThan(0);
+    }
+    expect(result['en_baseline_pages']).toBe(result['en_pages']);
+    // A different document from the Chinese: its own pages, its own file.
+    expect(result['en_pdf_bytes']).not.toBe(result['pdf_bytes']);
+    expect(result['en_pages']).toBeGreaterThanOrEqual(8);
+    // Its step is its own passes plus the leak scan and the swap both editions share.
+    expect(result['en_pdf_s']).toBeGreaterThanOrEqual(sum([...enPasses, 'en_text_s', 'leak_scan_s']) - 0.004);
+    expect(result['en_pdf_ratio']).toBeCloseTo((result['en_pdf_s'] ?? 0) / (result['en_chromium_baseline_s'] ?? 1), 2);
+    // Each run says what it measured for both editions.
+    expect(run.stderr).toMatch(
+      /run 1\/2 \(build first\): Chinese \d+ pages; PDF step [\d.]+ s .*; English \d+ pages; PDF step/,
+    );
+  }, 600_000);
 });
 
 describe('the memory sampler', () => {

@@ -53,7 +53,16 @@ describe('a build without the PDF', () => {
     expect(existsSync(join(OUT, 'prospectus.pdf'))).toBe(false);
     expect(existsSync(join(OUT, 'verification.csv'))).toBe(false);
     expect(existsSync(join(OUT, 'claims.csv'))).toBe(true);
-    for (const path of ['', 'verification/', 'chapters/industry-overview/', 'document/', 'search/']) {
+    for (const path of [
+      '',
+      'verification/',
+      'chapters/industry-overview/',
+      'document/',
+      'search/',
+      'en/',
+      'en/chapters/industry-overview/',
+      'en/search/',
+    ]) {
       const links = localLinks(path);
       expect(links.length, path).toBeGreaterThan(0);
       for (const href of links) {

@@ -6,7 +6,7 @@ import { CHAPTER } from './helpers.ts';
  * Every page a reviewer opens passes axe-core's WCAG 2.1 A and AA rules, checked in Chromium on
  * the built site after the charts have drawn and with the provenance popover open.
  */
-const PAGES = ['/', CHAPTER, '/verification/', '/search/', '/document/'];
+const PAGES = ['/', CHAPTER, '/verification/', '/search/', '/document/', '/en/', '/en/search/'];
 
 for (const path of PAGES) {
   test(`${path} has no WCAG 2.1 A/AA violations`, async ({ page, site }) => {

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkProject } from '../../src/lib/project.ts';
-import { summarizeTieOut, tieOutLogLine, tieOutSentence } from '../../src/lib/tieout-summary.ts';
+import { summarizeTieOut, tieOutLogLine, tieOutSentence, tieOutSentenceEn } from '../../src/lib/tieout-summary.ts';
 import { editFile, sampleCopy } from '../sample-copy.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -41,6 +41,9 @@ describe('tie-out summary', () => {
     expect(tieOutSentence(s)).toBe(
       '本次建置按輸入數字重新計算了 25 項陳述（複合年增長率、佔比、合計、排名、排名次序、比較）：25 項相符，0 項不符。另有 9 項陳述僅為明載，無法以文件所載數字重新計算。',
     );
+    expect(tieOutSentenceEn(s)).toBe(
+      'This build recomputed 25 claims from their inputs (CAGRs, shares, totals, ranks, rank orders, comparisons): 25 agree, 0 mismatches. 9 further claims are stated only and cannot be recomputed from figures in the document.',
+    );
   });
 
   it('a stated CAGR forced to disagree changes the log line and the home page sentence', () => {
@@ -52,6 +55,8 @@ describe('tie-out summary', () => {
     expect(tieOutLogLine(s)).toContain('25 recomputed (24 agree, 1 mismatch)');
     expect(tieOutSentence(s)).toContain('25 項陳述');
     expect(tieOutSentence(s)).toContain('24 項相符，1 項不符');
+    expect(tieOutSentenceEn(s)).toContain('recomputed 25 claims');
+    expect(tieOutSentenceEn(s)).toContain('24 agree, 1 mismatch.');
   });
 
   it('a raised 2027E market size breaks the three claims that read it, and the counts say so', () => {
@@ -89,5 +94,6 @@ describe('tie-out summary', () => {
     expect(s.statedOnly.map((c) => c.id)).not.toContain('china-third-edge-market');
     expect([s.claims, s.recomputed, s.statedOnly.length, s.mismatch]).toEqual([34, 26, 8, 1]);
     expect(tieOutSentence(s)).toContain('另有 8 項陳述僅為明載');
+    expect(tieOutSentenceEn(s)).toContain('8 further claims are stated only');
   });
 });
