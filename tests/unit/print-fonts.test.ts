@@ -89,6 +89,7 @@ describe('print fonts', () => {
     expect(PRINT_FONTS.map(key).sort()).toEqual(faces.map(key).sort());
   });
 
+  // Parses every face twice (about 5 s on a quiet 2-core machine): more than vitest's default.
   it('draw every character of the sample as the site slice that serves it does: same outline, same advances', () => {
     const chars = sampleCharacters();
     expect(chars.length, 'distinct characters in the sample').toBeGreaterThan(500);
@@ -124,7 +125,7 @@ describe('print fonts', () => {
     }
     expect(problems, problems.slice(0, 40).join('\n')).toEqual([]);
     expect(compared).toBeGreaterThan(faces.length * 500);
-  });
+  }, 60_000);
 
   it('are named by their real weight', () => {
     for (const f of PRINT_FONTS) {
