@@ -20,7 +20,14 @@ import { scanForLeaks } from './lib/leak-scan.ts';
 import { pdfMetadata, pdfMetadataEn } from './lib/metadata.ts';
 import { checkWritable, isAlive, PublishError, publishDir, sweepLeftovers } from './lib/publish.ts';
 import { RenderError, renderPdf } from './lib/render-pdf.ts';
-import { type BoundFigure, boundFigures, placeFigures, writeSchedule } from './lib/schedule.ts';
+import {
+  type BoundFigure,
+  boundFigures,
+  editionsCount,
+  placeFigures,
+  type ScheduleRow,
+  writeSchedule,
+} from './lib/schedule.ts';
 import { buildSearchIndex } from './lib/search-index.ts';
 import { watchAndBuild } from './lib/watch.ts';
 
@@ -179,7 +186,6 @@ async function buildOne(
       });
       pdfTexts.set('prospectus.pdf', result.pageTexts ?? []);
       const schedule = placeFigures(figures, result.pageTexts ?? [], result.folioOffset);
-      writeSchedule(work, schedule);
       lap('schedule_s');
       const placed = schedule.filter((r) => r.page !== undefined).length;
       timings['figures'] = schedule.length;
@@ -190,19 +196,33 @@ async function buildOne(
       );
       // The English PDF only for a document that has an English edition: the /en/document/ page
       // exists either way, but a cover and an empty contents are no edition.
+      let scheduleEn: ScheduleRow[] | undefined;
       if (englishEdition) {
         step('printing the PDF (English edition)');
+        let figuresEn: BoundFigure[] = [];
         const en = await renderPdf({
           siteDir: work,
           path: '/en/document/',
           outFile: join(work, 'prospectus-en.pdf'),
           metadata: pdfMetadataEn(doc, buildInstant()),
           pageTexts: true,
+          readPage: async (page) => {
+            figuresEn = await boundFigures(page, 'en');
+          },
           log: (m) => step(`  ${m}`),
         });
         lap('pdf_en_s');
         pdfTexts.set('prospectus-en.pdf', en.pageTexts ?? []);
         step(`PDF (English edition): ${en.pages} pages`);
+        scheduleEn = placeFigures(figuresEn, en.pageTexts ?? [], en.folioOffset);
+        const placedEn = scheduleEn.filter((r) => r.page !== undefined).length;
+        step(`schedule (English edition): ${placedEn} of ${scheduleEn.length} bound figures placed on their PDF pages`);
+      }
+      // One schedule for both editions: each figure once, with its page in each PDF.
+      const lines = writeSchedule(work, schedule, scheduleEn);
+      if (scheduleEn) {
+        const { both, single } = editionsCount(lines);
+        step(`schedule: ${both} figures paired across the editions, ${single} in one edition only`);
       }
     }
     if (stage === 'publication') {
