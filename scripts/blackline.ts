@@ -20,7 +20,7 @@ import { buildInstant } from '../src/lib/stamp.ts';
 import { STATUS_LABEL, STATUS_LABEL_EN } from '../src/lib/tieout-status.ts';
 import { summarizeTieOut, type TieOutSummary } from '../src/lib/tieout-summary.ts';
 import { CHROMIUM_ARGS, findBrowser } from './lib/browser.ts';
-import { buildDraftSite, type Draft, prepareDraft } from './lib/drafts.ts';
+import { buildDraftSite, type Draft, prepareDraft, WORKING_TREE } from './lib/drafts.ts';
 import { pdfMetadata, pdfMetadataEn } from './lib/metadata.ts';
 import { explain, PublishError, publishDir, publishFile } from './lib/publish.ts';
 import { renderPdf } from './lib/render-pdf.ts';
@@ -56,6 +56,18 @@ const WORDS: Record<Locale, { blackline: string; separator: string }> = {
   zh: { blackline: '比較本', separator: '　' },
   en: { blackline: 'BLACKLINE', separator: '  ' },
 };
+
+/** A draft as the edition's pages name it: `HEAD（abc）`, or `HEAD (abc)` and "working tree". */
+function draftName(draft: Draft, locale: Locale): string {
+  if (locale === 'zh') return `${draft.label}（${draft.commit}）`;
+  const working = draft.label === WORKING_TREE.label && draft.commit === WORKING_TREE.commit;
+  return working ? 'working tree (uncommitted)' : `${draft.label} (${draft.commit})`;
+}
+
+/** FROM → TO, as the running heads and the summary say it (the Chinese arrow follows a full-width bracket). */
+function comparedDrafts(from: Draft, to: Draft, locale: Locale): string {
+  return `${draftName(from, locale)}${locale === 'zh' ? '' : ' '}→ ${draftName(to, locale)}`;
+}
 
 interface FigureValue {
   ref: string;
@@ -193,10 +205,7 @@ async function main(): Promise<number> {
         [...plan.rewrite],
         plan.deleted,
         summary,
-        `${words.blackline}${words.separator}${from.label}（${from.commit}）→ ${to.label}（${to.commit}）`.replace(
-          /"/g,
-          '\\"',
-        ),
+        `${words.blackline}${words.separator}${comparedDrafts(from, to, edition.locale)}`.replace(/"/g, '\\"'),
         words.blackline,
       );
       const html = `<!doctype html>\n${await page.evaluate(() => document.documentElement.outerHTML)}`;
@@ -365,12 +374,12 @@ function summaryHtml(
   const tieRows = ties
     .map(
       (t) =>
-        `<tr><td>${escapeHtml(t.draft.label)}（${escapeHtml(t.draft.commit)}）</td><td class="num">${t.summary.claims}</td><td class="num">${t.summary.agree}</td><td class="num">${t.summary.statedOnly.length}</td><td class="num">${t.summary.mismatch}</td></tr>`,
+        `<tr><td>${escapeHtml(draftName(t.draft, locale))}</td><td class="num">${t.summary.claims}</td><td class="num">${t.summary.agree}</td><td class="num">${t.summary.statedOnly.length}</td><td class="num">${t.summary.mismatch}</td></tr>`,
     )
     .join('');
   const head = (cells: readonly string[], numeric: number) =>
     `<thead><tr>${cells.map((c, i) => `<th${i >= numeric ? ' class="num"' : ''}>${c}</th>`).join('')}</tr></thead>`;
-  const compared = `${escapeHtml(from.label)}（${escapeHtml(from.commit)}）→ ${escapeHtml(to.label)}（${escapeHtml(to.commit)}）`;
+  const compared = escapeHtml(comparedDrafts(from, to, locale));
   return `<section class="bl-summary" aria-labelledby="bl-summary-title">
 <h1 id="bl-summary-title">${w.title}</h1>
 <p>${w.intro(compared, `<strong data-bl-insertions>${plan.insertions}</strong>`, `<strong data-bl-deletions>${plan.deletions}</strong>`)}</p>
