@@ -1,10 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { openPdf, pageTexts, readOutline } from '../../scripts/lib/pdf-read.ts';
 import { TEST_DIST } from '../build-once.ts';
 import { parseCsv } from '../csv.ts';
+import { projectCopy } from '../sample-copy.ts';
 import { decodeEntities, listForMessage, PDF_PATH, squash } from './read.ts';
 
 const EN_PDF_PATH = join(TEST_DIST, 'prospectus-en.pdf');
@@ -141,4 +143,28 @@ describe('bilingual verification CSV', () => {
     expect(new Set(rows.map((r) => cell(r, '英文版PDF頁碼'))).size).toBeGreaterThan(3);
     expect(new Set(rows.map((r) => cell(r, '版本')))).toEqual(new Set(['中英文版']));
   });
+});
+
+describe('a figure in one edition only', () => {
+  it('is listed once, with no English rendering or page, and counted on the page', () => {
+    const dir = projectCopy();
+    // A chapter that exists in Chinese only, on purpose: the parity check lets it stand.
+    writeFileSync(
+      join(dir, 'content/chapters/business.mdx'),
+      '---\ntitle: 業務\norder: 2\nsingleEdition: true\n---\n\n## 概覽\n\n報告費用為<Val of="facts.report-fee" />。\n',
+    );
+    const build = spawnSync(process.execPath, [join(dir, 'scripts/build.ts')], { cwd: dir, encoding: 'utf8' });
+    expect(build.status, build.stderr).toBe(0);
+    const [header = [], ...records] = parseCsv(readFileSync(join(dir, 'dist', 'verification.csv'), 'utf8').slice(1));
+    const cell = (r: string[], name: string) => r[header.indexOf(name)] ?? '';
+    const single = records.filter((r) => cell(r, '版本') !== '中英文版');
+    expect(
+      single.map((r) => [cell(r, '章節'), cell(r, '數據編號'), cell(r, '英文版顯示文字'), cell(r, '英文版PDF頁碼')]),
+    ).toEqual([['業務', 'facts.report-fee', '', '']]);
+    expect(cell(single[0] ?? [], '版本')).toBe('只見於中文版');
+    expect(cell(single[0] ?? [], 'PDF頁碼')).toMatch(/^\d+$/u);
+    const page = readFileSync(join(dir, 'dist', 'verification', 'index.html'), 'utf8');
+    expect(page).toContain('；1 項只見於一個版本');
+    expect(page.match(/<tr [^>]*data-editions="zh"/gu)).toHaveLength(1);
+  }, 300_000);
 });
