@@ -218,8 +218,12 @@ async function buildOne(
         const placedEn = scheduleEn.filter((r) => r.page !== undefined).length;
         step(`schedule (English edition): ${placedEn} of ${scheduleEn.length} bound figures placed on their PDF pages`);
       }
-      // One schedule for both editions: each figure once, with its page in each PDF.
+      // One schedule for both editions: each figure once, with its page in each PDF. Placing
+      // the English figures and writing the schedule count to the schedule's lap too.
+      const placedZh = timings['schedule_s'] ?? 0;
       const lines = writeSchedule(work, schedule, scheduleEn);
+      lap('schedule_s');
+      timings['schedule_s'] = (timings['schedule_s'] ?? 0) + placedZh;
       if (scheduleEn) {
         const { both, single } = editionsCount(lines);
         step(`schedule: ${both} figures paired across the editions, ${single} in one edition only`);
