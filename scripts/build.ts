@@ -21,7 +21,14 @@ import { scanForLeaks } from './lib/leak-scan.ts';
 import { pdfMetadata, pdfMetadataEn } from './lib/metadata.ts';
 import { checkWritable, isAlive, PublishError, publishDir, sweepLeftovers } from './lib/publish.ts';
 import { RenderError, renderPdf } from './lib/render-pdf.ts';
-import { type BoundFigure, boundFigures, placeFigures, writeSchedule } from './lib/schedule.ts';
+import {
+  type BoundFigure,
+  boundFigures,
+  editionsCount,
+  placeFigures,
+  type ScheduleRow,
+  writeSchedule,
+} from './lib/schedule.ts';
 import { buildSearchIndex } from './lib/search-index.ts';
 import { watchAndBuild } from './lib/watch.ts';
 
@@ -180,6 +187,7 @@ async function buildOne(
     const siteDone = mark;
     // Each edition's own PDF work, in ms; the leak scan and the swap that follow are shared.
     const own: Partial<Record<Locale, number>> = {};
+    let schedule: ScheduleRow[] | undefined;
     if (printed.includes('zh')) {
       step('printing the PDF (Chinese edition)');
       let figures: BoundFigure[] = [];
@@ -208,7 +216,6 @@ async function buildOne(
       });
       pdfTexts.set('prospectus.pdf', result.pageTexts ?? []);
       const schedule = placeFigures(figures, result.pageTexts ?? [], result.folioOffset);
-      writeSchedule(work, schedule);
       lap('schedule_s');
       const placed = schedule.filter((r) => r.page !== undefined).length;
       timings['figures'] = schedule.length;
@@ -221,19 +228,23 @@ async function buildOne(
     }
     // The English PDF only for a document that has an English edition: the /en/document/ page
     // exists either way, but a cover and an empty contents are no edition.
+    let scheduleEn: ScheduleRow[] | undefined;
     if (printed.includes('en')) {
       const enStart = performance.now();
       step('printing the PDF (English edition)');
+      let figuresEn: BoundFigure[] = [];
       const en = await renderPdf({
         siteDir: work,
         path: '/en/document/',
         outFile: join(work, 'prospectus-en.pdf'),
         metadata: pdfMetadataEn(doc, buildInstant()),
         pageTexts: true,
+        readPage: async (page) => {
+          figuresEn = await boundFigures(page, 'en');
+        },
         log: (m) => step(`  ${m}`),
       });
       mark = performance.now();
-      own.en = mark - enStart;
       Object.assign(timings, {
         en_load_s: en.timings.load,
         en_print_s: en.timings.print,
@@ -244,11 +255,26 @@ async function buildOne(
         en_pdf_bytes: en.bytes,
       });
       pdfTexts.set('prospectus-en.pdf', en.pageTexts ?? []);
+      scheduleEn = placeFigures(figuresEn, en.pageTexts ?? [], en.folioOffset);
+      lap('en_schedule_s');
+      const placedEn = scheduleEn.filter((r) => r.page !== undefined).length;
+      step(`schedule (English edition): ${placedEn} of ${scheduleEn.length} bound figures placed on their PDF pages`);
+      own.en = performance.now() - enStart;
       step(
         `PDF (English edition): ${en.pages} pages; load ${en.timings.load.toFixed(1)} s, print ${en.timings.print.toFixed(1)} s, contents ${en.timings.contents.toFixed(1)} s, pdf-lib ${en.timings.pdfLib.toFixed(1)} s`,
       );
     }
     const pdfsDone = performance.now();
+    // One schedule for both editions: each figure once, with its page in each PDF. It is placed
+    // on the Chinese PDF's pages, so a build without the Chinese PDF writes none.
+    if (schedule) {
+      const lines = writeSchedule(work, schedule, scheduleEn);
+      if (scheduleEn) {
+        const { both, single } = editionsCount(lines);
+        step(`schedule: ${both} figures paired across the editions, ${single} in one edition only`);
+      }
+      mark = performance.now();
+    }
     if (stage === 'publication') {
       // The withheld wording in both editions' languages.
       const terms = [...project.registry.redactions.values()].flatMap((r) => [

@@ -7,6 +7,9 @@ import { runAstro } from './astro.ts';
 const CODE = ['src', 'components', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
 const DRAFT = ['content', 'data'];
 
+/** How the working tree is named where a draft has no revision. */
+export const WORKING_TREE = { label: '工作副本', commit: '未提交' } as const;
+
 export interface Draft {
   /** As the user named it: a git revision, or 工作副本 (the working tree). */
   label: string;
@@ -27,7 +30,7 @@ export function prepareDraft(root: string, revision: string | undefined, dir: st
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
   if (revision === undefined) {
     for (const part of DRAFT) cpSync(join(root, part), join(dir, part), { recursive: true });
-    return { label: '工作副本', commit: '未提交', dir };
+    return { ...WORKING_TREE, dir };
   }
   let commit: string;
   try {

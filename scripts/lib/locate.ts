@@ -2,7 +2,10 @@
  * Finds the PDF page of each bound figure by walking the PDF's text in document order.
  * Chromium cannot tell which page an element lands on, but the text layer can: each figure is
  * looked for after the previous one, by the text just before it and itself, which is local and
- * nearly always unique. Whitespace is ignored on both sides (pdf text breaks lines freely).
+ * nearly always unique. Whitespace is ignored on both sides (pdf text breaks lines freely), and
+ * so are hyphens and soft hyphens (U+00AD): English is hyphenated at build time, and pdftotext
+ * joins a word broken at a line end by dropping its hyphen, so "cost-" + "effectiveness" reads
+ * back as "costeffectiveness" while the page's own text still holds "cost-effectiveness".
  */
 export interface LocateItem {
   /** Text that ends where the figure ends (e.g. the last characters of its paragraph up to it). */
@@ -13,7 +16,7 @@ export interface LocateItem {
   sticky: boolean;
 }
 
-const squeeze = (s: string) => s.replace(/\s+/g, '');
+const squeeze = (s: string) => s.replace(/[\s\u00AD\u2010\u2011-]+/gu, '');
 
 export function locatePages(pageTexts: readonly string[], items: readonly LocateItem[]): (number | undefined)[] {
   const starts: number[] = [];

@@ -1,4 +1,9 @@
-/** Filters the verification schedule by chapter, source and tie-out status. */
+/**
+ * Filters the verification schedule by chapter, source, tie-out status and the editions a figure
+ * appears in (one-edition-only matches a figure in either edition only).
+ */
+import { ONE_EDITION } from '../lib/pair-editions.ts';
+
 const form = document.querySelector<HTMLFormElement>('.schedule-filters');
 const rows = [...document.querySelectorAll<HTMLTableRowElement>('table[data-schedule] tbody tr')];
 const count = document.querySelector<HTMLOutputElement>('[data-filter-count]');
@@ -11,7 +16,10 @@ function apply(): void {
     const visible = selects.every((s) => {
       const key = s.dataset['filter'] ?? '';
       const value = row.dataset[key] ?? '';
-      return s.value === '' || (key === 'sources' ? value.split('，').includes(s.value) : value === s.value);
+      if (s.value === '') return true;
+      if (key === 'sources') return value.split('，').includes(s.value);
+      if (key === 'editions' && s.value === ONE_EDITION.value) return value !== 'both';
+      return value === s.value;
     });
     row.hidden = !visible;
     if (visible) shown++;
@@ -21,5 +29,3 @@ function apply(): void {
 
 form?.addEventListener('change', apply);
 apply();
-
-export {};

@@ -19,17 +19,22 @@ function git(...args: string[]): string {
 function edit(file: string, find: string, replace: string): void {
   editFile(repo, file, find, replace);
 }
+/** Runs the blackline; the Chinese edition's outputs, with the English edition's as `en`. */
 function blackline(from: string, to: string) {
   const result = spawnSync(process.execPath, [join(repo, 'scripts/blackline.ts'), from, to], {
     cwd: repo,
     encoding: 'utf8',
   });
   expect(result.status, result.stderr).toBe(0);
-  const html = readFileSync(join(repo, 'dist/blackline/index.html'), 'utf8');
+  return { ...edition('blackline'), en: edition('blackline-en') };
+}
+
+function edition(name: string) {
+  const html = readFileSync(join(repo, `dist/${name}/index.html`), 'utf8');
   const body = html.slice(html.indexOf('<article'));
   const marks = (tag: 'ins' | 'del') =>
     [...body.matchAll(new RegExp(`<${tag} class="bl-${tag}">([^<]*)</${tag}>`, 'g'))].map((m) => m[1]);
-  const pdf = execFileSync('pdftotext', ['-enc', 'UTF-8', join(repo, 'dist/blackline.pdf'), '-']).toString();
+  const pdf = execFileSync('pdftotext', ['-enc', 'UTF-8', join(repo, `dist/${name}.pdf`), '-']).toString();
   return { html, inserted: marks('ins'), deleted: marks('del'), pdf, pdfFlat: pdf.replace(/\s+/g, '') };
 }
 
@@ -79,7 +84,12 @@ describe('npm run blackline', () => {
     expect(r.html).toMatch(
       /插入 <strong data-bl-insertions(="")?>1<\/strong> 處，刪除 <strong data-bl-deletions(="")?>1<\/strong> 處/,
     );
-  }, 180_000);
+    // The English edition does not carry the Chinese wording: its blackline marks nothing.
+    expect([r.en.inserted, r.en.deleted]).toEqual([[], []]);
+    expect(r.en.html).toMatch(/Insertions: <strong data-bl-insertions(="")?>0<\/strong>; deletions: <strong/);
+    expect(r.en.pdf).toContain('BLACKLINE');
+    expect(r.en.html).toMatch(/<html[^>]*lang="en"/);
+  }, 300_000);
 
   it('shows a changed data value old → new wherever it appears, and an added chapter whole', () => {
     const r = blackline('wording', 'value');
@@ -91,7 +101,16 @@ describe('npm run blackline', () => {
     );
     expect(r.inserted).toEqual(expect.arrayContaining(['業務', '概覽', '本公司為獨立邊緣雲服務供應商。']));
     expect(r.pdfFlat).toContain('本公司為獨立邊緣雲服務供應商。');
-  }, 180_000);
+    // The one value changed in data/ shows in the English blackline too, word by word, in prose
+    // (RMB34.9 billion) and in the chart's data table — and the Chinese-only chapter does not.
+    expect(r.en.deleted).toEqual(expect.arrayContaining(['RMB34.9', '34.9']));
+    expect(r.en.inserted).toEqual(expect.arrayContaining(['RMB35.0', '35.0']));
+    expect(r.en.inserted).not.toContain('業務');
+    expect(r.en.html).toMatch(
+      /<code>china-edge\.network@2022<\/code>.*<del class="bl-del">RMB34\.9 billion<\/del>.*<ins class="bl-ins">RMB35\.0 billion<\/ins>/s,
+    );
+    expect(r.en.pdfFlat).toContain('RMB34.9RMB35.0billion');
+  }, 300_000);
 
   it('shows a dropped table row struck, in its table, after the row that preceded it', () => {
     const r = blackline('value', 'row');
@@ -112,7 +131,7 @@ describe('npm run blackline', () => {
     expect(rows.filter((row) => /bl-(ins|del)/.test(row))).toHaveLength(1);
     expect(r.html).not.toMatch(/<p class="bl-changed bl-deleted">[^<]*<del class="bl-del">[^<]*公司I/);
     expect(r.pdfFlat).toContain('本公司獨立邊緣雲服務供應商3.1%10公司I公有雲運營商2.9%');
-  }, 180_000);
+  }, 300_000);
 
   it('shows the cells of a dropped column struck at the end of their rows', () => {
     const r = blackline('row', 'column');
@@ -133,5 +152,5 @@ describe('npm run blackline', () => {
     ]);
     expect(r.deleted.filter((d) => d === '√' || d === '邊緣計算')).toHaveLength(6);
     expect(r.html).not.toMatch(/<p class="bl-changed bl-deleted"><del class="bl-del">(√|x|邊緣計算)<\/del><\/p>/);
-  }, 180_000);
+  }, 300_000);
 });

@@ -1,10 +1,54 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { openPdf, pageTexts, readOutline } from '../../scripts/lib/pdf-read.ts';
 import { TEST_DIST } from '../build-once.ts';
 import { parseCsv } from '../csv.ts';
-import { listForMessage, PDF_PATH, squash } from './read.ts';
+import { projectCopy } from '../sample-copy.ts';
+import { decodeEntities, listForMessage, PDF_PATH, squash } from './read.ts';
+
+const EN_PDF_PATH = join(TEST_DIST, 'prospectus-en.pdf');
+const DATA = join(import.meta.dirname, '../../data');
+
+/** Text compared across line and page breaks: no whitespace, and no hyphens, which the line
+ * breaker adds (soft hyphens) and pdf text readers drop when they rejoin a broken word. */
+const fold = (text: string) => squash(text).replace(/[\u00AD\u2010\u2011-]/gu, '');
+
+/** Each bound figure of a built document page, in order: its id and the text it shows. */
+function boundInHtml(file: string): { ref: string; text: string }[] {
+  const html = readFileSync(file, 'utf8');
+  const articles = html.slice(html.indexOf('<article'), html.lastIndexOf('</article>'));
+  return [...articles.matchAll(/<(\w+)\b[^>]*\bdata-ref="([^"]+)"[^>]*>([\s\S]*?)<\/\1>/gu)].map((m) => ({
+    ref: m[2] ?? '',
+    text: decodeEntities((m[3] ?? '').replace(/<[^>]*>/gu, '')).trim(),
+  }));
+}
+
+/** Whether a figure id names a claim, fact, series or table row that data/ holds. */
+function inData(ref: string): boolean {
+  if (ref.startsWith('claim.')) {
+    const claims = parse(readFileSync(join(DATA, 'claims.yaml'), 'utf8')) as { id: string }[];
+    return claims.some((c) => c.id === ref.slice('claim.'.length));
+  }
+  const dot = ref.indexOf('.');
+  const dataset = parse(readFileSync(join(DATA, 'datasets', `${ref.slice(0, dot)}.yaml`), 'utf8')) as Record<
+    string,
+    Record<string, unknown> | undefined
+  >;
+  const key = (ref.slice(dot + 1).split('@')[0] ?? '').trim();
+  return [dataset['facts'], dataset['series'], dataset['rows']].some((group) => group !== undefined && key in group);
+}
+
+/** PDF page texts (pdf.js) and the physical page of folio 1: the first page of `chapter`. */
+async function readEdition(path: string, chapter: string): Promise<{ texts: string[]; offset: number }> {
+  const doc = await openPdf(new Uint8Array(readFileSync(path)));
+  const texts = (await pageTexts(doc)).map(fold);
+  const first = (await readOutline(doc)).find((e) => e.depth === 1 && e.title === chapter);
+  expect(first, `bookmark of ${chapter} in ${path}`).toBeDefined();
+  return { texts, offset: (first?.page ?? 1) - 1 };
+}
 
 // The build places figures with the page text pdftotext reads; this reads the PDF with another
 // reader (pdf.js) and checks each placement against what that page actually prints.
@@ -34,4 +78,93 @@ describe('verification schedule', () => {
     // The figures run over several pages, so an answer of one page for all would not pass.
     expect(new Set(records.map((r) => r[folio ?? 0])).size).toBeGreaterThan(3);
   });
+});
+
+describe('bilingual verification CSV', () => {
+  it('lists every bound figure once, with both renderings on the pages of both PDFs that print them', async () => {
+    const [header = [], ...records] = parseCsv(readFileSync(join(TEST_DIST, 'verification.csv'), 'utf8').slice(1));
+    const rows = records.filter((r) => r.length === header.length);
+    const cell = (r: string[], name: string) => r[header.indexOf(name)] ?? '';
+    const zh = boundInHtml(join(TEST_DIST, 'document', 'index.html'));
+    const en = boundInHtml(join(TEST_DIST, 'en', 'document', 'index.html'));
+    // Every figure once: as many rows as each edition binds figures, the same ids in each.
+    expect(zh.length).toBeGreaterThan(100);
+    expect(rows.map((r) => cell(r, '數據編號')).sort()).toEqual(zh.map((f) => f.ref).sort());
+    expect(rows.map((r) => cell(r, '數據編號')).sort()).toEqual(en.map((f) => f.ref).sort());
+    const unknown = rows.map((r) => cell(r, '數據編號')).filter((ref) => !inData(ref));
+    expect(unknown, 'ids not in data/').toEqual([]);
+    // Each row shows what each edition prints for that id, occurrence by occurrence.
+    const occurrences = (figures: { ref: string; text: string }[], ref: string) =>
+      figures.filter((f) => f.ref === ref).map((f) => f.text);
+    for (const ref of new Set(rows.map((r) => cell(r, '數據編號')))) {
+      const mine = rows.filter((r) => cell(r, '數據編號') === ref);
+      expect(
+        mine.map((r) => cell(r, '顯示文字')),
+        ref,
+      ).toEqual(occurrences(zh, ref));
+      expect(
+        mine.map((r) => cell(r, '英文版顯示文字').replace(/\u00AD/gu, '')),
+        ref,
+      ).toEqual(occurrences(en, ref).map((t) => t.replace(/\u00AD/gu, '')));
+    }
+    // Both page numbers, each on the page of its own PDF that prints the figure (or the title of
+    // the chart or table it sits in).
+    const chapterHtml = readFileSync(join(TEST_DIST, 'en', 'document', 'index.html'), 'utf8');
+    const enChapter = decodeEntities(/<article[\s\S]*?<h1[^>]*>([\s\S]*?)<\/h1>/u.exec(chapterHtml)?.[1] ?? '')
+      .replace(/<[^>]*>/gu, '')
+      .trim();
+    const editions = [
+      {
+        pdf: await readEdition(PDF_PATH, cell(rows[0] ?? [], '章節')),
+        page: 'PDF頁碼',
+        where: '位置',
+        text: '顯示文字',
+        figure: /^[圖表]：/u,
+      },
+      {
+        pdf: await readEdition(EN_PDF_PATH, enChapter),
+        page: '英文版PDF頁碼',
+        where: '英文版位置',
+        text: '英文版顯示文字',
+        figure: /^(Chart|Table): /u,
+      },
+    ];
+    const wrong: string[] = [];
+    for (const e of editions) {
+      for (const r of rows) {
+        const where = cell(r, e.where);
+        const needle = fold(e.figure.test(where) ? where.replace(e.figure, '') : cell(r, e.text));
+        const folio = cell(r, e.page);
+        if (!/^\d+$/u.test(folio) || !e.pdf.texts[Number(folio) + e.pdf.offset - 1]?.includes(needle))
+          wrong.push(`${e.page}: ${needle} not on folio ${folio}`);
+      }
+    }
+    expect(wrong, listForMessage(wrong)).toEqual([]);
+    expect(new Set(rows.map((r) => cell(r, '英文版PDF頁碼'))).size).toBeGreaterThan(3);
+    expect(new Set(rows.map((r) => cell(r, '版本')))).toEqual(new Set(['中英文版']));
+  });
+});
+
+describe('a figure in one edition only', () => {
+  it('is listed once, with no English rendering or page, and counted on the page', () => {
+    const dir = projectCopy();
+    // A chapter that exists in Chinese only, on purpose: the parity check lets it stand.
+    writeFileSync(
+      join(dir, 'content/chapters/business.mdx'),
+      '---\ntitle: 業務\norder: 2\nsingleEdition: true\n---\n\n## 概覽\n\n報告費用為<Val of="facts.report-fee" />。\n',
+    );
+    const build = spawnSync(process.execPath, [join(dir, 'scripts/build.ts')], { cwd: dir, encoding: 'utf8' });
+    expect(build.status, build.stderr).toBe(0);
+    const [header = [], ...records] = parseCsv(readFileSync(join(dir, 'dist', 'verification.csv'), 'utf8').slice(1));
+    const cell = (r: string[], name: string) => r[header.indexOf(name)] ?? '';
+    const single = records.filter((r) => cell(r, '版本') !== '中英文版');
+    expect(
+      single.map((r) => [cell(r, '章節'), cell(r, '數據編號'), cell(r, '英文版顯示文字'), cell(r, '英文版PDF頁碼')]),
+    ).toEqual([['業務', 'facts.report-fee', '', '']]);
+    expect(cell(single[0] ?? [], '版本')).toBe('只見於中文版');
+    expect(cell(single[0] ?? [], 'PDF頁碼')).toMatch(/^\d+$/u);
+    const page = readFileSync(join(dir, 'dist', 'verification', 'index.html'), 'utf8');
+    expect(page).toContain('；1 項只見於一個版本');
+    expect(page.match(/<tr [^>]*data-editions="zh"/gu)).toHaveLength(1);
+  }, 300_000);
 });

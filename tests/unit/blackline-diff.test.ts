@@ -43,6 +43,61 @@ describe('character-level comparison', () => {
   });
 });
 
+describe('word-level comparison of the English edition', () => {
+  it('keeps figures, possessives and hyphenated words whole, and punctuation apart', () => {
+    expect(
+      tokenize('China’s cost-effective market reached RMB1,376.9 billion (US$140,000; 19.5%) in 2022.', 'en'),
+    ).toEqual([
+      'China’s',
+      ' ',
+      'cost-effective',
+      ' ',
+      'market',
+      ' ',
+      'reached',
+      ' ',
+      'RMB1,376.9',
+      ' ',
+      'billion',
+      ' ',
+      '(',
+      'US$140,000',
+      ';',
+      ' ',
+      '19.5%',
+      ')',
+      ' ',
+      'in',
+      ' ',
+      '2022',
+      '.',
+    ]);
+  });
+  it('marks a changed value as the old figure struck and the new one inserted, not shuffled digits', () => {
+    expect(diffText('increased to RMB35.0 billion in 2022.', 'increased to RMB34.9 billion in 2022.', 'en')).toEqual([
+      { type: 'equal', text: 'increased to ' },
+      { type: 'delete', text: 'RMB35.0' },
+      { type: 'insert', text: 'RMB34.9' },
+      { type: 'equal', text: ' billion in 2022.' },
+    ]);
+  });
+  it('marks a changed word whole, where the Chinese rule would split at its apostrophe', () => {
+    expect(diffText('the country’s largest', 'the region’s largest', 'en')).toEqual([
+      { type: 'equal', text: 'the ' },
+      { type: 'delete', text: 'country’s' },
+      { type: 'insert', text: 'region’s' },
+      { type: 'equal', text: ' largest' },
+    ]);
+    expect(diffText('the country’s largest', 'the region’s largest')).toContainEqual({
+      type: 'equal',
+      text: '’s largest',
+    });
+  });
+  it('leaves Chinese at character level', () => {
+    expect(tokenize('邊緣雲', 'zh')).toEqual(['邊', '緣', '雲']);
+  });
+});
+
 describe('block alignment', () => {
   const p = (text: string) => ({ kind: 'p', text });
   it('pairs a changed paragraph with its old self', () => {

@@ -34,4 +34,28 @@ describe('locating figures in the PDF text', () => {
   it('reports a figure it cannot find instead of guessing', () => {
     expect(locatePages(['無此數'], [{ anchor: '99.9%', fallback: '99.9%', sticky: false }])).toEqual([undefined]);
   });
+
+  it('finds English figures whose words pdftotext rejoined at a hyphenated line end', () => {
+    // The page holds "cost-effectiveness" with a soft hyphen the build inserted; pdftotext reads
+    // the printed line break back as one word without its hyphen.
+    const english = [
+      'offer significant advantages in scalability and costeffectiveness of RMB1,376.9\nbillion – 1 –',
+      'INDUSTRY OVERVIEW the market grew to RMB3,436.8 bil-\nlion in 2022',
+    ];
+    const result = locatePages(english, [
+      {
+        anchor: 'scalabilityandcost-effec\u00ADtivenessofRMB1,376.9 billion',
+        fallback: 'RMB1,376.9 billion',
+        sticky: false,
+      },
+      { anchor: 'marketgrewtoRMB3,436.8 billion', fallback: 'RMB3,436.8 billion', sticky: false },
+    ]);
+    expect(result).toEqual([1, 2]);
+  });
+  it('falls back when the running head of the next page interrupts an English anchor', () => {
+    const english = ['representing a – 1 –', 'INDUSTRY OVERVIEW CAGR of 19.5% from 2022'];
+    expect(
+      locatePages(english, [{ anchor: 'representingaCAGRof19.5%', fallback: 'CAGRof19.5%', sticky: false }]),
+    ).toEqual([2]);
+  });
 });

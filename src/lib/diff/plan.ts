@@ -1,4 +1,5 @@
 import { escapeHtml } from '../html.ts';
+import type { Locale } from '../i18n/locale.ts';
 import { type Alignment, alignBlocks, type Block } from './blocks.ts';
 import { diffText } from './tokens.ts';
 
@@ -23,7 +24,12 @@ export interface BlacklinePlan {
 export const ins = (text: string) => `<ins class="bl-ins">${escapeHtml(text)}</ins>`;
 export const del = (text: string) => `<del class="bl-del">${escapeHtml(text)}</del>`;
 
-export function planBlackline(from: readonly PageBlock[], to: readonly PageBlock[]): BlacklinePlan {
+/** `locale` is the edition's: Chinese is compared by character, English by word. */
+export function planBlackline(
+  from: readonly PageBlock[],
+  to: readonly PageBlock[],
+  locale: Locale = 'zh',
+): BlacklinePlan {
   const plan: BlacklinePlan = { rewrite: new Map(), deleted: [], insertions: 0, deletions: 0, chapters: new Map() };
   const count = (chapter: string, kind: 'insertions' | 'deletions') => {
     plan[kind]++;
@@ -59,7 +65,7 @@ export function planBlackline(from: readonly PageBlock[], to: readonly PageBlock
       return;
     }
     const block = to[a.to] as PageBlock;
-    const ops = diffText((from[a.from] as PageBlock).text, block.text);
+    const ops = diffText((from[a.from] as PageBlock).text, block.text, locale);
     plan.rewrite.set(
       a.to,
       ops

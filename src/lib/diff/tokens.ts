@@ -1,3 +1,5 @@
+import type { Locale } from '../i18n/locale.ts';
+
 /**
  * Comparison units for a blackline: Chinese changes are often one character, so CJK text is
  * compared character by character; Latin words and numbers (`AIGC`, `13,769`, `19.5%`) are
@@ -5,8 +7,16 @@
  */
 const TOKEN = /[A-Za-z0-9][A-Za-z0-9.,%/'-]*|\s+|[\s\S]/gu;
 
-export function tokenize(text: string): string[] {
-  return text.match(TOKEN) ?? [];
+/**
+ * The English edition is compared word by word: a word is letters and digits of any script, with
+ * the marks that join them inside a word or a figure (`China’s`, `cost-effective`,
+ * `US$140,000`, `RMB1,376.9`, `19.5%`) and the soft hyphens of hyphenation, but not the
+ * punctuation after it, so `2022.` → `2023.` marks the year alone.
+ */
+const WORD = /[\p{L}\p{N}$][\p{L}\p{N}$%\u00AD]*(?:[.,'’/-][\p{L}\p{N}$%\u00AD]+)*|\s+|[\s\S]/gu;
+
+export function tokenize(text: string, locale: Locale = 'zh'): string[] {
+  return text.match(locale === 'en' ? WORD : TOKEN) ?? [];
 }
 
 export type Op = { type: 'equal' | 'insert' | 'delete'; text: string };
@@ -59,8 +69,8 @@ export function diffTokens(a: readonly string[], b: readonly string[]): Op[] {
   return ops;
 }
 
-export function diffText(from: string, to: string): Op[] {
-  return diffTokens(tokenize(from), tokenize(to));
+export function diffText(from: string, to: string, locale: Locale = 'zh'): Op[] {
+  return diffTokens(tokenize(from, locale), tokenize(to, locale));
 }
 
 /** Share of characters two texts have in common (0–1): pairs a changed block with its old self. */
