@@ -97,3 +97,15 @@ describe('finding terms in prose', () => {
     expect(findTerms('AIGC and AI', terms, 'en').map((m) => m.index)).toEqual([9]);
   });
 });
+
+describe('a term’s full name', () => {
+  it('is one use of that term, not uses of the terms inside it', () => {
+    const prc: Term = { ...term('china', '中國', 'PRC'), aliases: { en: ['China'] } };
+    const cic: Term = { ...term('cic', '灼識諮詢', 'CIC'), full: { en: 'China Insights Consultancy' } };
+    expect(findTerms('China Insights Consultancy (“CIC”) and China', [prc, cic], 'en').map((m) => m.id)).toEqual([
+      'cic',
+      'cic',
+      'china',
+    ]);
+  });
+});

@@ -19,13 +19,22 @@ export function termForms(term: Term, locale: Locale): string[] {
 const LATIN = /[A-Za-z]/;
 
 /**
+ * What counts as a use of a term: its forms and the full name it stands for, so that "China" in
+ * "China Insights Consultancy" is read as part of the name of CIC, not as a use of "China".
+ */
+function usedForms(term: Term, locale: Locale): string[] {
+  const full = term.full?.[locale];
+  return full === undefined ? termForms(term, locale) : [...termForms(term, locale), full];
+}
+
+/**
  * Registry terms in a text, left to right, never overlapping; at one place the longest form wins
  * (「灼識諮詢報告」 rather than 「灼識諮詢」 in it). A Latin form is found only as a whole word
  * ("AI" is not found in "AIGC"), in both editions; Chinese forms have no word boundaries.
  */
 export function findTerms(text: string, terms: readonly Term[], locale: Locale): TermMatch[] {
   const forms = terms
-    .flatMap((term) => termForms(term, locale).map((form) => ({ form, id: term.id })))
+    .flatMap((term) => usedForms(term, locale).map((form) => ({ form, id: term.id })))
     .sort((a, b) => b.form.length - a.form.length);
   const found: TermMatch[] = [];
   const taken = new Uint8Array(text.length);
