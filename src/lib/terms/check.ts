@@ -46,10 +46,26 @@ export function checkTerms(terms: ReadonlyMap<string, Located<Term>>, texts: rea
     const edition = texts.filter((t) => t.locale === locale);
     if (edition.length === 0) continue;
     const used = new Set<string>();
+    /**
+     * Undefined forms: one record per form at its first use, not one per use; none for a form
+     * whose inline definition was reported already (`first` undefined).
+     */
+    const undefinedForms = new Map<string, { first: Diagnostic | undefined; uses: number }>();
     for (const piece of edition) {
       for (const m of findTerms(piece.text, list, locale)) used.add(m.id);
       if (piece.kind !== 'prose') continue;
-      diagnostics.push(...inlineDefinitions(piece, terms, list), ...undefinedAbbreviations(piece, list));
+      const inline = inlineDefinitions(piece, terms, list);
+      diagnostics.push(...inline.diagnostics);
+      for (const form of inline.undefinedForms) undefinedForms.set(form, { first: undefined, uses: 0 });
+      for (const use of undefinedAbbreviations(piece, list)) {
+        const seen = undefinedForms.get(use.form);
+        if (seen) seen.uses++;
+        else undefinedForms.set(use.form, { first: use.diagnostic, uses: 1 });
+      }
+    }
+    for (const { first, uses } of undefinedForms.values()) {
+      if (!first) continue;
+      diagnostics.push(uses > 1 ? { ...first, message: `${first.message} (first of ${uses} uses)` } : first);
     }
     for (const entry of terms.values()) {
       if (used.has(entry.value.id)) continue;
@@ -70,9 +86,14 @@ export function checkTerms(terms: ReadonlyMap<string, Located<Term>>, texts: rea
   return diagnostics;
 }
 
-function inlineDefinitions(piece: ProseText, terms: ReadonlyMap<string, Located<Term>>, list: Term[]): Diagnostic[] {
+function inlineDefinitions(
+  piece: ProseText,
+  terms: ReadonlyMap<string, Located<Term>>,
+  list: Term[],
+): { diagnostics: Diagnostic[]; undefinedForms: string[] } {
   const { locale } = piece;
   const diagnostics: Diagnostic[] = [];
+  const undefinedForms: string[] = [];
   for (const m of piece.text.matchAll(INLINE_DEFINITION[locale])) {
     const defined = (m[1] ?? '').trim();
     const before = piece.text.slice(0, m.index).trimEnd();
@@ -95,6 +116,7 @@ function inlineDefinitions(piece: ProseText, terms: ReadonlyMap<string, Located<
       continue;
     }
     if (!term) {
+      undefinedForms.push(defined);
       diagnostics.push({
         ...at,
         severity: 'error',
@@ -114,24 +136,27 @@ function inlineDefinitions(piece: ProseText, terms: ReadonlyMap<string, Located<
       });
     }
   }
-  return diagnostics;
+  return { diagnostics, undefinedForms };
 }
 
-function undefinedAbbreviations(piece: ProseText, list: Term[]): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
+function undefinedAbbreviations(piece: ProseText, list: Term[]): { form: string; diagnostic: Diagnostic }[] {
+  const found: { form: string; diagnostic: Diagnostic }[] = [];
   const covered = new Uint8Array(piece.text.length);
   for (const m of findTerms(piece.text, list, piece.locale)) covered.fill(1, m.index, m.index + m.length);
   for (const m of piece.text.matchAll(ABBREVIATION)) {
     if (covered.subarray(m.index, m.index + m[0].length).every((c) => c === 1)) continue;
-    diagnostics.push({
-      file: piece.file,
-      line: lineAt(piece, m.index),
-      severity: 'error',
-      message: `${quote(m[0], piece.locale)} reads as a defined term but ${TERMS_FILE} has no such term — expected an entry with ${piece.locale}: ${m[0]} (in definitions or glossary), or the words spelt out`,
-      rule: 'term-undefined',
+    found.push({
+      form: m[0],
+      diagnostic: {
+        file: piece.file,
+        line: lineAt(piece, m.index),
+        severity: 'error',
+        message: `${quote(m[0], piece.locale)} reads as a defined term but ${TERMS_FILE} has no such term — expected an entry with ${piece.locale}: ${m[0]} (in definitions or glossary), or the words spelt out`,
+        rule: 'term-undefined',
+      },
     });
   }
-  return diagnostics;
+  return found;
 }
 
 function lineAt(piece: ProseText, index: number): number | undefined {
