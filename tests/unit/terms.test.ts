@@ -109,3 +109,11 @@ describe('a term’s full name', () => {
     ]);
   });
 });
+
+describe('an abbreviation in the plural', () => {
+  it('is a use of the abbreviation, and no undefined term', () => {
+    const cagr = term('cagr', '複合年增長率', 'CAGR', 'glossary');
+    expect(findTerms('the CAGRs of both', [cagr], 'en')).toEqual([{ index: 4, length: 5, id: 'cagr', form: 'CAGR' }]);
+    expect(findTerms('CAGRS', [cagr], 'en')).toEqual([]);
+  });
+});

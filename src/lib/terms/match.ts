@@ -40,13 +40,19 @@ export function findTerms(text: string, terms: readonly Term[], locale: Locale):
   const taken = new Uint8Array(text.length);
   for (const { form, id } of forms) {
     for (let at = text.indexOf(form); at !== -1; at = text.indexOf(form, at + 1)) {
-      if (!wholeWord(text, at, form)) continue;
-      if (taken.subarray(at, at + form.length).some((t) => t === 1)) continue;
-      taken.fill(1, at, at + form.length);
-      found.push({ index: at, length: form.length, id, form });
+      const length = form.length + (plural(text, at, form) ? 1 : 0);
+      if (!wholeWord(text, at, text.slice(at, at + length))) continue;
+      if (taken.subarray(at, at + length).some((t) => t === 1)) continue;
+      taken.fill(1, at, at + length);
+      found.push({ index: at, length, id, form });
     }
   }
   return found.sort((a, b) => a.index - b.index);
+}
+
+/** An abbreviation's plural is the same term: "CAGRs", "PoPs". */
+function plural(text: string, at: number, form: string): boolean {
+  return /[A-Z]$/.test(form) && text[at + form.length] === 's';
 }
 
 function wholeWord(text: string, at: number, form: string): boolean {
