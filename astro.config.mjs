@@ -8,13 +8,14 @@ import remarkCjkFriendlyGfmStrikethrough from 'remark-cjk-friendly-gfm-strikethr
 import { devDataWatch } from './src/lib/dev-data-watch.ts';
 import { rehypeChapterHeadingIds } from './src/lib/markdown/heading-ids.ts';
 import { viteSectionIds } from './src/lib/markdown/section-ids.ts';
+import { rehypeTermMarks } from './src/lib/markdown/term-marks.ts';
 
 // Astro 7's default Markdown processor ignores remark plugins, and CJK emphasis such as
 // `**台灣市場（含離島）**佔比` only parses with remark-cjk-friendly, so the unified pipeline is
 // explicit. SmartyPants would rewrite quotes and dashes that zh-Hant sets on purpose.
 const processor = unified({
   remarkPlugins: [remarkCjkFriendly, remarkCjkFriendlyGfmStrikethrough],
-  rehypePlugins: [rehypeChapterHeadingIds],
+  rehypePlugins: [rehypeChapterHeadingIds, rehypeTermMarks],
   smartypants: false,
 });
 

@@ -16,6 +16,7 @@ import { tableModel } from './render/table.ts';
 import { renderVal } from './render/val.ts';
 import { COMPONENT_PROPS, type ComponentName } from './schema/props.ts';
 import { REDACTION_MARKER, REDACTION_MARKER_EN } from './schema/redaction.ts';
+import { checkTerms, type ProseText } from './terms/check.ts';
 
 /**
  * An amount, a percentage or a count with its unit, typed as text rather than bound with <Val>.
@@ -91,8 +92,10 @@ export interface ContentCheck {
 export function checkContent(root: string, project: Project): ContentCheck {
   const zh = checkEdition(root, project, 'zh', CHAPTERS_DIR, true);
   const en = checkEdition(root, project, 'en', EN_CHAPTERS_DIR, false);
+  // A document without a terms registry is not held to one.
+  const terms = project.registry.terms.size > 0 ? checkTerms(project.registry.terms, [...zh.texts, ...en.texts]) : [];
   return {
-    diagnostics: [...zh.diagnostics, ...en.diagnostics],
+    diagnostics: [...zh.diagnostics, ...en.diagnostics, ...terms],
     occurrences: zh.rendered,
     englishOccurrences: en.rendered,
     chapters: [...zh.chapters, ...en.chapters],
@@ -105,8 +108,10 @@ function checkEdition(
   locale: Locale,
   dir: string,
   required: boolean,
-): { diagnostics: Diagnostic[]; chapters: EditionChapter[]; rendered: Occurrence[] } {
+): { diagnostics: Diagnostic[]; chapters: EditionChapter[]; rendered: Occurrence[]; texts: ProseText[] } {
   const diagnostics: Diagnostic[] = [];
+  /** The edition's words, for the defined-term checks. */
+  const texts: ProseText[] = [];
   const chapters: EditionChapter[] = [];
   /** Components whose references all resolved: what the verification schedule lists. */
   const rendered: Occurrence[] = [];
@@ -169,8 +174,20 @@ function checkEdition(
       continue;
     }
     const placed = placements(tree);
+    const headingTexts = new Set<JsxNode>();
     visit(tree, (node) => {
+      if (node.type === 'text' && node.value) {
+        const kind = headingTexts.has(node) ? 'heading' : 'prose';
+        texts.push({
+          locale,
+          file,
+          line: node.position ? node.position.start.line + offset : undefined,
+          text: node.value,
+          kind,
+        });
+      }
       if (node.type === 'heading') {
+        for (const child of node.children ?? []) headingTexts.add(child);
         const mark = headingSection(node, file, offset, diagnostics);
         if (mark) {
           const previous = sections.find((s) => s.id === mark.id);
@@ -268,7 +285,8 @@ function checkEdition(
       const bound: Occurrence = { file, line, component, props, section };
       occurrences.push(bound);
       try {
-        renderForCheck(project, component, props, locale);
+        const shown = renderForCheck(project, component, props, locale);
+        if (shown !== undefined) texts.push({ locale, file, line, text: shown, kind: 'figure' });
       } catch (e) {
         if (e instanceof MissingEnglishError) {
           diagnostics.push({
@@ -292,7 +310,7 @@ function checkEdition(
     });
   }
   diagnostics.push(...duplicateOrders(orders));
-  return { diagnostics, chapters, rendered };
+  return { diagnostics, chapters, rendered, texts };
 }
 
 /**
@@ -316,10 +334,17 @@ function typedFigures(text: string, locale: Locale): RegExpMatchArray[] {
 }
 
 /** Everything the page will render, in the edition's language: a missing label fails here. */
-function renderForCheck(project: Project, component: ComponentName, props: Record<string, unknown>, locale: Locale) {
+function renderForCheck(
+  project: Project,
+  component: ComponentName,
+  props: Record<string, unknown>,
+  locale: Locale,
+): string | undefined {
   if (component === 'Val') {
-    const { figure } = renderVal(project.resolver, props as never, locale);
+    const { figure, text } = renderVal(project.resolver, props as never, locale);
     if (locale !== 'zh') figureAttributes(project, figure, locale);
+    // What the reader sees: 人民幣 and US$ are used by the figures, not typed in the prose.
+    return text;
   }
   if (component === 'Chart') {
     const model = chartModel(project, props as never, locale);
@@ -338,6 +363,7 @@ function renderForCheck(project: Project, component: ComponentName, props: Recor
     }
   }
   if (component === 'Redact') redactedText(project.registry, String(props['term']), 'vetting', locale);
+  return undefined;
 }
 
 /** The `{#id}` of a heading, checked; undefined for a heading without one. */

@@ -38,15 +38,23 @@ describe('the English PDF (prospectus-en.pdf)', () => {
     expect(entry, 'a contents entry').toMatch(/\s\d+$/u);
   });
 
-  it('carries the English warning on every page and INDUSTRY OVERVIEW with a folio on every chapter page', () => {
+  it('carries the English warning on every page, and the running head of its section with a folio on every page after the contents', async () => {
     expect(pages.length).toBeGreaterThan(5);
     pages.forEach((page, i) => {
       expect(collapse(page), `page ${i + 1}: warning line`).toContain(warning);
     });
+    const outline = await readOutline(await openPdf(new Uint8Array(readFileSync(EN_PDF))));
+    const sections = outline.filter((o) => o.depth === 1 && o.title !== 'CONTENTS');
+    expect(sections.map((s) => s.title)).toEqual(['DEFINITIONS', 'GLOSSARY OF TECHNICAL TERMS', 'INDUSTRY OVERVIEW']);
+    expect(sections[0]?.page).toBe(3);
     const chapterPages = pages.slice(2);
     chapterPages.forEach((page, i) => {
       const lines = nonEmptyLines(page);
-      expect(lines.slice(0, 4).join(' '), `page ${i + 3}: running head`).toContain('INDUSTRY OVERVIEW');
+      const head = sections.filter((s) => s.page <= i + 3).at(-1)?.title ?? '';
+      // The head is the line under the two-line warning, above any heading of the page itself.
+      const underWarning = lines.findIndex((l) => l.endsWith('on the cover of this document.')) + 1;
+      expect(underWarning, `page ${i + 3}: end of the warning`).toBeGreaterThan(0);
+      expect(lines[underWarning], `page ${i + 3}: running head`).toBe(head);
       expect(lines.at(-1), `page ${i + 3}: folio`).toMatch(FOLIO);
       expect(Number(FOLIO.exec(lines.at(-1) ?? '')?.[1])).toBe(i + 1);
     });

@@ -12,7 +12,6 @@ import {
   listForMessage,
   nonEmptyLines,
   PDF_PATH,
-  RUNNING_HEAD,
   run,
   SOURCE_PREFIX,
   squash,
@@ -23,6 +22,8 @@ import {
 
 const CONTENTS_TITLE = '目錄';
 const CHAPTER_TITLE = '行業概覽';
+/** The sections after the contents, in print order: the generated 釋義 and 技術詞彙表, then the chapter. */
+const SECTIONS = ['釋義', '技術詞彙表', CHAPTER_TITLE];
 /** `– n –` with en dashes, as pdf.js extracts it (one text line). */
 const FOLIO_LINE = /^– (\d+) –$/u;
 /** Folio as pdftotext -layout prints it (it may squeeze the spaces). */
@@ -38,8 +39,12 @@ let outline: OutlineEntry[];
 let texts: string[];
 /** pdftotext -layout text per page (index 0 = page 1). */
 let layout: string[];
-/** Physical page (1-based) of the chapter's first page: folio 1. */
+/** Physical page (1-based) of the first page after the contents (釋義): folio 1. */
+let firstFolioPage: number;
+/** Physical page (1-based) of the chapter's first page. */
 let firstChapterPage: number;
+/** Depth-1 bookmarks after the contents: each section's title and first page. */
+let sections: OutlineEntry[];
 /** Point size of the body text on the chapter's first page: the size most of its characters have. */
 let bodySize: number;
 
@@ -50,7 +55,12 @@ function page(list: readonly string[], physical: number): string {
 }
 
 function folioOf(physical: number): number {
-  return physical - firstChapterPage + 1;
+  return physical - firstFolioPage + 1;
+}
+
+/** The section a page belongs to: the last one starting on or before it. */
+function sectionOf(physical: number): string {
+  return sections.filter((s) => s.page <= physical).at(-1)?.title ?? '';
 }
 
 beforeAll(async () => {
@@ -63,6 +73,8 @@ beforeAll(async () => {
   const chapter = outline.find((entry) => entry.depth === 1 && entry.title === CHAPTER_TITLE);
   if (!chapter) throw new Error(`no depth-1 bookmark "${CHAPTER_TITLE}" in ${JSON.stringify(outline)}`);
   firstChapterPage = chapter.page;
+  sections = outline.filter((entry) => entry.depth === 1 && entry.title !== CONTENTS_TITLE);
+  firstFolioPage = sections[0]?.page ?? 0;
   const content = await (await doc.getPage(firstChapterPage)).getTextContent();
   const chars = new Map<number, number>();
   for (const item of content.items) {
@@ -118,9 +130,15 @@ describe('prospectus.pdf', () => {
     expect(wrong, `pages not A4 (595 x 842 pt ± 1):\n${listForMessage(wrong)}`).toEqual([]);
   });
 
-  it('opens with the cover, then the contents, then the chapter', () => {
+  it('opens with the cover, then the contents, then 釋義, 技術詞彙表 and the chapter, each on a new page', () => {
     expect(outline[0], 'first bookmark').toMatchObject({ title: CONTENTS_TITLE, depth: 1, page: 2 });
-    expect(firstChapterPage, 'physical page of the first chapter page').toBe(3);
+    expect(sections.map((s) => s.title)).toEqual(SECTIONS);
+    expect(firstFolioPage, 'physical page of 釋義').toBe(3);
+    const starts = sections.map((s) => s.page);
+    expect(starts, 'each section starts on a later page than the one before').toEqual(
+      [...new Set(starts)].sort((a, b) => a - b),
+    );
+    expect(firstChapterPage).toBeGreaterThan(firstFolioPage);
     expect(nonEmptyLines(page(texts, 2))).toContain(CONTENTS_TITLE);
     expect(squash(page(texts, 1))).not.toContain(squash(CONTENTS_TITLE));
   });
@@ -172,15 +190,16 @@ describe('prospectus.pdf', () => {
     expect(targets).toEqual(starts);
   });
 
-  it('puts the draft warning and running head at the top and the folio – n – at the foot of every chapter page', () => {
+  it('puts the draft warning and the running head of its section at the top and the folio – n – at the foot of every page after the contents', () => {
     const wrong: string[] = [];
     const folios: number[] = [];
-    for (let p = firstChapterPage; p <= numPages; p++) {
+    for (let p = firstFolioPage; p <= numPages; p++) {
       const expected = folioOf(p);
       const lines = nonEmptyLines(page(layout, p));
       if (!lines[0]?.startsWith(WARNING_PREFIX))
         wrong.push(`page ${p}: first line is not the draft warning: ${lines[0]}`);
-      if (lines[1] !== RUNNING_HEAD) wrong.push(`page ${p}: second line is not the running head: ${lines[1]}`);
+      if (lines[1] !== sectionOf(p))
+        wrong.push(`page ${p}: second line is not the running head ${sectionOf(p)}: ${lines[1]}`);
       const foot = FOLIO_LAYOUT.exec(lines[lines.length - 1] ?? '');
       if (!foot) wrong.push(`page ${p}: last line is not a folio: ${lines[lines.length - 1]}`);
       else if (Number(foot[1]) !== expected) wrong.push(`page ${p}: foot folio ${foot[1]}, expected ${expected}`);
@@ -198,7 +217,7 @@ describe('prospectus.pdf', () => {
   });
 
   it('has no folio on the cover or the contents', () => {
-    for (let p = 1; p < firstChapterPage; p++) {
+    for (let p = 1; p < firstFolioPage; p++) {
       expect(page(texts, p), `page ${p} (pdf.js)`).not.toMatch(ANY_FOLIO);
       expect(page(layout, p), `page ${p} (pdftotext)`).not.toMatch(ANY_FOLIO);
     }

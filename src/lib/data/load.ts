@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { z } from 'zod';
 import type { Diagnostic } from '../diagnostics.ts';
@@ -7,6 +7,7 @@ import { type Dataset, DatasetSchema } from '../schema/dataset.ts';
 import { type DocumentConfig, DocumentSchema } from '../schema/document.ts';
 import { type Redaction, RedactionRegistrySchema } from '../schema/redaction.ts';
 import { type Source, SourceRegistrySchema } from '../schema/source.ts';
+import { type Term, TermRegistrySchema } from '../schema/term.ts';
 import { parseYaml, type YamlSource } from '../yaml-source.ts';
 
 export interface Located<T> {
@@ -24,6 +25,8 @@ export interface Registry {
   datasets: Map<string, Located<Dataset>>;
   claims: Map<string, Located<Claim>>;
   redactions: Map<string, Located<Redaction>>;
+  /** Defined terms (data/terms.yaml, optional): the generated 釋義 and 技術詞彙表. */
+  terms: Map<string, Located<Term>>;
 }
 
 export const DATA_PATHS = {
@@ -31,6 +34,7 @@ export const DATA_PATHS = {
   sources: 'data/sources.yaml',
   claims: 'data/claims.yaml',
   redactions: 'data/redactions.yaml',
+  terms: 'data/terms.yaml',
   datasets: 'data/datasets',
 } as const;
 
@@ -60,6 +64,8 @@ export function loadRegistry(root: string): { registry?: Registry; diagnostics: 
   const sourcesSource = read(DATA_PATHS.sources);
   const claimsSource = read(DATA_PATHS.claims);
   const redactionsSource = read(DATA_PATHS.redactions);
+  // A document without defined terms is valid: it simply prints no 釋義.
+  const termsSource = existsSync(join(root, DATA_PATHS.terms)) ? read(DATA_PATHS.terms) : undefined;
   const datasetFiles = listYaml(join(root, DATA_PATHS.datasets)).map((name) => `${DATA_PATHS.datasets}/${name}`);
   const datasetSources = datasetFiles.map(read);
 
@@ -89,6 +95,12 @@ export function loadRegistry(root: string): { registry?: Registry; diagnostics: 
     addUnique(redactions, r.id, located(r, redactionsSource as YamlSource, [i]), diagnostics, 'redaction');
   });
 
+  const terms = new Map<string, Located<Term>>();
+  const termList = termsSource && validate(TermRegistrySchema, termsSource, [], diagnostics);
+  termList?.forEach((t, i) => {
+    addUnique(terms, t.id, located(t, termsSource as YamlSource, [i]), diagnostics, 'term');
+  });
+
   if (!document || diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
   const registry: Registry = {
     root,
@@ -97,6 +109,7 @@ export function loadRegistry(root: string): { registry?: Registry; diagnostics: 
     datasets,
     claims,
     redactions,
+    terms,
   };
   diagnostics.push(...checkSourceReferences(registry));
   return diagnostics.some((d) => d.severity === 'error') ? { diagnostics } : { registry, diagnostics };
