@@ -5,7 +5,9 @@ import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkCjkFriendlyGfmStrikethrough from 'remark-cjk-friendly-gfm-strikethrough';
+import { rehypeChapterFootnotes } from './src/lib/markdown/footnotes.ts';
 import { rehypeChapterHeadingIds } from './src/lib/markdown/heading-ids.ts';
+import { rehypeInternalLinks } from './src/lib/markdown/internal-links.ts';
 import { viteSectionIds } from './src/lib/markdown/section-ids.ts';
 
 // Astro 7's default Markdown processor ignores remark plugins, and CJK emphasis such as
@@ -13,7 +15,8 @@ import { viteSectionIds } from './src/lib/markdown/section-ids.ts';
 // explicit. SmartyPants would rewrite quotes and dashes that zh-Hant sets on purpose.
 const processor = unified({
   remarkPlugins: [remarkCjkFriendly, remarkCjkFriendlyGfmStrikethrough],
-  rehypePlugins: [rehypeChapterHeadingIds],
+  // Links are marked before the footnotes' ids get their chapter: a note's own links stay as GFM wrote them.
+  rehypePlugins: [rehypeChapterHeadingIds, rehypeInternalLinks, rehypeChapterFootnotes],
   smartypants: false,
 });
 
