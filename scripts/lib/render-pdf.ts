@@ -34,7 +34,7 @@ export interface RenderPdfOptions {
 export interface RenderPdfResult {
   pages: number;
   bytes: number;
-  contents: Record<string, number>;
+  contents: Record<string, string>;
   /** Physical page number − folio (cover and contents do not count). */
   folioOffset: number;
   /** Text of each page of the written PDF (index 0 = page 1), when asked for. */

@@ -35,3 +35,26 @@ export function appendixHead(numeral: string, title: string, locale: Locale): st
 export function appendixFolio(numeral: string, page: number): string {
   return `${numeral}-${page}`;
 }
+
+/** A CSS identifier for an appendix's own page counter. */
+function counterName(numeral: string): string {
+  return `appendix-${numeral}`;
+}
+
+/**
+ * The named page of an appendix: its running head, and folios `– I-1 –` from its own counter.
+ * Chromium resets no counter at the start of a named page (`counter-reset: page` in @page resets
+ * it on every page), but counts a counter that only this page increments: it starts at 1 on the
+ * appendix's first page whatever came before, and the main chapters keep `– n –`.
+ */
+export function appendixPageCss(
+  page: string,
+  numeral: string,
+  title: string,
+  locale: Locale,
+  headPrefix: string,
+  css: (text: string) => string,
+): string {
+  const counter = counterName(numeral);
+  return `@page ${page} { counter-increment: page ${counter}; @top-center { content: ${headPrefix} ${css(appendixHead(numeral, title, locale))}; } @bottom-center { content: "– ${numeral}-" counter(${counter}) " –"; } }`;
+}
