@@ -58,3 +58,6 @@ export function appendixPageCss(
   const counter = counterName(numeral);
   return `@page ${page} { counter-increment: page ${counter}; @top-center { content: ${headPrefix} ${css(appendixHead(numeral, title, locale))}; } @bottom-center { content: "– ${numeral}-" counter(${counter}) " –"; } }`;
 }
+
+/** The bookmark the appendices are grouped under in the PDF. */
+export const APPENDICES_BOOKMARK: Record<Locale, string> = { zh: '附錄', en: 'APPENDICES' };

@@ -70,6 +70,7 @@ const EDITIONS = {
     appendixII: '附錄二 法定及一般資料',
     headI: '附錄一　會計師報告',
     noteLabel: '附註',
+    group: '附錄',
     note: '虛構廠房位於虛構地點。',
   },
   en: {
@@ -82,6 +83,7 @@ const EDITIONS = {
     appendixII: 'APPENDIX II STATUTORY AND GENERAL INFORMATION',
     headI: "APPENDIX I ACCOUNTANTS' REPORT",
     noteLabel: 'Notes',
+    group: 'APPENDICES',
     note: 'The fictional plant is in a fictional place.',
   },
 } as const;
@@ -128,6 +130,20 @@ describe('the structure fixture in print', () => {
       expect(second.at(-1)).toMatch(FOLIO('II-1'));
       // The main chapters keep – n –.
       expect(nonEmptyLines(ed().layout[pageOf(ed(), e.first) - 1] ?? '').at(-1)).toMatch(FOLIO('1'));
+    });
+
+    it(`${locale}: the bookmarks group the appendices under ${e.group}, after the main chapters`, () => {
+      const top = ed()
+        .outline.filter((o) => o.depth === 1)
+        .map((o) => squash(o.title));
+      expect(top.at(-1)).toBe(e.group);
+      expect(top).toContain(squash(e.first));
+      const group = ed().outline.findIndex((o) => o.depth === 1 && o.title === e.group);
+      const under = ed()
+        .outline.slice(group + 1)
+        .filter((o) => o.depth === 2);
+      expect(under.map((o) => squash(o.title))).toEqual([squash(e.appendixI), squash(e.appendixII)]);
+      expect(ed().outline[group]?.page).toBe(pageOf(ed(), e.appendixI));
     });
 
     it(`${locale}: the contents lists each appendix with its own folio`, () => {
