@@ -72,6 +72,13 @@ test('the English edition links to the English chapter, in its own words', async
   await expect(page).toHaveURL(/\/en\/chapters\/risk-factors\/#risk-factors-competition$/);
 });
 
+test('an appendix page is headed with its number in each edition', async ({ page }) => {
+  await page.goto(`${url}/chapters/accountants-report/`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('附錄一 會計師報告');
+  await page.goto(`${url}/en/chapters/accountants-report/`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText("APPENDIX I ACCOUNTANTS' REPORT");
+});
+
 test('on the whole-document page a reference stays on the page', async ({ page }) => {
   await page.goto(`${url}/document/`);
   await page.getByRole('link', { name: /風險因素－與競爭有關的風險/ }).click();
