@@ -178,7 +178,7 @@ async function buildOne(
         pdf_bytes: result.bytes,
       });
       pdfTexts.set('prospectus.pdf', result.pageTexts ?? []);
-      const schedule = placeFigures(figures, result.pageTexts ?? [], result.folioOffset);
+      const schedule = placeFigures(figures, result.pageTexts ?? [], result.folioOf);
       writeSchedule(work, schedule);
       lap('schedule_s');
       const placed = schedule.filter((r) => r.page !== undefined).length;

@@ -21,6 +21,8 @@ export interface NumberedContents {
   contents: Record<string, string>;
   /** Pages of the first print. */
   pages: number;
+  /** The folio printed on a physical page: `12`, or `I-3` in an appendix. */
+  folioOf: (physical: number) => string;
 }
 
 /**
@@ -33,6 +35,7 @@ export interface NumberedContents {
 export async function numberContents(page: Page, first: Printed, print: Print): Promise<NumberedContents> {
   // The front matter's page count is fixed by the first print: later prints only fill numbers in.
   const located = await headingPages(page, first.doc);
+  const folioOf = located.folioOf;
   let contents = located.folios;
   const frontPages = located.offset;
   const pages = first.doc.getPageCount();
@@ -42,7 +45,7 @@ export async function numberContents(page: Page, first: Printed, print: Print): 
   // A page number in a cross-reference is in a chapter: the chapters must be printed again.
   const inChapters = await page.evaluate(() => document.querySelector('.print-chapter .ref-page') !== null);
   if (frontPages > 0 && !inChapters && sameLayout(layoutBefore, await frontLayout(page))) {
-    return { full, front: await printFront(page, frontPages, print), frontPages, contents, pages };
+    return { full, front: await printFront(page, frontPages, print), frontPages, contents, pages, folioOf };
   }
   for (let attempt = 1; ; attempt++) {
     full = await loadPrint(await print());
@@ -52,7 +55,7 @@ export async function numberContents(page: Page, first: Printed, print: Print): 
     contents = after;
     await fillContents(page, contents);
   }
-  return { full, front: undefined, frontPages, contents, pages };
+  return { full, front: undefined, frontPages, contents, pages, folioOf };
 }
 
 /**
@@ -61,7 +64,10 @@ export async function numberContents(page: Page, first: Printed, print: Print): 
  * the contents do not count (print.css). An appendix numbers its own pages from its first, after
  * its numeral (`I-1`), as its printed folios do (appendixPageCss).
  */
-async function headingPages(page: Page, doc: PDFDocument): Promise<{ folios: Record<string, string>; offset: number }> {
+async function headingPages(
+  page: Page,
+  doc: PDFDocument,
+): Promise<{ folios: Record<string, string>; offset: number; folioOf: (physical: number) => string }> {
   const physical = await headingPhysicalPages(page, doc);
   const { firstChapter, appendices } = await page.evaluate(() => ({
     firstChapter: document.querySelector('article.print-chapter')?.id ?? '',
@@ -78,7 +84,11 @@ async function headingPages(page: Page, doc: PDFDocument): Promise<{ folios: Rec
     const appendix = starts.find((a) => a.start <= p);
     return appendix ? appendixFolio(appendix.numeral, p - appendix.start + 1) : String(p - offset);
   };
-  return { folios: Object.fromEntries(Object.entries(physical).map(([id, p]) => [id, folio(p)])), offset };
+  return {
+    folios: Object.fromEntries(Object.entries(physical).map(([id, p]) => [id, folio(p)])),
+    offset,
+    folioOf: folio,
+  };
 }
 
 /** Heading ids in document order, matched one to one with the PDF outline (also document order). */

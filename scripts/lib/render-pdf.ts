@@ -38,6 +38,8 @@ export interface RenderPdfResult {
   contents: Record<string, string>;
   /** Physical page number − folio (cover and contents do not count). */
   folioOffset: number;
+  /** The folio printed on a physical page: `12`, or `I-3` in an appendix. */
+  folioOf: (physical: number) => string;
   /** Text of each page of the written PDF (index 0 = page 1), when asked for. */
   pageTexts: string[] | undefined;
   /**
@@ -197,6 +199,7 @@ async function renderOnce(options: RenderPdfOptions): Promise<RenderPdfResult> {
       bytes: finished.bytes.length,
       contents: numbered.contents,
       folioOffset: numbered.frontPages,
+      folioOf: numbered.folioOf,
       pageTexts,
       timings: {
         load: (tLoad - t0) / 1000,

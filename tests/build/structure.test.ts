@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type OutlineEntry, openPdf, pageTexts, readOutline } from '../../scripts/lib/pdf-read.ts';
 import { TEST_EPOCH } from '../build-once.ts';
+import { parseCsv } from '../csv.ts';
 import { editFile, fixtureProject } from '../sample-copy.ts';
 import { layoutPages, nonEmptyLines, squash } from './read.ts';
 
@@ -161,6 +162,13 @@ describe('the structure fixture in print', () => {
       expect(squash(ed().layout[1] ?? '')).not.toMatch(/Footnotes|附註|Notes/);
     });
   }
+
+  it('the verification schedule places a figure in an appendix on its appendix folio, and lists no reference as a figure', () => {
+    const [header, ...rows] = parseCsv(readFileSync(join(dir, 'dist/verification.csv'), 'utf8').replace(/^\uFEFF/, ''));
+    const column = (name: string) => (header ?? []).indexOf(name);
+    const placed = rows.map((r) => `${r[column('數據編號')]} ${r[column('PDF頁碼')]}`);
+    expect(placed).toEqual(['facts.widget-count 1', 'facts.widget-count I-1']);
+  });
 
   it('on the site, references and links go to the section on its chapter page, and footnotes link back', () => {
     const business = readFileSync(join(dir, 'dist/chapters/business/index.html'), 'utf8');

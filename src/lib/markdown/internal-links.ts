@@ -4,7 +4,7 @@ import type { HastNode } from './heading-ids.ts';
 
 /**
  * A Markdown link to a chapter or section (`[…](risk-factors#competition)`, `[…](#production)`)
- * gets its target in `data-ref`, with `#section` completed by the chapter it is written in. The
+ * gets its target in `data-xref` (`data-ref` marks a bound figure), with `#section` completed by the chapter it is written in. The
  * page decides the address (components/Link.astro): the chapter's page on the site, the anchor on
  * the whole-document page, which Chromium prints as a link inside the PDF.
  */
@@ -24,7 +24,7 @@ export function rehypeInternalLinks() {
       ) {
         const target = parseTarget(href, chapter);
         if (target && node.properties) {
-          node.properties['dataRef'] =
+          node.properties['dataXref'] =
             target.section === undefined ? target.chapter : `${target.chapter}#${target.section}`;
         }
       }
