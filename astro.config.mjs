@@ -6,7 +6,9 @@ import { defineConfig } from 'astro/config';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkCjkFriendlyGfmStrikethrough from 'remark-cjk-friendly-gfm-strikethrough';
 import { devDataWatch } from './src/lib/dev-data-watch.ts';
+import { rehypeChapterFootnotes } from './src/lib/markdown/footnotes.ts';
 import { rehypeChapterHeadingIds } from './src/lib/markdown/heading-ids.ts';
+import { rehypeInternalLinks } from './src/lib/markdown/internal-links.ts';
 import { viteSectionIds } from './src/lib/markdown/section-ids.ts';
 import { rehypeTermMarks } from './src/lib/markdown/term-marks.ts';
 
@@ -15,7 +17,8 @@ import { rehypeTermMarks } from './src/lib/markdown/term-marks.ts';
 // explicit. SmartyPants would rewrite quotes and dashes that zh-Hant sets on purpose.
 const processor = unified({
   remarkPlugins: [remarkCjkFriendly, remarkCjkFriendlyGfmStrikethrough],
-  rehypePlugins: [rehypeChapterHeadingIds, rehypeTermMarks],
+  // Links are marked before the footnotes' ids get their chapter: a note's own links stay as GFM wrote them.
+  rehypePlugins: [rehypeChapterHeadingIds, rehypeInternalLinks, rehypeChapterFootnotes, rehypeTermMarks],
   smartypants: false,
 });
 

@@ -215,7 +215,7 @@ async function buildOne(
         pdf_bytes: result.bytes,
       });
       pdfTexts.set('prospectus.pdf', result.pageTexts ?? []);
-      const schedule = placeFigures(figures, result.pageTexts ?? [], result.folioOffset);
+      schedule = placeFigures(figures, result.pageTexts ?? [], result.folioOf);
       lap('schedule_s');
       const placed = schedule.filter((r) => r.page !== undefined).length;
       timings['figures'] = schedule.length;
@@ -255,7 +255,7 @@ async function buildOne(
         en_pdf_bytes: en.bytes,
       });
       pdfTexts.set('prospectus-en.pdf', en.pageTexts ?? []);
-      scheduleEn = placeFigures(figuresEn, en.pageTexts ?? [], en.folioOffset);
+      scheduleEn = placeFigures(figuresEn, en.pageTexts ?? [], en.folioOf);
       lap('en_schedule_s');
       const placedEn = scheduleEn.filter((r) => r.page !== undefined).length;
       step(`schedule (English edition): ${placedEn} of ${scheduleEn.length} bound figures placed on their PDF pages`);

@@ -1,5 +1,6 @@
 import type { PDFDocument } from 'pdf-lib';
 import type { Page } from 'puppeteer-core';
+import { appendixFolio } from '../../src/lib/appendix.ts';
 import { loadPrint, outlineEntries, type Printed } from './pdf-finish.ts';
 import { RenderError } from './render-error.ts';
 
@@ -13,10 +14,15 @@ export interface NumberedContents {
   front: Printed | undefined;
   /** Pages before the first chapter (cover, contents): physical page − folio. */
   frontPages: number;
-  /** Folio of the page where each heading starts, by heading id (a chapter by its article id). */
-  contents: Record<string, number>;
+  /**
+   * Folio of the page where each heading starts, by heading id (a chapter by its article id), as
+   * printed: `12`, or `I-3` in an appendix.
+   */
+  contents: Record<string, string>;
   /** Pages of the first print. */
   pages: number;
+  /** The folio printed on a physical page: `12`, or `I-3` in an appendix. */
+  folioOf: (physical: number) => string;
 }
 
 /**
@@ -29,14 +35,17 @@ export interface NumberedContents {
 export async function numberContents(page: Page, first: Printed, print: Print): Promise<NumberedContents> {
   // The front matter's page count is fixed by the first print: later prints only fill numbers in.
   const located = await headingPages(page, first.doc);
+  const folioOf = located.folioOf;
   let contents = located.folios;
   const frontPages = located.offset;
   const pages = first.doc.getPageCount();
   let full = first;
   const layoutBefore = await frontLayout(page);
   await fillContents(page, contents);
-  if (frontPages > 0 && sameLayout(layoutBefore, await frontLayout(page))) {
-    return { full, front: await printFront(page, frontPages, print), frontPages, contents, pages };
+  // A page number in a cross-reference is in a chapter: the chapters must be printed again.
+  const inChapters = await page.evaluate(() => document.querySelector('.print-chapter .ref-page') !== null);
+  if (frontPages > 0 && !inChapters && sameLayout(layoutBefore, await frontLayout(page))) {
+    return { full, front: await printFront(page, frontPages, print), frontPages, contents, pages, folioOf };
   }
   for (let attempt = 1; ; attempt++) {
     full = await loadPrint(await print());
@@ -46,19 +55,40 @@ export async function numberContents(page: Page, first: Printed, print: Print): 
     contents = after;
     await fillContents(page, contents);
   }
-  return { full, front: undefined, frontPages, contents, pages };
+  return { full, front: undefined, frontPages, contents, pages, folioOf };
 }
 
 /**
  * Folio of the page where each heading (by id; a chapter by its article id) starts, and the
  * offset physical page − folio: folios start at – 1 – on the first chapter page, the cover and
- * the contents do not count (print.css).
+ * the contents do not count (print.css). An appendix numbers its own pages from its first, after
+ * its numeral (`I-1`), as its printed folios do (appendixPageCss).
  */
-async function headingPages(page: Page, doc: PDFDocument): Promise<{ folios: Record<string, number>; offset: number }> {
+async function headingPages(
+  page: Page,
+  doc: PDFDocument,
+): Promise<{ folios: Record<string, string>; offset: number; folioOf: (physical: number) => string }> {
   const physical = await headingPhysicalPages(page, doc);
-  const firstChapter = await page.evaluate(() => document.querySelector('article.print-chapter')?.id ?? '');
+  const { firstChapter, appendices } = await page.evaluate(() => ({
+    firstChapter: document.querySelector('article.print-chapter')?.id ?? '',
+    appendices: [...document.querySelectorAll<HTMLElement>('article.print-chapter[data-appendix]')].map((a) => ({
+      id: a.id,
+      numeral: a.dataset['appendix'] ?? '',
+    })),
+  }));
   const offset = (physical[firstChapter] ?? 1) - 1;
-  return { folios: Object.fromEntries(Object.entries(physical).map(([id, p]) => [id, p - offset])), offset };
+  const starts = appendices
+    .flatMap((a) => (physical[a.id] === undefined ? [] : [{ numeral: a.numeral, start: physical[a.id] as number }]))
+    .sort((a, b) => b.start - a.start);
+  const folio = (p: number) => {
+    const appendix = starts.find((a) => a.start <= p);
+    return appendix ? appendixFolio(appendix.numeral, p - appendix.start + 1) : String(p - offset);
+  };
+  return {
+    folios: Object.fromEntries(Object.entries(physical).map(([id, p]) => [id, folio(p)])),
+    offset,
+    folioOf: folio,
+  };
 }
 
 /** Heading ids in document order, matched one to one with the PDF outline (also document order). */
@@ -76,11 +106,10 @@ async function headingPhysicalPages(page: Page, doc: PDFDocument): Promise<Recor
   const physical: Record<string, number> = {};
   let cursor = 0;
   for (const heading of headings) {
-    // Chromium sometimes writes a heading's text twice into its bookmark (a heading moved to the
-    // next page by break-after: avoid); the bookmark titles are rewritten after printing.
-    const index = outline.findIndex(
-      (entry, i) => i >= cursor && (norm(entry.title) === heading.text || norm(entry.title) === heading.text.repeat(2)),
-    );
+    // Chromium sometimes writes a heading's text, or its first text node, twice into its bookmark
+    // (a heading moved to the next page by break-after: avoid; an appendix's 附錄一 in its own
+    // span); the bookmark titles are rewritten after printing.
+    const index = outline.findIndex((entry, i) => i >= cursor && sameTitle(norm(entry.title), heading.text));
     if (index === -1) continue;
     cursor = index + 1;
     if (heading.id) physical[heading.id] = (outline[index] as { page: number }).page;
@@ -88,10 +117,17 @@ async function headingPhysicalPages(page: Page, doc: PDFDocument): Promise<Recor
   return physical;
 }
 
-async function fillContents(page: Page, contents: Record<string, number>): Promise<void> {
-  const missing = await page.evaluate((numbers: Record<string, number>) => {
+/** `title` is `text`, or `text` with a beginning of it written once more in front. */
+function sameTitle(title: string, text: string): boolean {
+  if (title === text) return true;
+  return title.length > text.length && title.endsWith(text) && text.startsWith(title.slice(0, -text.length));
+}
+
+/** Writes the folios into the contents and into the page notes of cross-references. */
+async function fillContents(page: Page, contents: Record<string, string>): Promise<void> {
+  const missing = await page.evaluate((numbers: Record<string, string>) => {
     const unknown: string[] = [];
-    for (const el of document.querySelectorAll<HTMLElement>('.contents-page[data-target]')) {
+    for (const el of document.querySelectorAll<HTMLElement>('.contents-page[data-target], .ref-page[data-target]')) {
       const target = el.dataset['target'] ?? '';
       const n = numbers[target];
       if (n === undefined) unknown.push(target);
@@ -103,7 +139,7 @@ async function fillContents(page: Page, contents: Record<string, number>): Promi
     throw new RenderError(`contents entries with no heading in the PDF outline: ${missing.join(', ')}`);
 }
 
-function sameNumbers(a: Record<string, number>, b: Record<string, number>): boolean {
+function sameNumbers(a: Record<string, string>, b: Record<string, string>): boolean {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
   return [...keys].every((k) => a[k] === b[k]);
 }

@@ -5,6 +5,7 @@ import {
   PDFDocument,
   PDFHexString,
   PDFName,
+  PDFNumber,
   type PDFObject,
   PDFStreamWriter,
   PDFString,
@@ -60,9 +61,11 @@ export async function finishPdf(
   front: PDFDocument | undefined,
   meta: PdfMetadata,
   headingTexts: string[],
+  appendices?: { first: number; title: string },
 ): Promise<{ bytes: Uint8Array; pages: number }> {
   if (front) await replaceFrontPages(doc, front);
   fixOutlineTitles(doc, headingTexts);
+  if (appendices) groupAppendices(doc, appendices.first, appendices.title);
   normalizeStructureIds(doc);
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   doc.setAuthor(meta.author);
@@ -114,6 +117,51 @@ function fixOutlineTitles(doc: PDFDocument, headingTexts: string[]): void {
 }
 
 /**
+ * The appendices' bookmarks under one 附錄 / APPENDICES bookmark, as a prospectus's outline has
+ * them: the item of the first appendix (by its place among the bookmarks) and every top-level
+ * item after it move under a new item that opens on the first appendix's page.
+ */
+function groupAppendices(doc: PDFDocument, first: number, title: string): void {
+  const outlinesRef = doc.catalog.get(PDFName.of('Outlines'));
+  const outlines = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
+  const item = outlineItems(doc)[first];
+  if (!outlines || !item || item.get(NAME.Parent) !== outlinesRef) {
+    throw new RenderError('the first appendix has no top-level bookmark to group the appendices under');
+  }
+  const prevRef = item.get(NAME.Prev);
+  const prev = item.lookupMaybe(NAME.Prev, PDFDict);
+  const firstRef = prev ? prev.get(NAME.Next) : outlines.get(NAME.First);
+  const lastRef = outlines.get(NAME.Last);
+  if (!firstRef || !lastRef || !outlinesRef) throw new RenderError('the PDF outline is not linked as expected');
+  const children: PDFDict[] = [];
+  for (let child: PDFDict | undefined = item; child; child = child.lookupMaybe(NAME.Next, PDFDict))
+    children.push(child);
+  const visible = children.reduce((n, c) => {
+    const count = c.lookupMaybe(NAME.Count, PDFNumber)?.asNumber() ?? 0;
+    // An open item counts its visible descendants; a closed one's count is negative and hides them.
+    return n + 1 + Math.max(count, 0);
+  }, 0);
+  const group = doc.context.obj({});
+  group.set(PDFName.of('Title'), PDFHexString.fromText(title));
+  group.set(NAME.Parent, outlinesRef);
+  group.set(NAME.First, firstRef);
+  group.set(NAME.Last, lastRef);
+  group.set(NAME.Count, PDFNumber.of(visible));
+  const dest = item.get(PDFName.of('Dest'));
+  if (dest) group.set(PDFName.of('Dest'), dest);
+  const groupRef = doc.context.register(group);
+  for (const child of children) child.set(NAME.Parent, groupRef);
+  item.delete(NAME.Prev);
+  if (prev && prevRef) {
+    prev.set(NAME.Next, groupRef);
+    group.set(NAME.Prev, prevRef);
+  } else outlines.set(NAME.First, groupRef);
+  outlines.set(NAME.Last, groupRef);
+  const total = outlines.lookupMaybe(NAME.Count, PDFNumber);
+  if (total) outlines.set(NAME.Count, PDFNumber.of(total.asNumber() + 1));
+}
+
+/**
  * Chromium names tagged-PDF structure elements after DOM node ids (`node00000151`), which shift
  * between runs; renumbering them in order makes two builds of one commit byte-identical. An id
  * is named where PDF defines element ids: the element's /ID, a table cell's /Headers attribute
@@ -157,6 +205,12 @@ function normalizeStructureIds(doc: PDFDocument): void {
 }
 
 const NAME = {
+  Parent: PDFName.of('Parent'),
+  Prev: PDFName.of('Prev'),
+  Next: PDFName.of('Next'),
+  First: PDFName.of('First'),
+  Last: PDFName.of('Last'),
+  Count: PDFName.of('Count'),
   Type: PDFName.of('Type'),
   StructElem: PDFName.of('StructElem'),
   ID: PDFName.of('ID'),

@@ -1,6 +1,7 @@
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { APPENDICES_BOOKMARK } from '../../src/lib/appendix.ts';
 import { CHROMIUM_ARGS, findBrowser } from './browser.ts';
 import { numberContents } from './contents-pass.ts';
 import { waitForCharts } from './page-ready.ts';
@@ -34,9 +35,11 @@ export interface RenderPdfOptions {
 export interface RenderPdfResult {
   pages: number;
   bytes: number;
-  contents: Record<string, number>;
+  contents: Record<string, string>;
   /** Physical page number − folio (cover and contents do not count). */
   folioOffset: number;
+  /** The folio printed on a physical page: `12`, or `I-3` in an appendix. */
+  folioOf: (physical: number) => string;
   /** Text of each page of the written PDF (index 0 = page 1), when asked for. */
   pageTexts: string[] | undefined;
   /**
@@ -134,12 +137,19 @@ async function renderOnce(options: RenderPdfOptions): Promise<RenderPdfResult> {
       page.evaluate(() =>
         [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => (h.textContent ?? '').trim()),
       ),
+      // The first appendix's title, by its place among the headings: its bookmark and the
+      // appendices after it are grouped under one.
+      page.evaluate(() =>
+        [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].findIndex(
+          (h) => h.tagName === 'H1' && h.closest('article.print-chapter[data-appendix]') !== null,
+        ),
+      ),
     ]);
     // Its failure is seen where it is awaited, after the parse, not as an unhandled rejection.
     fromPage.catch(() => {});
     await new Promise((turn) => setImmediate(turn));
     const printed = await loadPrint(first);
-    const [, titles] = await fromPage;
+    const [, titles, firstAppendix] = await fromPage;
     const numbered = await numberContents(page, printed, print);
     if (text && numbered.full.bytes !== first) {
       // The whole document was printed again: read that print instead.
@@ -157,7 +167,11 @@ async function renderOnce(options: RenderPdfOptions): Promise<RenderPdfResult> {
     await new Promise((turn) => setImmediate(turn));
     const tContents = performance.now();
 
-    const finished = await finishPdf(numbered.full.doc, numbered.front?.doc, options.metadata, titles);
+    const appendices =
+      firstAppendix >= 0
+        ? { first: firstAppendix, title: APPENDICES_BOOKMARK[options.metadata.language === 'en' ? 'en' : 'zh'] }
+        : undefined;
+    const finished = await finishPdf(numbered.full.doc, numbered.front?.doc, options.metadata, titles, appendices);
     const tPdfLib = performance.now();
 
     let pageTexts: string[] | undefined;
@@ -185,6 +199,7 @@ async function renderOnce(options: RenderPdfOptions): Promise<RenderPdfResult> {
       bytes: finished.bytes.length,
       contents: numbered.contents,
       folioOffset: numbered.frontPages,
+      folioOf: numbered.folioOf,
       pageTexts,
       timings: {
         load: (tLoad - t0) / 1000,

@@ -30,7 +30,8 @@ export interface ScheduleRow {
   sources: string;
   status: FigureStatus;
   ref: string;
-  page: number | undefined;
+  /** The folio as printed: `12`, or `I-3` in an appendix. */
+  page: string | undefined;
 }
 
 const BASIS = { stated: '明載', derived: '推算' } as const;
@@ -173,7 +174,7 @@ export function writeSchedule(
 export function placeFigures(
   figures: readonly BoundFigure[],
   pageTexts: readonly string[],
-  folioOffset: number,
+  folioOf: (physical: number) => string,
 ): ScheduleRow[] {
   const pages = locatePages(
     pageTexts,
@@ -181,7 +182,7 @@ export function placeFigures(
   );
   return figures.map((f, i) => {
     const physical = pages[i];
-    return { ...f.row, page: physical === undefined ? undefined : physical - folioOffset };
+    return { ...f.row, page: physical === undefined ? undefined : folioOf(physical) };
   });
 }
 

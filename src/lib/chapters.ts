@@ -1,3 +1,4 @@
+import { romanValue } from './appendix.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import type { ChapterFrontmatter } from './schema/chapter.ts';
 
@@ -6,8 +7,37 @@ export interface ChapterLike {
   data: ChapterFrontmatter;
 }
 
+/** Document order: the main chapters by `order`, then the appendices by their number (I, II …). */
 export function byOrder<T extends ChapterLike>(chapters: readonly T[]): T[] {
-  return [...chapters].sort((a, b) => a.data.order - b.data.order);
+  const rank = (c: T) => (c.data.appendix === undefined ? 0 : (romanValue(c.data.appendix) ?? 0));
+  return [...chapters].sort((a, b) => rank(a) - rank(b) || a.data.order - b.data.order);
+}
+
+/**
+ * Two appendices with one number would print as one 附錄 with two folio runs: each later one is
+ * a record naming the file that has the number already.
+ */
+export function duplicateAppendices(
+  chapters: readonly { file: string; appendix: string | undefined; line?: number | undefined }[],
+): Diagnostic[] {
+  const first = new Map<string, (typeof chapters)[number]>();
+  const diagnostics: Diagnostic[] = [];
+  for (const chapter of chapters) {
+    if (chapter.appendix === undefined) continue;
+    const earlier = first.get(chapter.appendix);
+    if (!earlier) {
+      first.set(chapter.appendix, chapter);
+      continue;
+    }
+    diagnostics.push({
+      file: chapter.file,
+      line: chapter.line,
+      severity: 'error',
+      message: `appendix ${chapter.appendix} is already the number of ${[earlier.file, earlier.line].filter((p) => p !== undefined).join(':')} — expected each appendix its own number`,
+      rule: 'appendix',
+    });
+  }
+  return diagnostics;
 }
 
 /**

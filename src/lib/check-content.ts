@@ -1,6 +1,7 @@
 import { createProcessor } from '@mdx-js/mdx';
 import { CHAPTERS_DIR, chapterNames, EN_CHAPTERS_DIR, readChapter } from './chapter-files.ts';
-import { duplicateOrders } from './chapters.ts';
+import { duplicateAppendices, duplicateOrders } from './chapters.ts';
+import { type CrossRef, isInternalTarget, type ResolvedRef, resolveRefs, type Structure } from './cross-refs.ts';
 import { RefError } from './data/resolve.ts';
 import { type Diagnostic, didYouMean } from './diagnostics.ts';
 import { MissingEnglishError } from './i18n/labels.ts';
@@ -52,6 +53,7 @@ interface JsxNode {
   position?: { start: { line: number; column: number } };
   children?: JsxNode[];
   value?: string;
+  url?: string;
 }
 
 /** A heading's section id where the author wrote it. */
@@ -69,6 +71,9 @@ export interface EditionChapter {
   file: string;
   /** Frontmatter says the chapter exists in this edition only, on purpose. */
   singleEdition: boolean;
+  /** Frontmatter title and appendix number, when the frontmatter is valid. */
+  title?: string | undefined;
+  appendix?: string | undefined;
   sections: SectionMark[];
   occurrences: Occurrence[];
 }
@@ -81,6 +86,10 @@ export interface ContentCheck {
   englishOccurrences: Occurrence[];
   /** Every chapter of every edition, for the parity check. */
   chapters: EditionChapter[];
+  /** Each edition's chapters and sections, by id: what cross-references render from. */
+  structure: Structure;
+  /** Every `<Ref>` and internal Markdown link that resolved, both editions. */
+  crossRefs: ResolvedRef[];
 }
 
 /**
@@ -94,12 +103,22 @@ export function checkContent(root: string, project: Project): ContentCheck {
   const en = checkEdition(root, project, 'en', EN_CHAPTERS_DIR, false);
   // A document without a terms registry is not held to one.
   const terms = project.registry.terms.size > 0 ? checkTerms(project.registry.terms, [...zh.texts, ...en.texts]) : [];
+  const structure: Structure = { zh: targets(zh.chapters), en: targets(en.chapters) };
+  const refs = resolveRefs(structure, [...zh.refs, ...en.refs]);
   return {
-    diagnostics: [...zh.diagnostics, ...en.diagnostics, ...terms],
+    diagnostics: [...zh.diagnostics, ...en.diagnostics, ...terms, ...refs.diagnostics],
     occurrences: zh.rendered,
     englishOccurrences: en.rendered,
     chapters: [...zh.chapters, ...en.chapters],
+    structure,
+    crossRefs: refs.resolved,
   };
+}
+
+function targets(chapters: readonly EditionChapter[]): Structure['zh'] {
+  return new Map(
+    chapters.map((c) => [c.id, { id: c.id, title: c.title ?? c.id, appendix: c.appendix, sections: c.sections }]),
+  );
 }
 
 function checkEdition(
@@ -108,13 +127,20 @@ function checkEdition(
   locale: Locale,
   dir: string,
   required: boolean,
-): { diagnostics: Diagnostic[]; chapters: EditionChapter[]; rendered: Occurrence[]; texts: ProseText[] } {
+): {
+  diagnostics: Diagnostic[];
+  chapters: EditionChapter[];
+  rendered: Occurrence[];
+  texts: ProseText[];
+  refs: CrossRef[];
+} {
   const diagnostics: Diagnostic[] = [];
   /** The edition's words, for the defined-term checks. */
   const texts: ProseText[] = [];
   const chapters: EditionChapter[] = [];
   /** Components whose references all resolved: what the verification schedule lists. */
   const rendered: Occurrence[] = [];
+  const refs: CrossRef[] = [];
   const files = chapterNames(root, dir);
   if (!files) {
     if (required) {
@@ -134,6 +160,7 @@ function checkEdition(
     });
   }
   const orders: { file: string; order: number; line: number | undefined }[] = [];
+  const appendices: { file: string; appendix: string | undefined; line: number | undefined }[] = [];
   const processor = createProcessor({ format: 'mdx' });
   const edition = locale === 'zh' ? project.registry.document.value.language : LANGUAGE_TAG[locale];
   const marker = locale === 'zh' ? REDACTION_MARKER : REDACTION_MARKER_EN;
@@ -142,6 +169,7 @@ function checkEdition(
     const { file, body, offset, frontmatter } = read;
     diagnostics.push(...read.diagnostics);
     if (frontmatter) orders.push({ file, order: frontmatter.order, line: read.lineOf('order') });
+    if (frontmatter) appendices.push({ file, appendix: frontmatter.appendix, line: read.lineOf('appendix') });
     const singleEdition = frontmatter?.singleEdition === true;
     const occurrences: Occurrence[] = [];
     const sections: SectionMark[] = [];
@@ -150,6 +178,8 @@ function checkEdition(
       id: name.replace(/\.mdx$/, ''),
       file,
       singleEdition,
+      title: frontmatter?.title,
+      appendix: frontmatter?.appendix,
       sections,
       occurrences,
     };
@@ -202,6 +232,17 @@ function checkEdition(
           } else sections.push(mark);
           section = mark.id;
         }
+      }
+      if (node.type === 'link' && isInternalTarget(node.url ?? '')) {
+        refs.push({
+          kind: 'link',
+          locale,
+          file,
+          line: node.position ? node.position.start.line + offset : undefined,
+          column: node.position?.start.column,
+          chapter: chapter.id,
+          to: node.url ?? '',
+        });
       }
       if (node.type === 'text' && node.value?.includes(marker)) {
         diagnostics.push({
@@ -281,6 +322,10 @@ function checkEdition(
         }
         return;
       }
+      if (component === 'Ref') {
+        refs.push({ kind: 'ref', locale, ...at, chapter: chapter.id, to: String(props['to']) });
+        return;
+      }
       // The parity check compares what each edition binds, whether or not it renders.
       const bound: Occurrence = { file, line, component, props, section };
       occurrences.push(bound);
@@ -309,8 +354,8 @@ function checkEdition(
       rendered.push(bound);
     });
   }
-  diagnostics.push(...duplicateOrders(orders));
-  return { diagnostics, chapters, rendered, texts };
+  diagnostics.push(...duplicateOrders(orders), ...duplicateAppendices(appendices));
+  return { diagnostics, chapters, rendered, texts, refs };
 }
 
 /**

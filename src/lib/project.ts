@@ -1,4 +1,5 @@
 import { checkContent, type Occurrence } from './check-content.ts';
+import type { ResolvedRef, Structure } from './cross-refs.ts';
 import { checkIntegrity } from './data/integrity.ts';
 import { loadRegistry, type Registry } from './data/load.ts';
 import { Resolver } from './data/resolve.ts';
@@ -19,6 +20,9 @@ export interface Project {
   occurrences: Occurrence[];
   /** The same for the English edition (its placeholders on the English home page). */
   englishOccurrences?: Occurrence[];
+  /** Each edition's chapters and sections (titles as they are now), and the references to them. */
+  structure: Structure;
+  crossRefs: ResolvedRef[];
 }
 
 export interface CheckResult {
@@ -43,10 +47,19 @@ export function checkProject(root: string, stageOverride?: Stage): CheckResult {
     return { diagnostics: [...diagnostics, ...integrity], occurrences: [], englishOccurrences: [] };
   }
   const results = tieOut(resolver);
-  const project: Project = { registry, resolver, tieOut: results, occurrences: [] };
+  const project: Project = {
+    registry,
+    resolver,
+    tieOut: results,
+    occurrences: [],
+    structure: { zh: new Map(), en: new Map() },
+    crossRefs: [],
+  };
   const content = checkContent(root, project);
   project.occurrences = content.occurrences;
   project.englishOccurrences = content.englishOccurrences;
+  project.structure = content.structure;
+  project.crossRefs = content.crossRefs;
   const stage = stageOverride ?? effectiveStage(registry.document.value);
   return {
     project,

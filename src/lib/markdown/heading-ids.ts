@@ -1,7 +1,7 @@
-import { basename, extname } from 'node:path';
+import { chapterOf, type VFileLike } from './chapter-of.ts';
 import { sectionAnchor, splitSectionId } from './section-ids.ts';
 
-interface HastNode {
+export interface HastNode {
   type: string;
   tagName?: string;
   value?: string;
@@ -17,11 +17,8 @@ interface HastNode {
  * bytes — a Chinese heading slug, percent-encoded, runs past that.
  */
 export function rehypeChapterHeadingIds() {
-  return (tree: HastNode, file: { path?: string; history?: string[] }) => {
-    const path = file.path ?? file.history?.[0] ?? 'chapter';
-    const chapter = basename(path, extname(path))
-      .toLowerCase()
-      .replace(/[^a-z0-9-]+/g, '-');
+  return (tree: HastNode, file: VFileLike) => {
+    const chapter = chapterOf(file);
     let n = 0;
     const visit = (node: HastNode) => {
       if (node.type === 'element' && /^h[1-6]$/.test(node.tagName ?? '')) {

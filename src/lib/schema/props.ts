@@ -55,11 +55,19 @@ export const RedactPropsSchema = z.strictObject({
   term: IdSchema,
 });
 
+export const RefPropsSchema = z.strictObject({
+  /** `chapter` or `chapter#section`: a chapter's file name, and a section's `{#id}`. */
+  to: z.string().min(1),
+  /** Also give the page the target starts on (第12頁 / page 12), in the PDF. */
+  page: z.boolean().optional(),
+});
+
 export type ValProps = z.input<typeof ValPropsSchema>;
 export type ChartProps = z.input<typeof ChartPropsSchema>;
 export type DataTableProps = z.input<typeof DataTablePropsSchema>;
 export type PlaceholderProps = z.input<typeof PlaceholderPropsSchema>;
 export type RedactProps = z.input<typeof RedactPropsSchema>;
+export type RefProps = z.input<typeof RefPropsSchema>;
 
 export const COMPONENT_PROPS = {
   Val: ValPropsSchema,
@@ -67,6 +75,7 @@ export const COMPONENT_PROPS = {
   DataTable: DataTablePropsSchema,
   Placeholder: PlaceholderPropsSchema,
   Redact: RedactPropsSchema,
+  Ref: RefPropsSchema,
 } as const;
 
 export type ComponentName = keyof typeof COMPONENT_PROPS;
