@@ -6,14 +6,16 @@ import { defineConfig } from 'astro/config';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkCjkFriendlyGfmStrikethrough from 'remark-cjk-friendly-gfm-strikethrough';
 import { rehypeChapterHeadingIds } from './src/lib/markdown/heading-ids.ts';
+import { rehypeHyphenateEnglish } from './src/lib/markdown/hyphenate-prose.ts';
 import { viteSectionIds } from './src/lib/markdown/section-ids.ts';
 
 // Astro 7's default Markdown processor ignores remark plugins, and CJK emphasis such as
 // `**台灣市場（含離島）**佔比` only parses with remark-cjk-friendly, so the unified pipeline is
-// explicit. SmartyPants would rewrite quotes and dashes that zh-Hant sets on purpose.
+// explicit. SmartyPants would rewrite quotes and dashes that zh-Hant sets on purpose. English
+// prose is hyphenated here, at build time, because Debian's Chromium ignores `hyphens: auto`.
 const processor = unified({
   remarkPlugins: [remarkCjkFriendly, remarkCjkFriendlyGfmStrikethrough],
-  rehypePlugins: [rehypeChapterHeadingIds],
+  rehypePlugins: [rehypeChapterHeadingIds, rehypeHyphenateEnglish],
   smartypants: false,
 });
 
