@@ -30,8 +30,16 @@ describe('hyphenateEnglish', () => {
     }
   });
 
+  it('never breaks inside an f-ligature (ff, fi, fl), which the PDF text would read out of order', () => {
+    const out = shown(hyphenateEnglish('offload efficient difficulty'));
+    expect(out).not.toMatch(/f\|[fil]/u);
+    expect(out).toContain('|cient');
+  });
+
   it('breaks each part of a hyphenated compound, keeping its hard hyphen', () => {
-    expect(shown(hyphenateEnglish('cost-effectiveness'))).toMatch(/^cost-ef\|fect\|ive\|ness$/u);
+    const out = hyphenateEnglish('cost-effectiveness, zero-trust');
+    expect(out.replaceAll(SOFT_HYPHEN, '')).toBe('cost-effectiveness, zero-trust');
+    expect(shown(out)).toMatch(/^cost-[a-z]+\|[a-z|]+, zero-trust$/u);
   });
 });
 

@@ -13,6 +13,13 @@ const MIN_WORD = 6;
 const NOT_PROSE = /[\d/@\\_=<>#]|\.[A-Za-z]/;
 
 /**
+ * A break inside an f-ligature (of|f|load, ef|fi|cient): Chromium draws ff, fi, fl as one glyph
+ * across the soft hyphen, and the PDF's text then reads the letters out of order
+ * (`offl` / `oad`), which no reader can join again. Those few break points are given up.
+ */
+const IN_LIGATURE = new RegExp(`f${SOFT_HYPHEN}(?=[fil])`, 'g');
+
+/**
  * English prose with soft hyphens at the break points of British hyphenation patterns (TeX's
  * en-gb, as the `hyphen` package ports them). Debian's Chromium does not hyphenate with
  * `hyphens: auto`, so justified English set without these shows wide gaps between words.
@@ -25,7 +32,7 @@ export function hyphenateEnglish(text: string): string {
     return token.replace(/[A-Za-z]+/g, (word) =>
       word.length < MIN_WORD || word === word.toUpperCase()
         ? word
-        : hyphen.hyphenateSync(word, { minWordLength: MIN_WORD, hyphenChar: SOFT_HYPHEN }),
+        : hyphen.hyphenateSync(word, { minWordLength: MIN_WORD, hyphenChar: SOFT_HYPHEN }).replace(IN_LIGATURE, 'f'),
     );
   });
 }
