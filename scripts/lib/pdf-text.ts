@@ -66,12 +66,16 @@ export function extractPageTexts(pdf: Uint8Array, parts = 1): PendingTexts {
  * so that the text reads as the chapter was written. Chromium keeps each soft hyphen in the
  * PDF's text as U+00AD, and pdftotext -raw ends a line after each; where Chromium broke the
  * line there, it also drew a hyphen (U+2010, or `-` when the font has none), which pdftotext
- * reads as a line of its own. A soft hyphen only ever stands inside a word, so the U+00AD, the
- * line ends and that one drawn hyphen after it are all the break's; a hyphen typed in the text
- * (`cloud-edge`) has no U+00AD before it and stays.
+ * reads after it. A soft hyphen only ever stands inside a word, so the U+00AD and that one drawn
+ * hyphen after it are the break's, and the line end too when the word goes on after it (in
+ * lower case: the rest of a word). A hyphen typed in the text (`cloud-edge`) has no U+00AD
+ * before it and stays; a word broken at the foot of a page stays broken, its rest being on the
+ * next page.
  */
 export function joinSoftHyphens(text: string): string {
-  return text.replace(/\u00ad\s*(?:[-\u2010]\s*)?/gu, '');
+  return text
+    .replace(/\u00ad(?:\s*?[-\u2010])?[ \t]*\n?[ \t]*(?=\p{Ll})/gu, '')
+    .replace(/\u00ad(?:\s*?[-\u2010])?/gu, '');
 }
 
 function poppler(command: string, args: string[], started: (child: ChildProcess) => void): Promise<string> {

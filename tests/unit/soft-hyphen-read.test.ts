@@ -14,6 +14,21 @@ describe('joinSoftHyphens (pdftotext)', () => {
     expect(joinSoftHyphens('ab infra\u00ad\n\u2010\nstructure zz')).toBe('ab infrastructure zz');
   });
 
+  it('joins a word that pdftotext -layout prints with the soft hyphen and the drawn one together', () => {
+    expect(joinSoftHyphens('China In\u00adsights Con\u00adsultancy, commis\u00ad-\nsioned by us')).toBe(
+      'China Insights Consultancy, commissioned by us',
+    );
+  });
+
+  it('leaves a word broken at the foot of a page broken, and the lines after it where they were', () => {
+    expect(joinSoftHyphens('the complexity of computing scen\u00ad-\n\n\n   – 9 –\n')).toBe(
+      'the complexity of computing scen\n\n\n   – 9 –\n',
+    );
+    expect(joinSoftHyphens('of computing scen\u00ad\n-\nNetwork services Edge security\n')).toBe(
+      'of computing scen\nNetwork services Edge security\n',
+    );
+  });
+
   it('takes out soft hyphens where the line did not break', () => {
     expect(joinSoftHyphens('cloud ser\u00ad\nvices mar\u00ad\nket\nglob\u00adally')).toBe(
       'cloud services market\nglobally',
