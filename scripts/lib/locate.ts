@@ -2,7 +2,8 @@
  * Finds the PDF page of each bound figure by walking the PDF's text in document order.
  * Chromium cannot tell which page an element lands on, but the text layer can: each figure is
  * looked for after the previous one, by the text just before it and itself, which is local and
- * nearly always unique. Whitespace is ignored on both sides (pdf text breaks lines freely).
+ * nearly always unique. Whitespace is ignored on both sides (pdf text breaks lines freely), and
+ * so are soft hyphens: the English page's text has them, the PDF's text is read without them.
  */
 export interface LocateItem {
   /** Text that ends where the figure ends (e.g. the last characters of its paragraph up to it). */
@@ -13,7 +14,7 @@ export interface LocateItem {
   sticky: boolean;
 }
 
-const squeeze = (s: string) => s.replace(/\s+/g, '');
+const squeeze = (s: string) => s.replace(/[\s\u00ad]+/g, '');
 
 export function locatePages(pageTexts: readonly string[], items: readonly LocateItem[]): (number | undefined)[] {
   const starts: number[] = [];
