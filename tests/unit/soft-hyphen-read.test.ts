@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { findTerms, pdfTextRuns } from '../../scripts/lib/leak-match.ts';
 import { joinItems } from '../../scripts/lib/pdf-read.ts';
 import { joinSoftHyphens } from '../../scripts/lib/pdf-text.ts';
 
@@ -62,5 +63,23 @@ describe('joinItems (pdf.js)', () => {
   it('keeps a typed hyphen, which ends its own word’s item, and a dash standing alone', () => {
     expect(joinItems([item('ab cloud-', true), item('edgeedge zz')])).toBe('ab cloud-\nedgeedge zz');
     expect(joinItems([item('2018 '), item('-', true), item('2022')])).toBe('2018 -\n2022');
+  });
+});
+
+describe('the leak scan over hyphenated English', () => {
+  const term = 'Global Offering';
+  it('finds a withheld term that a soft hyphen broke at a line end, as the build reads the page', () => {
+    const page = 'in connection with the Global Of\u00ad\n-\nfering, and no rep\u00ad\nresentation';
+    expect(findTerms(pdfTextRuns([joinSoftHyphens(page)]), [term])).toEqual([term]);
+    // Folding alone drops the soft hyphen but not the hyphen drawn at the break.
+    expect(findTerms(pdfTextRuns([page]), [term])).toEqual([]);
+  });
+  it('finds it as pdf.js reads the page', () => {
+    const items = [
+      { str: 'in connection with the Global Of', hasEOL: false },
+      { str: '-', hasEOL: true },
+      { str: 'fering', hasEOL: false },
+    ];
+    expect(findTerms(pdfTextRuns([joinItems(items)]), [term])).toEqual([term]);
   });
 });
