@@ -4,8 +4,8 @@ import * as pagefind from 'pagefind';
 
 /**
  * The page as search should read it: the English edition's soft hyphens (hyphenate.ts) taken
- * out, as the raw character or as a reference, or Pagefind would index `in­form­a­tion` and
- * never find "information".
+ * out, as the raw character or as a reference. Pagefind would index a hyphenated word with its
+ * soft hyphens and never find it by the word typed into the search box.
  */
 export function withoutSoftHyphens(html: string): string {
   return html.replace(/\u00ad|&shy;|&#173;|&#x0*ad;/giu, '');

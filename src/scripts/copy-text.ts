@@ -1,12 +1,17 @@
 /**
  * Copied text without the English edition's soft hyphens (hyphenate.ts): Chromium puts them on
- * the clipboard, and a banker pasting "information" into a search or a spreadsheet would get
- * `in­form­a­tion`. Without JavaScript the copy keeps them; the page still reads the same.
+ * the clipboard, and a banker pasting "information" into a search or a spreadsheet would paste
+ * it with invisible soft hyphens inside. Without JavaScript the copy keeps them.
  */
+// A regular expression, not a string: the bundler writes a string's U+00AD out as the character
+// itself, which would put a soft hyphen into every page, the Chinese ones too.
+const SOFT_HYPHENS = /\u00ad/g;
+
 document.addEventListener('copy', (event) => {
   const text = window.getSelection()?.toString() ?? '';
-  if (!text.includes('\u00ad') || !event.clipboardData) return;
-  event.clipboardData.setData('text/plain', text.replaceAll('\u00ad', ''));
+  const copied = text.replace(SOFT_HYPHENS, '');
+  if (copied === text || !event.clipboardData) return;
+  event.clipboardData.setData('text/plain', copied);
   event.preventDefault();
 });
 
