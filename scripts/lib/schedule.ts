@@ -149,7 +149,9 @@ export async function boundFigures(page: Page): Promise<BoundFigure[]> {
         const prefix = range.toString().replace(/\s+/g, '');
         anchor = prefix.slice(-24);
         fallback = prefix.slice(-Math.max(text.length + 4, 8));
-        location = `段落：${(block.textContent ?? '').trim().slice(0, 18)}…`;
+        // Without the English edition's soft hyphens, which would otherwise reach the CSV.
+        const words = (block.textContent ?? '').replace(/\u00ad/g, '').trim();
+        location = `段落：${words.slice(0, 18)}…`;
       }
       return {
         row: {
