@@ -8,17 +8,26 @@ import remarkCjkFriendlyGfmStrikethrough from 'remark-cjk-friendly-gfm-strikethr
 import { devDataWatch } from './src/lib/dev-data-watch.ts';
 import { rehypeChapterFootnotes } from './src/lib/markdown/footnotes.ts';
 import { rehypeChapterHeadingIds } from './src/lib/markdown/heading-ids.ts';
+import { rehypeHyphenateEnglish } from './src/lib/markdown/hyphenate-prose.ts';
 import { rehypeInternalLinks } from './src/lib/markdown/internal-links.ts';
 import { viteSectionIds } from './src/lib/markdown/section-ids.ts';
 import { rehypeTermMarks } from './src/lib/markdown/term-marks.ts';
 
 // Astro 7's default Markdown processor ignores remark plugins, and CJK emphasis such as
 // `**台灣市場（含離島）**佔比` only parses with remark-cjk-friendly, so the unified pipeline is
-// explicit. SmartyPants would rewrite quotes and dashes that zh-Hant sets on purpose.
+// explicit. SmartyPants would rewrite quotes and dashes that zh-Hant sets on purpose. English
+// prose is hyphenated here, at build time, because Debian's Chromium ignores `hyphens: auto`.
 const processor = unified({
   remarkPlugins: [remarkCjkFriendly, remarkCjkFriendlyGfmStrikethrough],
-  // Links are marked before the footnotes' ids get their chapter: a note's own links stay as GFM wrote them.
-  rehypePlugins: [rehypeChapterHeadingIds, rehypeInternalLinks, rehypeChapterFootnotes, rehypeTermMarks],
+  // Links are marked before the footnotes' ids get their chapter: a note's own links stay as GFM
+  // wrote them. Hyphenation comes last: term marks match words without soft hyphens.
+  rehypePlugins: [
+    rehypeChapterHeadingIds,
+    rehypeInternalLinks,
+    rehypeChapterFootnotes,
+    rehypeTermMarks,
+    rehypeHyphenateEnglish,
+  ],
   smartypants: false,
 });
 

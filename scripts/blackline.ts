@@ -278,7 +278,8 @@ async function readPage(page: Page): Promise<{ blocks: PageBlock[]; figures: Fig
     const visibleText = (el: Element) => {
       const copy = el.cloneNode(true) as Element;
       for (const hidden of copy.querySelectorAll('.sr-only')) hidden.remove();
-      return copy.textContent ?? '';
+      // Soft hyphens (the English edition's, hyphenate.ts) are break points, not words.
+      return (copy.textContent ?? '').replaceAll('\u00ad', '');
     };
     return {
       blocks: leaf.map((el) => {

@@ -32,12 +32,36 @@ export async function readOutline(doc: PdfDocument): Promise<OutlineEntry[]> {
   return out;
 }
 
+/** The part of a pdf.js text item that the page text is made of. */
+export interface TextItem {
+  str: string;
+  hasEOL: boolean;
+}
+
+/**
+ * A page's text from its pdf.js items, a word that a soft hyphen broke at a line end joined up
+ * again. pdf.js drops the soft hyphens Chromium keeps in the text (see joinSoftHyphens in
+ * pdf-text.ts), but reads the hyphen drawn at the break as `-` or U+2010. Chromium draws that
+ * hyphen as a run of its own, right after the letters, ending the line (or the page, where
+ * pdf.js marks no line end); a hyphen typed in the text (`cloud-`) is part of its word's run,
+ * and stays.
+ */
+export function joinItems(items: readonly TextItem[]): string {
+  let text = '';
+  items.forEach((item, i) => {
+    const lineEnd = item.hasEOL || i === items.length - 1;
+    const softBreak = lineEnd && /^[-\u2010]$/u.test(item.str) && /\p{L}$/u.test(items[i - 1]?.str ?? '');
+    if (!softBreak) text += item.str + (item.hasEOL ? '\n' : '');
+  });
+  return text;
+}
+
 export async function pageTexts(doc: PdfDocument): Promise<string[]> {
   const texts: string[] = [];
   for (let i = 1; i <= doc.numPages; i++) {
     const page = await doc.getPage(i);
     const content = await page.getTextContent();
-    texts.push(content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join(''));
+    texts.push(joinItems(content.items.filter((item) => 'str' in item)));
     page.cleanup();
   }
   return texts;

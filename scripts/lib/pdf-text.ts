@@ -45,7 +45,7 @@ export function extractPageTexts(pdf: Uint8Array, parts = 1): PendingTexts {
       );
       // A form feed ends each page, so the last piece of each output is what follows its last
       // page: nothing.
-      return outs.flatMap((out) => out.split('\f').slice(0, -1));
+      return outs.flatMap((out) => out.split('\f').slice(0, -1)).map(joinSoftHyphens);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -59,6 +59,23 @@ export function extractPageTexts(pdf: Uint8Array, parts = 1): PendingTexts {
       for (const child of children) child.kill();
     },
   };
+}
+
+/**
+ * Page text with the English edition's soft hyphens taken out (src/lib/markdown/hyphenate.ts),
+ * so that the text reads as the chapter was written. Chromium keeps each soft hyphen in the
+ * PDF's text as U+00AD, and pdftotext -raw ends a line after each; where Chromium broke the
+ * line there, it also drew a hyphen (U+2010, or `-` when the font has none), which pdftotext
+ * reads after it. A soft hyphen only ever stands inside a word, so the U+00AD and that one drawn
+ * hyphen after it are the break's, and the line end too when the word goes on after it (in
+ * lower case: the rest of a word). A hyphen typed in the text (`cloud-edge`) has no U+00AD
+ * before it and stays; a word broken at the foot of a page stays broken, its rest being on the
+ * next page.
+ */
+export function joinSoftHyphens(text: string): string {
+  return text
+    .replace(/\u00ad(?:\s*?[-\u2010])?[ \t]*\n?[ \t]*(?=\p{Ll})/gu, '')
+    .replace(/\u00ad(?:\s*?[-\u2010])?/gu, '');
 }
 
 function poppler(command: string, args: string[], started: (child: ChildProcess) => void): Promise<string> {

@@ -27,7 +27,9 @@ import { Context } from 'svgcanvas';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend);
 
-const FONT = '"Noto Sans TC"';
+// An English page draws its charts in the Latin sans of its text: with the TC face first, its
+// Latin glyphs drew the labels and the English PDF embedded Chinese fonts for them.
+const FONT = document.documentElement.lang.startsWith('en') ? '"Noto Sans", "Noto Sans TC"' : '"Noto Sans TC"';
 Chart.defaults.font.family = FONT;
 Chart.defaults.font.size = 11;
 Chart.defaults.color = '#1a1a1a';

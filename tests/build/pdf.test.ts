@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type OutlineEntry, openPdf, pageTexts, readOutline } from '../../scripts/lib/pdf-read.ts';
-import { ROOT } from '../build-once.ts';
+import { ROOT, TEST_DIST } from '../build-once.ts';
 import {
   DOCUMENT_HTML,
   figureTitles,
@@ -18,12 +18,92 @@ import {
   WARNING_PREFIX,
 } from './read.ts';
 
-/** The printed PDF read like a reviewer would: page furniture, contents, bookmarks, metadata, fonts. */
+/**
+ * The printed PDFs read like a reviewer would: page furniture, contents, bookmarks, metadata,
+ * fonts. Each edition's PDF is held to the same rules; only the words differ.
+ */
 
-const CONTENTS_TITLE = '目錄';
-const CHAPTER_TITLE = '行業概覽';
-/** The sections after the contents, in print order: the generated 釋義 and 技術詞彙表, then the chapter. */
-const SECTIONS = ['釋義', '技術詞彙表', CHAPTER_TITLE];
+interface Edition {
+  name: string;
+  pdf: string;
+  /** The whole-document page the PDF is printed from. */
+  documentHtml: string;
+  chaptersDir: string;
+  lang: string;
+  contentsTitle: string;
+  chapterTitle: string;
+  warningPrefix: string;
+  /** Lines the draft warning takes at the top of a page, before the running head. */
+  warningLines: number;
+  /** The sections after the contents, in print order: the generated 釋義 and 技術詞彙表, then the chapter. */
+  sections: string[];
+  sourcePrefix: string;
+  /** The name each embedded font must have: the edition's own faces, Regular or Bold. */
+  fontName: RegExp;
+  /** Picks the chart titles among the figure titles. */
+  chartTitle: RegExp;
+  /** A chart's Alt text: its unit, and its first year with the total. */
+  altUnit: RegExp;
+  altFirstYear: RegExp;
+  placeholderAlt: string;
+  /** The figures other than charts: two tables and the placeholder. */
+  otherFigures: string[];
+  currency: string;
+}
+
+const EDITIONS: Edition[] = [
+  {
+    name: 'prospectus.pdf',
+    pdf: PDF_PATH,
+    documentHtml: DOCUMENT_HTML,
+    chaptersDir: 'content/chapters',
+    lang: 'zh-Hant-HK',
+    contentsTitle: '目錄',
+    chapterTitle: '行業概覽',
+    warningPrefix: WARNING_PREFIX,
+    warningLines: 1,
+    sections: ['釋義', '技術詞彙表', '行業概覽'],
+    sourcePrefix: SOURCE_PREFIX,
+    // Named by the weight it is: fontsource's files call the 400 weight "ExtraLight" (see woff2-names.ts).
+    fontName: /^[A-Z]{6}\+Noto(Serif|Sans)TC-(Regular|Bold)$/u,
+    chartTitle: /^按.*的市場規模\(2018年至2027年\(預計\)\)$/u,
+    altUnit: /單位：/u,
+    altFirstYear: /2018年合計[\d,.]+/u,
+    placeholderAlt: '待補',
+    otherFigures: [
+      '2022年按收入計算的中國邊緣雲服務供應商比較分析',
+      '2022年中國獨立邊緣雲服務供應商收入比較分析',
+      '不同類型邊緣雲服務供應商的比較',
+    ],
+    currency: '人民幣',
+  },
+  {
+    name: 'prospectus-en.pdf',
+    pdf: join(TEST_DIST, 'prospectus-en.pdf'),
+    documentHtml: join(TEST_DIST, 'en', 'document', 'index.html'),
+    chaptersDir: 'content/en/chapters',
+    lang: 'en',
+    contentsTitle: 'CONTENTS',
+    chapterTitle: 'INDUSTRY OVERVIEW',
+    warningPrefix: 'This Application Proof is in draft form.',
+    warningLines: 2,
+    sections: ['DEFINITIONS', 'GLOSSARY OF TECHNICAL TERMS', 'INDUSTRY OVERVIEW'],
+    sourcePrefix: 'Source',
+    // The Latin faces only: an English print needs no Chinese font.
+    fontName: /^[A-Z]{6}\+Noto(Serif|Sans)-(Regular|Bold)$/u,
+    chartTitle: /^Marketsizeof.*2018–2027E$/u,
+    altUnit: /Unit: RMB billion/u,
+    altFirstYear: /2018: total [\d,.]+/u,
+    placeholderAlt: 'to be supplied',
+    otherFigures: [
+      'Comparative analysis of edge cloud service providers in China by revenue, 2022',
+      'Comparative analysis of independent edge cloud service providers in China by revenue, 2022',
+      'Comparison of different types of edge cloud service providers',
+    ],
+    currency: 'RMB',
+  },
+];
+
 /** `– n –` with en dashes, as pdf.js extracts it (one text line). */
 const FOLIO_LINE = /^– (\d+) –$/u;
 /** Folio as pdftotext -layout prints it (it may squeeze the spaces). */
@@ -32,59 +112,11 @@ const ANY_FOLIO = /–\s*\d+\s*–/u;
 
 const A4 = { width: 595, height: 842 };
 
-let bytes: Uint8Array;
-let numPages: number;
-let outline: OutlineEntry[];
-/** pdf.js text per page (index 0 = page 1). */
-let texts: string[];
-/** pdftotext -layout text per page (index 0 = page 1). */
-let layout: string[];
-/** Physical page (1-based) of the first page after the contents (釋義): folio 1. */
-let firstFolioPage: number;
-/** Physical page (1-based) of the chapter's first page. */
-let firstChapterPage: number;
-/** Depth-1 bookmarks after the contents: each section's title and first page. */
-let sections: OutlineEntry[];
-/** Point size of the body text on the chapter's first page: the size most of its characters have. */
-let bodySize: number;
-
 function page(list: readonly string[], physical: number): string {
   const text = list[physical - 1];
   if (text === undefined) throw new Error(`no page ${physical} (PDF has ${list.length})`);
   return text;
 }
-
-function folioOf(physical: number): number {
-  return physical - firstFolioPage + 1;
-}
-
-/** The section a page belongs to: the last one starting on or before it. */
-function sectionOf(physical: number): string {
-  return sections.filter((s) => s.page <= physical).at(-1)?.title ?? '';
-}
-
-beforeAll(async () => {
-  bytes = new Uint8Array(readFileSync(PDF_PATH));
-  const doc = await openPdf(bytes);
-  numPages = doc.numPages;
-  outline = await readOutline(doc);
-  texts = await pageTexts(doc);
-  layout = layoutPages(PDF_PATH);
-  const chapter = outline.find((entry) => entry.depth === 1 && entry.title === CHAPTER_TITLE);
-  if (!chapter) throw new Error(`no depth-1 bookmark "${CHAPTER_TITLE}" in ${JSON.stringify(outline)}`);
-  firstChapterPage = chapter.page;
-  sections = outline.filter((entry) => entry.depth === 1 && entry.title !== CONTENTS_TITLE);
-  firstFolioPage = sections[0]?.page ?? 0;
-  const content = await (await doc.getPage(firstChapterPage)).getTextContent();
-  const chars = new Map<number, number>();
-  for (const item of content.items) {
-    if (!('str' in item)) continue;
-    const [, , c = 0, d = 0] = item.transform as number[];
-    const size = Math.round(Math.hypot(c, d) * 10) / 10;
-    chars.set(size, (chars.get(size) ?? 0) + item.str.length);
-  }
-  bodySize = [...chars].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
-});
 
 interface PdfFont {
   name: string;
@@ -94,8 +126,8 @@ interface PdfFont {
 }
 
 /** `pdffonts` rows (one per font object), for the whole file or the pages that `args` select. */
-function pdfFonts(args: readonly string[] = []): PdfFont[] {
-  const out = run('pdffonts', [...args, PDF_PATH]).split('\n');
+function pdfFonts(file: string, args: readonly string[] = []): PdfFont[] {
+  const out = run('pdffonts', [...args, file]).split('\n');
   // Column widths come from the dashed rule under the header; the type column contains spaces.
   const ruleIndex = out.findIndex((line) => /^-+( -+)+$/u.test(line));
   const rule = out[ruleIndex];
@@ -109,16 +141,60 @@ function pdfFonts(args: readonly string[] = []): PdfFont[] {
     .map(([name = '', type = '', , emb, sub]) => ({ name, type, embedded: emb === 'yes', subset: sub === 'yes' }));
 }
 
-describe('prospectus.pdf', () => {
+describe.each(EDITIONS)('$name', (edition) => {
+  const { pdf: PDF, contentsTitle: CONTENTS_TITLE, chapterTitle: CHAPTER_TITLE } = edition;
+  let bytes: Uint8Array;
+  let numPages: number;
+  let outline: OutlineEntry[];
+  /** pdf.js text per page (index 0 = page 1). */
+  let texts: string[];
+  /** pdftotext -layout text per page (index 0 = page 1). */
+  let layout: string[];
+  /** Physical page (1-based) of the first page after the contents (釋義): folio 1. */
+  let firstFolioPage: number;
+  /** Physical page (1-based) of the chapter's first page. */
+  let firstChapterPage: number;
+  /** Depth-1 bookmarks after the contents: each section's title and first page. */
+  let sections: OutlineEntry[];
+  /** Point size of the body text on the chapter's first page: the size most of its characters have. */
+  let bodySize: number;
+
+  const folioOf = (physical: number) => physical - firstFolioPage + 1;
+  /** The section a page belongs to: the last one starting on or before it. */
+  const sectionOf = (physical: number) => sections.filter((s) => s.page <= physical).at(-1)?.title ?? '';
+
+  beforeAll(async () => {
+    bytes = new Uint8Array(readFileSync(PDF));
+    const doc = await openPdf(bytes);
+    numPages = doc.numPages;
+    outline = await readOutline(doc);
+    texts = await pageTexts(doc);
+    layout = layoutPages(PDF);
+    const chapter = outline.find((entry) => entry.depth === 1 && entry.title === CHAPTER_TITLE);
+    if (!chapter) throw new Error(`no depth-1 bookmark "${CHAPTER_TITLE}" in ${JSON.stringify(outline)}`);
+    firstChapterPage = chapter.page;
+    sections = outline.filter((entry) => entry.depth === 1 && entry.title !== CONTENTS_TITLE);
+    firstFolioPage = sections[0]?.page ?? 0;
+    const content = await (await doc.getPage(firstChapterPage)).getTextContent();
+    const chars = new Map<number, number>();
+    for (const item of content.items) {
+      if (!('str' in item)) continue;
+      const [, , c = 0, d = 0] = item.transform as number[];
+      const size = Math.round(Math.hypot(c, d) * 10) / 10;
+      chars.set(size, (chars.get(size) ?? 0) + item.str.length);
+    }
+    bodySize = [...chars].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
+  });
+
   it('is A4 throughout, with a sane page count that every reader agrees on', () => {
-    const info = run('pdfinfo', [PDF_PATH]);
+    const info = run('pdfinfo', [PDF]);
     const pages = Number(/^Pages:\s+(\d+)$/mu.exec(info)?.[1]);
     expect(pages).toBe(numPages);
     expect(layout).toHaveLength(numPages);
     expect(numPages).toBeGreaterThanOrEqual(3);
     expect(numPages).toBeLessThanOrEqual(60);
 
-    const sizes = run('pdfinfo', ['-f', '1', '-l', String(numPages), PDF_PATH]);
+    const sizes = run('pdfinfo', ['-f', '1', '-l', String(numPages), PDF]);
     const wrong: string[] = [];
     let seen = 0;
     for (const m of sizes.matchAll(/^Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+) pts/gmu)) {
@@ -130,10 +206,10 @@ describe('prospectus.pdf', () => {
     expect(wrong, `pages not A4 (595 x 842 pt ± 1):\n${listForMessage(wrong)}`).toEqual([]);
   });
 
-  it('opens with the cover, then the contents, then 釋義, 技術詞彙表 and the chapter, each on a new page', () => {
+  it('opens with the cover, then the contents, then the definitions, the glossary and the chapter, each on a new page', () => {
     expect(outline[0], 'first bookmark').toMatchObject({ title: CONTENTS_TITLE, depth: 1, page: 2 });
-    expect(sections.map((s) => s.title)).toEqual(SECTIONS);
-    expect(firstFolioPage, 'physical page of 釋義').toBe(3);
+    expect(sections.map((s) => s.title)).toEqual(edition.sections);
+    expect(firstFolioPage, 'physical page of the definitions').toBe(3);
     const starts = sections.map((s) => s.page);
     expect(starts, 'each section starts on a later page than the one before').toEqual(
       [...new Set(starts)].sort((a, b) => a - b),
@@ -196,10 +272,11 @@ describe('prospectus.pdf', () => {
     for (let p = firstFolioPage; p <= numPages; p++) {
       const expected = folioOf(p);
       const lines = nonEmptyLines(page(layout, p));
-      if (!lines[0]?.startsWith(WARNING_PREFIX))
+      if (!lines[0]?.startsWith(edition.warningPrefix))
         wrong.push(`page ${p}: first line is not the draft warning: ${lines[0]}`);
-      if (lines[1] !== sectionOf(p))
-        wrong.push(`page ${p}: second line is not the running head ${sectionOf(p)}: ${lines[1]}`);
+      const head = lines[edition.warningLines];
+      if (head !== sectionOf(p))
+        wrong.push(`page ${p}: the line after the warning is not the running head ${sectionOf(p)}: ${head}`);
       const foot = FOLIO_LAYOUT.exec(lines[lines.length - 1] ?? '');
       if (!foot) wrong.push(`page ${p}: last line is not a folio: ${lines[lines.length - 1]}`);
       else if (Number(foot[1]) !== expected) wrong.push(`page ${p}: foot folio ${foot[1]}, expected ${expected}`);
@@ -224,7 +301,7 @@ describe('prospectus.pdf', () => {
   });
 
   it('has bookmarks equal to the h1–h4 headings of the document, in order and at the same level', () => {
-    const headings = htmlHeadings(readFileSync(DOCUMENT_HTML, 'utf8'));
+    const headings = htmlHeadings(readFileSync(edition.documentHtml, 'utf8'));
     expect(headings.length).toBeGreaterThan(2);
     expect(outline.map((e) => `h${e.depth} ${e.title}`)).toEqual(headings.map((h) => `h${h.level} ${h.text}`));
   });
@@ -247,36 +324,39 @@ describe('prospectus.pdf', () => {
     // The five charts, the two tables and the placeholder, each as a figure; each chart's drawing too.
     expect(alts.length).toBeGreaterThanOrEqual(13);
     expect(alts.filter((a) => a.trim() === '')).toEqual([]);
-    const charts = figureTitles(readFileSync(DOCUMENT_HTML, 'utf8')).filter((t) => /的市場規模/u.test(t));
+    const charts = figureTitles(readFileSync(edition.documentHtml, 'utf8')).filter((t) =>
+      edition.chartTitle.test(squash(t)),
+    );
     expect(charts).toHaveLength(5);
     for (const title of charts) {
-      const described = alts.find((a) => a.startsWith(title) && /單位：/u.test(a));
-      expect(described, `no Alt text describing the chart ${title}`).toMatch(/2018年合計[\d,.]+/u);
+      const described = alts.find((a) => a.startsWith(title) && edition.altUnit.test(a));
+      expect(described, `no Alt text describing the chart ${title}`).toMatch(edition.altFirstYear);
     }
-    expect(alts.some((a) => a.includes('待補'))).toBe(true);
+    expect(alts.some((a) => a.includes(edition.placeholderAlt))).toBe(true);
   });
 
   it('has title, author, subject, tagging and the document language set', async () => {
-    const info = run('pdfinfo', [PDF_PATH]);
+    const info = run('pdfinfo', [PDF]);
     const field = (name: string) => new RegExp(`^${name}:[ \\t]*(.*)$`, 'mu').exec(info)?.[1]?.trim() ?? '';
     for (const name of ['Title', 'Author', 'Subject']) expect(field(name), `pdfinfo ${name}`).not.toBe('');
     expect(field('Tagged')).toBe('yes');
-    // The keywords name every chapter, by the title its frontmatter gives.
-    const chapters = join(ROOT, 'content/chapters');
+    // The keywords name every chapter, by the title its frontmatter gives (in the keywords'
+    // own case: the English running head is in capitals).
+    const chapters = join(ROOT, edition.chaptersDir);
     for (const file of readdirSync(chapters)) {
       const title = /^title:\s*(.+)$/mu.exec(readFileSync(join(chapters, file), 'utf8'))?.[1]?.trim();
       expect(title, file).toBeDefined();
-      expect(field('Keywords')).toContain(title);
+      expect(field('Keywords').toLowerCase()).toContain(title?.toLowerCase());
     }
 
     const doc = await PDFDocument.load(bytes, { updateMetadata: false });
     const lang = doc.catalog.get(PDFName.of('Lang'));
     expect(lang instanceof PDFString || lang instanceof PDFHexString, `/Lang is a string: ${String(lang)}`).toBe(true);
-    if (lang instanceof PDFString || lang instanceof PDFHexString) expect(lang.decodeText()).toBe('zh-Hant-HK');
+    if (lang instanceof PDFString || lang instanceof PDFHexString) expect(lang.decodeText()).toBe(edition.lang);
   });
 
-  it('embeds every font as a Noto TC Regular or Bold subset, none of them Type 3', () => {
-    const rows = pdfFonts();
+  it('embeds every font as a subset of its own Noto Regular or Bold face, none of them Type 3', () => {
+    const rows = pdfFonts(PDF);
     expect(rows.length, 'fonts in the PDF').toBeGreaterThan(0);
 
     const wrong: string[] = [];
@@ -284,9 +364,7 @@ describe('prospectus.pdf', () => {
       if (!embedded) wrong.push(`${name}: not embedded`);
       if (!subset) wrong.push(`${name}: not a subset`);
       if (/Type 3/u.test(type)) wrong.push(`${name}: Type 3`);
-      // Named by the weight it is: fontsource's files call the 400 weight "ExtraLight" (see woff2-names.ts).
-      if (!/^[A-Z]{6}\+Noto(Serif|Sans)TC-(Regular|Bold)$/u.test(name))
-        wrong.push(`${name}: not a Noto Serif/Sans TC Regular or Bold subset`);
+      if (!edition.fontName.test(name)) wrong.push(`${name}: not one of ${edition.fontName}`);
     }
     expect(wrong, `font problems:\n${listForMessage(wrong)}`).toEqual([]);
   });
@@ -294,7 +372,7 @@ describe('prospectus.pdf', () => {
   it('embeds each face from one font file: at most 8 font objects, never two of one face on a page', () => {
     // The sliced web fonts made one font object per slice used (80 for four faces). The front
     // matter printed again with its page numbers brings its own subsets: one more per face at most.
-    const rows = pdfFonts();
+    const rows = pdfFonts(PDF);
     expect(rows.length, `font objects:\n${listForMessage(rows.map((r) => r.name))}`).toBeLessThanOrEqual(8);
     const face = (name: string) => name.replace(/^[A-Z]{6}\+/u, '');
     const perFace = new Map<string, number>();
@@ -306,7 +384,7 @@ describe('prospectus.pdf', () => {
 
     const mixed: string[] = [];
     for (let p = 1; p <= numPages; p++) {
-      const faces = pdfFonts(['-f', String(p), '-l', String(p)]).map((r) => face(r.name));
+      const faces = pdfFonts(PDF, ['-f', String(p), '-l', String(p)]).map((r) => face(r.name));
       const twice = faces.filter((f, i) => faces.indexOf(f) !== i);
       if (twice.length > 0) mixed.push(`page ${p}: ${[...new Set(twice)].join(', ')} from more than one font file`);
     }
@@ -317,10 +395,10 @@ describe('prospectus.pdf', () => {
     // A whole Noto TC font draws 民 and the radical ⺠ with one glyph, and the PDF's ToUnicode
     // map names one of them (see font-cmap.ts): pdf.js reads only that map.
     const radicals = /[\u2e80-\u2fdf]/gu;
-    expect(readFileSync(DOCUMENT_HTML, 'utf8').match(radicals), 'radicals in the document itself').toBeNull();
+    expect(readFileSync(edition.documentHtml, 'utf8').match(radicals), 'radicals in the document itself').toBeNull();
     const found = texts.flatMap((text, i) => [...text.matchAll(radicals)].map((m) => `page ${i + 1}: ${m[0]}`));
     expect(found, listForMessage(found)).toEqual([]);
-    expect(squash(texts.join(''))).toContain('人民幣');
+    expect(squash(texts.join(''))).toContain(edition.currency);
   });
 
   it('sets the body at the 10.5 pt of the print stylesheet, not shrunk to fit something too wide', () => {
@@ -330,7 +408,7 @@ describe('prospectus.pdf', () => {
   });
 
   it('draws charts as vectors: no raster images at all', () => {
-    const lines = run('pdfimages', ['-list', PDF_PATH]).split('\n');
+    const lines = run('pdfimages', ['-list', PDF]).split('\n');
     const rule = lines.findIndex((line) => /^-{10,}/u.test(line));
     expect(rule, 'pdfimages header').toBeGreaterThanOrEqual(0);
     const images = lines.slice(rule + 1).filter((line) => line.trim() !== '');
@@ -338,16 +416,10 @@ describe('prospectus.pdf', () => {
   });
 
   it('keeps every figure title on the same page as its source line', () => {
-    const titles = figureTitles(readFileSync(DOCUMENT_HTML, 'utf8'));
-    const charts = titles.filter((t) => /^按.*的市場規模\(2018年至2027年\(預計\)\)$/u.test(squash(t)));
+    const titles = figureTitles(readFileSync(edition.documentHtml, 'utf8'));
+    const charts = titles.filter((t) => edition.chartTitle.test(squash(t)));
     expect(charts.length, `chart titles among ${JSON.stringify(titles)}`).toBeGreaterThanOrEqual(5);
-    expect(titles).toEqual(
-      expect.arrayContaining([
-        '2022年按收入計算的中國邊緣雲服務供應商比較分析',
-        '2022年中國獨立邊緣雲服務供應商收入比較分析',
-        '不同類型邊緣雲服務供應商的比較',
-      ]),
-    );
+    expect(titles).toEqual(expect.arrayContaining(edition.otherFigures));
 
     const squashedPages = layout.map(squash);
     const others = (title: string) => titles.filter((t) => t !== title).map(squash);
@@ -362,14 +434,15 @@ describe('prospectus.pdf', () => {
       const p = pages[0] ?? 0;
       const text = squashedPages[p - 1] ?? '';
       const at = text.indexOf(key);
-      const source = text.indexOf(SOURCE_PREFIX, at + key.length);
+      const source = text.indexOf(edition.sourcePrefix, at + key.length);
       if (source < 0) {
-        wrong.push(`${title}: title on page ${p}, its ${SOURCE_PREFIX} line is not on that page`);
+        wrong.push(`${title}: title on page ${p}, its ${edition.sourcePrefix} line is not on that page`);
         continue;
       }
       const between = text.slice(at + key.length, source);
       const intruder = others(title).find((other) => between.includes(other));
-      if (intruder) wrong.push(`${title}: page ${p} has no ${SOURCE_PREFIX} line before the next figure (${intruder})`);
+      if (intruder)
+        wrong.push(`${title}: page ${p} has no ${edition.sourcePrefix} line before the next figure (${intruder})`);
     }
     expect(wrong, `figures split from their source line:\n${listForMessage(wrong)}`).toEqual([]);
   });

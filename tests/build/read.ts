@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { joinSoftHyphens } from '../../scripts/lib/pdf-text.ts';
 import { TEST_DIST } from '../build-once.ts';
 
 /** Shared readers for the build tests: poppler output, HTML text, whitespace handling. */
@@ -21,11 +22,14 @@ export function run(cmd: string, args: readonly string[]): string {
   });
 }
 
-/** `pdftotext -layout`, one string per page (index 0 = page 1), in reading position order. */
+/**
+ * `pdftotext -layout`, one string per page (index 0 = page 1), in reading position order, words
+ * that a soft hyphen broke at a line end joined as the build's reader joins them.
+ */
 export function layoutPages(pdf: string): string[] {
   const pages = run('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-']).split('\f');
   if (pages.length > 0 && (pages[pages.length - 1] ?? '').trim() === '') pages.pop();
-  return pages;
+  return pages.map(joinSoftHyphens);
 }
 
 export function nonEmptyLines(text: string): string[] {

@@ -31,6 +31,12 @@ describe('locating figures in the PDF text', () => {
     const split = ['甲乙丙丁戊己', '行業概覽 庚辛 42.0%'];
     expect(locatePages(split, [{ anchor: '己庚辛42.0%', fallback: '42.0%', sticky: false }])).toEqual([2]);
   });
+  it('finds an English anchor that carries soft hyphens in the PDF text read without them', () => {
+    // The anchor is the page's text, hyphenated; the short fallback would land on page 1.
+    const pages = ['a CAGR of 19.5% from 2018', 'to 2027, which exceeds the CAGR of 19.5% of the United States'];
+    const anchor = 'whichex\u00adceedstheCAGRof19.5%';
+    expect(locatePages(pages, [{ anchor, fallback: '19.5%', sticky: false }])).toEqual([2]);
+  });
   it('reports a figure it cannot find instead of guessing', () => {
     expect(locatePages(['無此數'], [{ anchor: '99.9%', fallback: '99.9%', sticky: false }])).toEqual([undefined]);
   });

@@ -8,7 +8,7 @@ import { spellFigure } from './val.ts';
 
 export type TableCellModel =
   | { kind: 'text'; text: string }
-  | { kind: 'check'; text: string; label: string }
+  | { kind: 'check'; text: string; label: string; yes: boolean }
   | { kind: 'figure'; text: string; figure: Figure }
   | { kind: 'empty'; text: string };
 
@@ -59,8 +59,8 @@ export function tableModel(project: Project, props: DataTableProps, locale: Loca
       if (raw === undefined) return { kind: 'empty' as const, text: '—', numeric };
       if (column.type === 'check') {
         return raw === true
-          ? { kind: 'check' as const, text: '√', label: UI[locale].checkYes, numeric }
-          : { kind: 'check' as const, text: 'x', label: UI[locale].checkNo, numeric };
+          ? { kind: 'check' as const, text: '√', label: UI[locale].checkYes, yes: true, numeric }
+          : { kind: 'check' as const, text: 'x', label: UI[locale].checkNo, yes: false, numeric };
       }
       if (typeof raw === 'string')
         return { kind: 'text' as const, text: tableText(entry, rowId, columnId, locale), numeric };
