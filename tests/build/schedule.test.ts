@@ -41,12 +41,18 @@ function inData(ref: string): boolean {
   return [dataset['facts'], dataset['series'], dataset['rows']].some((group) => group !== undefined && key in group);
 }
 
-/** PDF page texts (pdf.js) and the physical page of folio 1: the first page of `chapter`. */
-async function readEdition(path: string, chapter: string): Promise<{ texts: string[]; offset: number }> {
+/**
+ * PDF page texts (pdf.js) and the physical page before folio 1: folio 1 is the first page after
+ * the contents (the first depth-1 bookmark after the contents'), the cover and contents do not count.
+ */
+async function readEdition(path: string, contentsTitle: string): Promise<{ texts: string[]; offset: number }> {
   const doc = await openPdf(new Uint8Array(readFileSync(path)));
   const texts = (await pageTexts(doc)).map(fold);
-  const first = (await readOutline(doc)).find((e) => e.depth === 1 && e.title === chapter);
-  expect(first, `bookmark of ${chapter} in ${path}`).toBeDefined();
+  const outline = await readOutline(doc);
+  const contents = outline.findIndex((e) => e.depth === 1 && e.title === contentsTitle);
+  expect(contents, `bookmark of ${contentsTitle} in ${path}`).toBeGreaterThanOrEqual(0);
+  const first = outline.slice(contents + 1).find((e) => e.depth === 1);
+  expect(first, `bookmark of the first section after the contents in ${path}`).toBeDefined();
   return { texts, offset: (first?.page ?? 1) - 1 };
 }
 
@@ -111,20 +117,16 @@ describe('bilingual verification CSV', () => {
     }
     // Both page numbers, each on the page of its own PDF that prints the figure (or the title of
     // the chart or table it sits in).
-    const chapterHtml = readFileSync(join(TEST_DIST, 'en', 'document', 'index.html'), 'utf8');
-    const enChapter = decodeEntities(/<article[\s\S]*?<h1[^>]*>([\s\S]*?)<\/h1>/u.exec(chapterHtml)?.[1] ?? '')
-      .replace(/<[^>]*>/gu, '')
-      .trim();
     const editions = [
       {
-        pdf: await readEdition(PDF_PATH, cell(rows[0] ?? [], '章節')),
+        pdf: await readEdition(PDF_PATH, '目錄'),
         page: 'PDF頁碼',
         where: '位置',
         text: '顯示文字',
         figure: /^[圖表]：/u,
       },
       {
-        pdf: await readEdition(EN_PDF_PATH, enChapter),
+        pdf: await readEdition(EN_PDF_PATH, 'CONTENTS'),
         page: '英文版PDF頁碼',
         where: '英文版位置',
         text: '英文版顯示文字',
