@@ -39,7 +39,11 @@ test.describe('the English home page', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     const toc = page.locator('section[aria-labelledby="toc-title"]');
     await expect(toc.locator('h2')).toHaveText('CONTENTS');
-    const chapter = toc.locator('ol.toc > li > a');
+    // 釋義 and 技術詞彙表 come first, as in print; then the chapters.
+    const entries = toc.locator('ol.toc > li > a');
+    const hrefsTop = await entries.evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(hrefsTop).toEqual(['/en/definitions/', '/en/glossary/', EN_CHAPTER]);
+    const chapter = toc.locator('ol.toc > li > a[href^="/en/chapters/"]');
     await expect(chapter).toHaveText([outline.title]);
     await expect(chapter).toHaveAttribute('href', EN_CHAPTER);
     const sections = toc.locator('ol.toc > li > ol a');
