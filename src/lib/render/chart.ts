@@ -2,13 +2,14 @@ import type { Figure } from '../data/resolve.ts';
 import { RefError } from '../data/resolve.ts';
 import { didYouMean } from '../diagnostics.ts';
 import { formatNumber, isForecast } from '../format.ts';
+import { fixedDigits } from '../i18n/decimal.ts';
 import { englishSpelling } from '../i18n/english.ts';
 import { claimLabel, claimText, seriesLabel, sourceNamesIn } from '../i18n/labels.ts';
 import { type Locale, spellPeriod, spellRange } from '../i18n/locale.ts';
 import { UI } from '../i18n/ui.ts';
 import type { Project } from '../project.ts';
 import { type ChartProps, ChartPropsSchema } from '../schema/props.ts';
-import { conversionFactor, type Unit, unitSpec } from '../units.ts';
+import { convertValue, type Unit, unitSpec } from '../units.ts';
 import { spellFigure } from './val.ts';
 
 export interface ChartCell {
@@ -68,7 +69,6 @@ export function chartModel(project: Project, props: ChartProps, locale: Locale =
   const dataset = entry.value;
   const unit = p.unit ?? dataset.unit;
   const unitCaption = locale === 'zh' ? unit : captionOf(unit, dataset.id);
-  const factor = conversionFactor(dataset.unit, unit);
   const decimals = unitSpec(unit).decimals;
   const seriesOf = (id: string): ChartSeries => {
     const s = dataset.series[id];
@@ -80,7 +80,7 @@ export function chartModel(project: Project, props: ChartProps, locale: Locale =
       cells: dataset.periods.map((period) => {
         const figure = resolver.figure(`${dataset.id}.${id}@${period}`);
         if (!figure) return null;
-        const value = Number((figure.value * factor).toFixed(decimals));
+        const value = Number(fixedDigits(convertValue(figure.value, dataset.unit, unit), decimals));
         return { value, text: formatNumber(value, decimals), figure };
       }),
     };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UNIT_NAMES } from '../units.ts';
+import { canonicalUnit, UNIT_FORMS } from '../units.ts';
 
 export const IdSchema = z
   .string()
@@ -8,7 +8,16 @@ export const IdSchema = z
 /** A reporting period: a year, with `E` for a forecast (`2027E`). */
 export const PeriodSchema = z.string().regex(/^\d{4}E?$/, 'a year such as "2022", or "2027E" for a forecast');
 
-export const UnitSchema = z.enum(UNIT_NAMES);
+/**
+ * A unit is parsed, not listed: currency × scale (人民幣千元, 港元, RMB'000), a count with its
+ * measure word (家, 億台), %, 個百分點. The English alias is kept under its Chinese name.
+ */
+export const UnitSchema = z
+  .string()
+  .refine((name) => canonicalUnit(name) !== undefined, {
+    error: (issue) => `unknown unit "${String(issue.input)}" — expected ${UNIT_FORMS}`,
+  })
+  .transform((name) => canonicalUnit(name) as string);
 
 /**
  * How a stated figure is qualified in the text. It widens the range the tie-out accepts:
