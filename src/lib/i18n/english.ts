@@ -1,3 +1,4 @@
+import { spellPeriodEn, type YearEnd } from '../periods.ts';
 import { CURRENCIES, parseUnit, type Scale, type Unit, type UnitKind } from '../units.ts';
 import { fixedDigits, groupThousands, shiftPoint } from './decimal.ts';
 
@@ -133,10 +134,12 @@ export function formatValueEn(
   return `${prefix}${number}${suffix}`;
 }
 
-/** `2027E` stays `2027E`; `2022` stays `2022`: the English edition writes the data's spelling. */
-export function formatPeriodEn(period: string): string {
-  if (!/^\d{4}E?$/.test(period)) throw new RangeError(`not a period: "${period}"`);
-  return period;
+/**
+ * `2027E` stays `2027E`; `2022` stays `2022`: the English edition writes the data's spelling of a
+ * calendar year, and words the others (`year ended 31 December 2023`, `as at 30 June 2024`).
+ */
+export function formatPeriodEn(period: string, yearEnd?: YearEnd): string {
+  return spellPeriodEn(period, yearEnd);
 }
 
 const ORDINALS = [

@@ -1,4 +1,5 @@
 import { chineseNumeral, formatPeriod, formatValue } from '../format.ts';
+import type { YearEnd } from '../periods.ts';
 import type { Unit } from '../units.ts';
 import { englishOrdinal, formatPeriodEn, formatValueEn } from './english.ts';
 
@@ -18,8 +19,8 @@ export function spellValue(locale: Locale, value: number, unit: Unit, decimals: 
 }
 
 /** `2027年(預計)` ↔ `2027E`. */
-export function spellPeriod(locale: Locale, period: string): string {
-  return locale === 'en' ? formatPeriodEn(period) : formatPeriod(period);
+export function spellPeriod(locale: Locale, period: string, yearEnd?: YearEnd): string {
+  return locale === 'en' ? formatPeriodEn(period, yearEnd) : formatPeriod(period, yearEnd);
 }
 
 /** `2022年至2027年(預計)` ↔ `2022–2027E`: a CAGR table's period. */
