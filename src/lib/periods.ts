@@ -106,3 +106,32 @@ export function spellPeriodEn(id: string, yearEnd: YearEnd = DEFAULT_YEAR_END): 
   if (p.kind === 'interim') return `${EN_COUNTS[p.months ?? 0]} months ended ${date}`;
   return `as at ${date}`;
 }
+
+/**
+ * A financial table's header: periods of one kind and end date share a spanning group
+ * (截至12月31日止年度 / Year ended 31 December) above their years. A calendar year has no group.
+ */
+export function periodHeader(
+  id: string,
+  locale: 'zh' | 'en',
+  yearEnd: YearEnd = DEFAULT_YEAR_END,
+): { group: string | undefined; label: string } {
+  const p = parsePeriodId(id);
+  if (!p) throw new RangeError(`unknown period "${id}" — expected ${PERIOD_FORMS}`);
+  const year = `${p.year}${p.forecast ? (locale === 'zh' ? '(預計)' : 'E') : ''}`;
+  if (p.kind === 'year')
+    return { group: undefined, label: locale === 'zh' ? `${p.year}年${p.forecast ? '(預計)' : ''}` : id };
+  const { month, day } = endOf(p, yearEnd);
+  if (locale === 'zh') {
+    const date = `${month}月${day}日`;
+    if (p.kind === 'financial-year') return { group: `截至${date}止年度`, label: `${year}年` };
+    if (p.kind === 'interim') return { group: `截至${date}止${ZH_MONTHS[p.months ?? 0]}個月`, label: `${year}年` };
+    return { group: `於${date}`, label: `${year}年` };
+  }
+  const date = `${day} ${EN_MONTHS[month]}`;
+  const count = EN_COUNTS[p.months ?? 0] ?? '';
+  if (p.kind === 'financial-year') return { group: `Year ended ${date}`, label: year };
+  if (p.kind === 'interim')
+    return { group: `${count.charAt(0).toUpperCase()}${count.slice(1)} months ended ${date}`, label: year };
+  return { group: `As at ${date}`, label: year };
+}
