@@ -8,6 +8,7 @@ import { claimLabel, claimText, seriesLabel, sourceNamesIn } from '../i18n/label
 import { type Locale, spellPeriod, spellRange } from '../i18n/locale.ts';
 import { UI } from '../i18n/ui.ts';
 import type { Project } from '../project.ts';
+import type { TimeseriesDataset } from '../schema/dataset.ts';
 import { type ChartProps, ChartPropsSchema } from '../schema/props.ts';
 import { convertValue, type Unit, unitSpec } from '../units.ts';
 import { spellFigure } from './val.ts';
@@ -49,10 +50,19 @@ export interface ChartModel {
 }
 
 export interface ChartJsConfig {
-  type: 'bar';
+  type: 'bar' | 'line' | 'doughnut';
   data: {
     labels: string[][];
-    datasets: { label: string; data: (number | null)[]; backgroundColor: string; stack?: string }[];
+    datasets: {
+      label: string;
+      data: (number | null)[];
+      backgroundColor: string | string[];
+      stack?: string;
+      /** bar-line: the line series, on its own axis. */
+      type?: 'line';
+      yAxisID?: string;
+      borderColor?: string;
+    }[];
   };
   options: Record<string, unknown>;
 }
@@ -70,6 +80,8 @@ export function chartModel(project: Project, props: ChartProps, locale: Locale =
   const unit = p.unit ?? dataset.unit;
   const unitCaption = locale === 'zh' ? unit : captionOf(unit, dataset.id);
   const decimals = unitSpec(unit).decimals;
+  // A doughnut shows one period; every other type runs along the dataset's periods.
+  const shown = p.type === 'doughnut' ? [doughnutPeriod(dataset, p.period)] : dataset.periods;
   const seriesOf = (id: string): ChartSeries => {
     const s = dataset.series[id];
     if (!s)
@@ -77,7 +89,7 @@ export function chartModel(project: Project, props: ChartProps, locale: Locale =
     return {
       id,
       label: seriesLabel(entry, id, locale),
-      cells: dataset.periods.map((period) => {
+      cells: shown.map((period) => {
         const figure = resolver.figure(`${dataset.id}.${id}@${period}`);
         if (!figure) return null;
         const value = Number(fixedDigits(convertValue(figure.value, dataset.unit, unit), decimals));
@@ -87,11 +99,16 @@ export function chartModel(project: Project, props: ChartProps, locale: Locale =
   };
   const series = p.series.map(seriesOf);
   const total = p.total ? seriesOf(p.total) : undefined;
-  const periods = dataset.periods.map((id) => ({ id, label: spellPeriod(locale, id) }));
-  const missing = dataset.periods.filter((_, i) => series.every((s) => s.cells[i] === null));
+  const yearEnd = project.registry.document.value.yearEnd;
+  const periods = shown.map((id) => ({ id, label: spellPeriod(locale, id, yearEnd) }));
+  const missing = shown.filter((_, i) => series.every((s) => s.cells[i] === null));
+  if (p.type === 'doughnut') checkShares(dataset.id, unit, decimals, shown[0] as string, series);
+  const line = p.type === 'bar-line' ? lineSeries(project, p.line, dataset.periods, locale) : undefined;
   const cagr = (p.cagr ?? []).map((id) => cagrRow(project, id, locale));
   const sources = sourceNamesIn(project.registry, dataset.sources, locale);
-  const labels = dataset.periods.map((period) => {
+  const labels = shown.map((period) => {
+    if (p.type === 'doughnut') return [];
+    if (!/^\d{4}E?$/.test(period)) return [spellPeriod(locale, period, yearEnd)];
     const lines = locale === 'zh' ? [`${period.replace(/E$/, '')}年`] : [spellPeriod(locale, period)];
     if (locale === 'zh' && isForecast(period)) lines.push('(預計)');
     if (missing.includes(period)) lines.push(ui.unsplit);
@@ -113,23 +130,44 @@ export function chartModel(project: Project, props: ChartProps, locale: Locale =
     unit,
     unitCaption,
     periods,
-    series,
+    series: line ? [...series, line.series] : series,
     total,
     cagr,
     sources,
     missing,
     description,
     config: {
-      type: 'bar',
+      type: p.type === 'line' ? 'line' : p.type === 'doughnut' ? 'doughnut' : 'bar',
       data: {
-        labels,
+        labels: p.type === 'doughnut' ? series.map((s) => [s.label]) : labels,
         datasets: [
-          ...series.map((s, i) => ({
-            label: s.label,
-            data: s.cells.map((c) => c?.value ?? null),
-            backgroundColor: PALETTE[i % PALETTE.length] as string,
-            ...(p.stacked ? { stack: 'stack' } : {}),
-          })),
+          ...(p.type === 'doughnut'
+            ? [
+                {
+                  label: periods[0]?.label ?? '',
+                  data: series.map((s) => s.cells[0]?.value ?? null),
+                  backgroundColor: series.map((_, i) => PALETTE[i % PALETTE.length] as string),
+                },
+              ]
+            : series.map((s, i) => ({
+                label: s.label,
+                data: s.cells.map((c) => c?.value ?? null),
+                backgroundColor: PALETTE[i % PALETTE.length] as string,
+                ...(p.type === 'line' ? { borderColor: PALETTE[i % PALETTE.length] as string } : {}),
+                ...(p.stacked ? { stack: 'stack' } : {}),
+              }))),
+          ...(line
+            ? [
+                {
+                  label: line.label,
+                  data: line.cells.map((c) => c?.value ?? null),
+                  backgroundColor: LINE_COLOUR,
+                  borderColor: LINE_COLOUR,
+                  type: 'line' as const,
+                  yAxisID: 'y2',
+                },
+              ]
+            : []),
           // A year whose breakdown the source does not give still shows its stated total, in grey.
           ...(total && missing.length > 0
             ? [
@@ -148,12 +186,65 @@ export function chartModel(project: Project, props: ChartProps, locale: Locale =
       options: {
         prospectus: {
           decimals,
+          // Plain bars carry no kind, so the sample's figures stay as they were.
+          ...(p.type === 'bar' ? {} : { kind: p.type, lineDecimals: line?.decimals ?? 0 }),
           stacked: p.stacked,
           totals: total ? total.cells.map((c) => c?.value ?? null) : null,
         },
       },
     },
   };
+}
+
+export const LINE_COLOUR = '#c1121f';
+
+function doughnutPeriod(dataset: TimeseriesDataset, period: string | undefined): string {
+  if (period === undefined)
+    throw new RefError(`a doughnut shows one period — expected period="…", one of ${dataset.periods.join(', ')}`);
+  if (!dataset.periods.includes(period))
+    throw new RefError(`unknown period "${period}" in "${dataset.id}" — expected one of ${dataset.periods.join(', ')}`);
+  return period;
+}
+
+/**
+ * Shares of a whole must make the whole: stated percentages may miss 100 only by their rounding,
+ * half a unit of the last digit for each share. Amounts are drawn as their own shares and always do.
+ */
+function checkShares(datasetId: string, unit: Unit, decimals: number, period: string, series: ChartSeries[]): void {
+  if (unitSpec(unit).kind !== 'percent')
+    throw new RefError(`a doughnut shows shares in % — "${datasetId}" is in ${unit}; expected a dataset in %`);
+  const step = 10 ** decimals;
+  const sum = series.reduce((total, s) => total + Math.round((s.cells[0]?.value ?? 0) * step), 0);
+  const slack = series.length * 0.5;
+  if (Math.abs(sum - 100 * step) <= slack) return;
+  throw new RefError(
+    `the shares of "${datasetId}" at ${period} sum to ${formatNumber(sum / step, decimals)}% — expected 100% within rounding (±${formatNumber(slack / step, decimals + 1)}%)`,
+  );
+}
+
+/** bar-line: the line's series from its own dataset, over the bars' periods. */
+function lineSeries(
+  project: Project,
+  ref: string | undefined,
+  periods: readonly string[],
+  locale: Locale,
+): { label: string; cells: (ChartCell | null)[]; decimals: number; series: ChartSeries } {
+  if (ref === undefined)
+    throw new RefError('a bar-line chart draws one series as a line — expected line="dataset.series"');
+  const [datasetId = '', seriesId = ''] = ref.split('.');
+  const entry = project.resolver.timeseries(datasetId);
+  if (!entry.value.series[seriesId])
+    throw new RefError(
+      `unknown series "${seriesId}" in "${datasetId}"${didYouMean(seriesId, Object.keys(entry.value.series))}`,
+    );
+  const decimals = entry.value.decimals ?? unitSpec(entry.value.unit).decimals;
+  const cells = periods.map((period) => {
+    if (!entry.value.periods.includes(period)) return null;
+    const figure = project.resolver.figure(`${datasetId}.${seriesId}@${period}`);
+    return figure ? { value: figure.value, text: formatNumber(figure.value, decimals), figure } : null;
+  });
+  const label = `${seriesLabel(entry, seriesId, locale)} (${locale === 'zh' ? entry.value.unit : captionOf(entry.value.unit, datasetId)})`;
+  return { label, cells, decimals, series: { id: seriesId, label, cells } };
 }
 
 /** The English caption of a chart's unit; a unit without one names the dataset. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, UnitSchema } from './common.ts';
+import { IdSchema, PeriodSchema, RefSchema, UnitSchema } from './common.ts';
 
 /** Comma-separated ids in an MDX attribute (`series="central,edge"`): easy to write and to check statically. */
 const IdList = z
@@ -28,6 +28,15 @@ export const ValPropsSchema = z.strictObject({
 
 export const ChartPropsSchema = z.strictObject({
   title: z.string().min(1),
+  /**
+   * `bar` (default; `stacked` stacks it), `hbar` (horizontal bars), `line`, `doughnut` (shares
+   * of a whole at one `period`), `bar-line` (bars with the `line` series on a second axis).
+   */
+  type: z.enum(['bar', 'hbar', 'line', 'doughnut', 'bar-line']).default('bar'),
+  /** The one period a doughnut shows. */
+  period: PeriodSchema.optional(),
+  /** bar-line: the series drawn as a line, `dataset.series` (a growth rate beside its value). */
+  line: RefSchema.optional(),
   dataset: IdSchema,
   series: IdList,
   /** A series printed above each stacked bar as its total. */
