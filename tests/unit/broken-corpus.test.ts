@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -14,6 +15,8 @@ import { editFile, sampleCopy } from '../sample-copy.ts';
  */
 interface BrokenCase {
   description: string;
+  /** A fictional fixture document (tests/fixtures/documents/<name>) to edit instead of the sample. */
+  document?: string;
   stage?: Stage;
   edits: { file: string; find: string; replace: string }[];
   /** A pattern each record must match; a list when one mistake gives several records. */
@@ -23,11 +26,20 @@ interface BrokenCase {
 const ROOT = resolve(import.meta.dirname, '../..');
 const CORPUS = join(ROOT, 'tests/fixtures/broken');
 
+/** A fixture document's content and data in a scratch folder: all a check needs. */
+function documentCopy(name: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `${name}-`));
+  for (const part of ['content', 'data']) {
+    cpSync(join(ROOT, 'tests/fixtures/documents', name, part), join(dir, part), { recursive: true });
+  }
+  return dir;
+}
+
 describe('broken inputs give one clear record each', () => {
   for (const name of readdirSync(CORPUS).filter((f) => f.endsWith('.yaml'))) {
     const c = parse(readFileSync(join(CORPUS, name), 'utf8')) as BrokenCase;
     it(`${name}: ${c.description}`, () => {
-      const dir = sampleCopy();
+      const dir = c.document ? documentCopy(c.document) : sampleCopy();
       for (const edit of c.edits) editFile(dir, edit.file, edit.find, edit.replace);
       const records = checkProject(dir, c.stage).diagnostics.map(formatDiagnostic);
       expect(records.length, 'at least one error').toBeGreaterThan(0);
@@ -39,5 +51,9 @@ describe('broken inputs give one clear record each', () => {
 
   it('the unedited sample has no error', () => {
     expect(checkProject(ROOT).diagnostics).toEqual([]);
+  });
+
+  it('the unedited finance fixture has no error', () => {
+    expect(checkProject(documentCopy('finance')).diagnostics.map(formatDiagnostic)).toEqual([]);
   });
 });
