@@ -5,6 +5,7 @@ import { RefError } from './data/resolve.ts';
 import { type Diagnostic, didYouMean } from './diagnostics.ts';
 import { MissingEnglishError } from './i18n/labels.ts';
 import { LANGUAGE_TAG, type Locale } from './i18n/locale.ts';
+import { checkFigureImage } from './images.ts';
 import { placements } from './markdown/passages.ts';
 import { escapeSectionIds, SECTION_ID, splitSectionId } from './markdown/section-ids.ts';
 import { type PeriodReading, periodDiagnostic, readPeriod } from './period-check.ts';
@@ -264,6 +265,8 @@ function checkEdition(
         }
         return;
       }
+      if (component === 'Figure')
+        diagnostics.push(...checkFigureImage(project.registry.root, parsed.data as never, at));
       // The parity check compares what each edition binds, whether or not it renders.
       const bound: Occurrence = { file, line, component, props, section };
       occurrences.push(bound);

@@ -93,6 +93,8 @@ function bound(o: Occurrence): Bound {
       return { key: `Placeholder ${p['sources']}`, shown: `<Placeholder sources="${p['sources']}">`, occurrence: o };
     case 'Redact':
       return { key: `Redact ${p['term']}`, shown: `<Redact term="${p['term']}">`, occurrence: o };
+    case 'Figure':
+      return { key: `Figure ${p['src']}`, shown: `<Figure src="${p['src']}">`, occurrence: o };
   }
 }
 

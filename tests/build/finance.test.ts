@@ -151,9 +151,36 @@ describe('the fictional financial document, both PDFs', () => {
         return paint === OPS.stroke && open && codes.length === periods ? [codes] : [];
       });
       expect(polylines.length, `${name}: a stroked polyline of ${periods} points`).toBe(1);
-      const images = execFileSync('pdfimages', ['-list', join(dir, 'dist', name as string)]).toString();
-      expect(images.trim().split('\n').length, `${name}: no raster images`).toBe(2);
     }
+  });
+
+  it('embeds images: the SVG as vector, the one raster image (the logo) at its own pixels', () => {
+    for (const name of ['prospectus.pdf', 'prospectus-en.pdf']) {
+      const list = execFileSync('pdfimages', ['-list', join(dir, 'dist', name)])
+        .toString()
+        .trim()
+        .split('\n');
+      // Two header lines, then one row per raster image: page, num, type, width, height, …
+      const rows = list.slice(2).map((l) => l.trim().split(/\s+/));
+      expect(
+        rows.map((r) => `${r[3]}×${r[4]}`),
+        `${name}: raster images`,
+      ).toEqual(['240×40']);
+    }
+    const pdfText = collapse(en.join('\n'));
+    expect(pdfText).toContain('Holdco');
+    expect(pdfText).toContain('OpCo A');
+  });
+
+  it('lists each image for verification with its alt text and resolution', () => {
+    const html = readFileSync(join(dir, 'dist/verification/index.html'), 'utf8');
+    const section = html.slice(html.indexOf('data-images'));
+    expect(section).toContain('content/images/structure.svg');
+    expect(section).toContain('SVG (vector)');
+    expect(section).toContain('content/images/logo.png');
+    // 240 px across 20 mm: 240 / (20 / 25.4) = 304.8 ppi.
+    expect(section).toContain('240 × 40 px, 304 ppi at 20 mm');
+    expect(section).toContain('虛構公司標誌：深藍色長條');
   });
 
   it('draws the doughnut with each share printed on it', () => {

@@ -59,6 +59,27 @@ export const PlaceholderPropsSchema = z.strictObject({
   reason: z.string().min(1),
 });
 
+/** An image from content/images/, with the text a reader who cannot see it needs. */
+export const FigurePropsSchema = z.strictObject({
+  src: z
+    .string()
+    .regex(
+      /^images\/[A-Za-z0-9][A-Za-z0-9._/-]*\.(png|jpe?g|svg)$/,
+      'a file in content/images/, e.g. "images/org-chart.svg" (SVG, PNG or JPEG)',
+    )
+    .refine((src) => !src.includes('..'), 'a file inside content/images/'),
+  alt: z
+    .string({ error: 'expected alt="…": what the image shows, for a reader who cannot see it' })
+    .trim()
+    .min(1, 'expected alt="…": what the image shows, for a reader who cannot see it'),
+  title: z.string().min(1).optional(),
+  /** Printed width (`80mm`); the full text width when absent. Sets the resolution the image needs. */
+  width: z
+    .string()
+    .regex(/^\d+(\.\d+)?mm$/, 'a printed width such as "80mm"')
+    .optional(),
+});
+
 export const RedactPropsSchema = z.strictObject({
   /** An id from data/redactions.yaml. */
   term: IdSchema,
@@ -69,6 +90,7 @@ export type ChartProps = z.input<typeof ChartPropsSchema>;
 export type DataTableProps = z.input<typeof DataTablePropsSchema>;
 export type PlaceholderProps = z.input<typeof PlaceholderPropsSchema>;
 export type RedactProps = z.input<typeof RedactPropsSchema>;
+export type FigureProps = z.input<typeof FigurePropsSchema>;
 
 export const COMPONENT_PROPS = {
   Val: ValPropsSchema,
@@ -76,6 +98,7 @@ export const COMPONENT_PROPS = {
   DataTable: DataTablePropsSchema,
   Placeholder: PlaceholderPropsSchema,
   Redact: RedactPropsSchema,
+  Figure: FigurePropsSchema,
 } as const;
 
 export type ComponentName = keyof typeof COMPONENT_PROPS;
