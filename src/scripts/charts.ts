@@ -90,11 +90,12 @@ function otherLabels(chart: Chart, opts: ProspectusOptions): void {
         ctx.textAlign = 'left';
         ctx.textBaseline = 'middle';
         ctx.fillText(format(value, decimals), x + 3, y);
-      } else if (line) {
+      } else {
+        // A point's value above it; a bar's (bar-line) above the bar.
         const { x, y } = element.getProps(['x', 'y'], true) as { x: number; y: number };
         ctx.textAlign = 'center';
         ctx.textBaseline = 'bottom';
-        ctx.fillText(format(value, decimals), x, y - 5);
+        ctx.fillText(format(value, decimals), x, y - (line ? 5 : 2));
       }
     });
   });
@@ -177,10 +178,11 @@ function otherOptions(prospectus: ProspectusOptions, max: number): Record<string
       return {
         layout: { padding: { top: 18 } },
         elements: { line: { tension: 0, borderWidth: 2, fill: false }, point: { radius: 3 } },
+        // The bars keep to the lower half and the line runs above them, so neither hides the other.
         scales: {
           x: { grid: { display: false } },
-          y: hidden,
-          y2: { display: false, position: 'right', grace: '40%' },
+          y: { ...hidden, suggestedMax: max * 2 },
+          y2: { display: false, position: 'right', beginAtZero: true, grace: '10%' },
         },
       };
   }

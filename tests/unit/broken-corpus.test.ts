@@ -1,12 +1,11 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { formatDiagnostic } from '../../src/lib/diagnostics.ts';
 import { checkProject } from '../../src/lib/project.ts';
 import type { Stage } from '../../src/lib/schema/document.ts';
-import { editFile, sampleCopy } from '../sample-copy.ts';
+import { editFile, fixtureDocument, sampleCopy } from '../sample-copy.ts';
 
 /**
  * tests/fixtures/broken/*.yaml: each case edits a copy of the sample and names the error record
@@ -26,20 +25,11 @@ interface BrokenCase {
 const ROOT = resolve(import.meta.dirname, '../..');
 const CORPUS = join(ROOT, 'tests/fixtures/broken');
 
-/** A fixture document's content and data in a scratch folder: all a check needs. */
-function documentCopy(name: string): string {
-  const dir = mkdtempSync(join(tmpdir(), `${name}-`));
-  for (const part of ['content', 'data']) {
-    cpSync(join(ROOT, 'tests/fixtures/documents', name, part), join(dir, part), { recursive: true });
-  }
-  return dir;
-}
-
 describe('broken inputs give one clear record each', () => {
   for (const name of readdirSync(CORPUS).filter((f) => f.endsWith('.yaml'))) {
     const c = parse(readFileSync(join(CORPUS, name), 'utf8')) as BrokenCase;
     it(`${name}: ${c.description}`, () => {
-      const dir = c.document ? documentCopy(c.document) : sampleCopy();
+      const dir = c.document ? fixtureDocument(c.document) : sampleCopy();
       for (const edit of c.edits) editFile(dir, edit.file, edit.find, edit.replace);
       const records = checkProject(dir, c.stage).diagnostics.map(formatDiagnostic);
       expect(records.length, 'at least one error').toBeGreaterThan(0);
@@ -54,6 +44,6 @@ describe('broken inputs give one clear record each', () => {
   });
 
   it('the unedited finance fixture has no error', () => {
-    expect(checkProject(documentCopy('finance')).diagnostics.map(formatDiagnostic)).toEqual([]);
+    expect(checkProject(fixtureDocument('finance')).diagnostics.map(formatDiagnostic)).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import { englishSpelling } from '../i18n/english.ts';
 import { claimLabel, claimText, seriesLabel, sourceNamesIn } from '../i18n/labels.ts';
 import { type Locale, spellPeriod, spellRange } from '../i18n/locale.ts';
 import { UI } from '../i18n/ui.ts';
+import { periodHeader } from '../periods.ts';
 import type { Project } from '../project.ts';
 import type { TimeseriesDataset } from '../schema/dataset.ts';
 import { type ChartProps, ChartPropsSchema } from '../schema/props.ts';
@@ -79,7 +80,8 @@ export function chartModel(project: Project, props: ChartProps, locale: Locale =
   const dataset = entry.value;
   const unit = p.unit ?? dataset.unit;
   const unitCaption = locale === 'zh' ? unit : captionOf(unit, dataset.id);
-  const decimals = unitSpec(unit).decimals;
+  // The dataset's own precision, unless the chart shows it in another unit.
+  const decimals = p.unit === undefined && dataset.decimals !== undefined ? dataset.decimals : unitSpec(unit).decimals;
   // A doughnut shows one period; every other type runs along the dataset's periods.
   const shown = p.type === 'doughnut' ? [doughnutPeriod(dataset, p.period)] : dataset.periods;
   const seriesOf = (id: string): ChartSeries => {
@@ -108,7 +110,8 @@ export function chartModel(project: Project, props: ChartProps, locale: Locale =
   const sources = sourceNamesIn(project.registry, dataset.sources, locale);
   const labels = shown.map((period) => {
     if (p.type === 'doughnut') return [];
-    if (!/^\d{4}E?$/.test(period)) return [spellPeriod(locale, period, yearEnd)];
+    // A financial year or interim period is named in full in the data table; the axis gives its year.
+    if (!/^\d{4}E?$/.test(period)) return [periodHeader(period, locale, yearEnd).label];
     const lines = locale === 'zh' ? [`${period.replace(/E$/, '')}年`] : [spellPeriod(locale, period)];
     if (locale === 'zh' && isForecast(period)) lines.push('(預計)');
     if (missing.includes(period)) lines.push(ui.unsplit);
