@@ -29,6 +29,7 @@ const grouped = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 const accounting = (n: number) => (n === 0 ? '–' : n < 0 ? `(${grouped(-n)})` : grouped(n));
 
 let dir = '';
+let log = '';
 let zh: string[] = [];
 let en: string[] = [];
 
@@ -40,6 +41,7 @@ beforeAll(() => {
     env: { ...process.env, SOURCE_DATE_EPOCH: TEST_EPOCH },
   });
   expect(build.status, build.stderr).toBe(0);
+  log = build.stderr;
   zh = layoutPages(join(dir, 'dist/prospectus.pdf'));
   en = layoutPages(join(dir, 'dist/prospectus-en.pdf'));
 });
@@ -65,6 +67,13 @@ function rowLine(pages: string[], label: string): string {
 describe('the fictional financial document, both PDFs', () => {
   const income = dataset('income');
   const balance = dataset('balance');
+
+  it('says in the build log how many stated subtotals and totals it recomputed', () => {
+    const totals = [income, balance]
+      .flatMap((d) => Object.values(d.series as Record<string, Series & { sum?: string[] }>).filter((s) => s.sum))
+      .reduce((n, s) => n + Object.keys(s.values).length, 0);
+    expect(log).toContain(`financial tables: ${totals} stated subtotals and totals recomputed, each adds up`);
+  });
 
   it('prints every income-statement figure in accounting style, negatives in brackets, nil as –', () => {
     for (const s of Object.values(income.series)) {

@@ -68,3 +68,19 @@ export function checkStatement(resolver: Resolver, entry: Located<TimeseriesData
   }
   return diagnostics;
 }
+
+/**
+ * How many stated subtotals and totals the financial tables hold (row × period): each was
+ * recomputed by checkStatement before the build got this far, so each adds up.
+ */
+export function statementTotals(datasets: Iterable<{ value: { kind: string } }>): number {
+  let count = 0;
+  for (const { value } of datasets) {
+    if (value.kind !== 'timeseries') continue;
+    const d = value as TimeseriesDataset;
+    for (const row of Object.values(d.series)) {
+      if (row.sum) count += d.periods.filter((p) => row.values[p] !== undefined).length;
+    }
+  }
+  return count;
+}
