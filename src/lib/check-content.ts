@@ -52,6 +52,8 @@ interface JsxNode {
   position?: { start: { line: number; column: number } };
   children?: JsxNode[];
   value?: string;
+  /** A Markdown image's alt text. */
+  alt?: string | null;
 }
 
 /** A heading's section id where the author wrote it. */
@@ -186,6 +188,19 @@ function checkEdition(
           } else sections.push(mark);
           section = mark.id;
         }
+      }
+      if (node.type === 'image' && !node.alt?.trim()) {
+        const start = node.position?.start;
+        diagnostics.push({
+          file,
+          line: start ? start.line + offset : undefined,
+          column: start?.column,
+          severity: 'error',
+          message:
+            'a Markdown image without alt text — expected ![what it shows](…), or <Figure src="images/…" alt="…" /> for an image the PDF prints',
+          rule: 'image-alt',
+        });
+        return;
       }
       if (node.type === 'text' && node.value?.includes(marker)) {
         diagnostics.push({
