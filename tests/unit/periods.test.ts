@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { spellPeriod } from '../../src/lib/i18n/locale.ts';
+import { spellPeriod, spellRange } from '../../src/lib/i18n/locale.ts';
 import { CagrClaimSchema } from '../../src/lib/schema/claim.ts';
 import { PeriodSchema } from '../../src/lib/schema/common.ts';
 
@@ -22,6 +22,12 @@ describe('periods of a financial statement', () => {
     expect(spellPeriod('en', '6M-2024-06-30')).toBe('six months ended 30 June 2024');
     expect(spellPeriod('zh', '2023-12-31')).toBe('於2023年12月31日');
     expect(spellPeriod('en', '2023-12-31')).toBe('as at 31 December 2023');
+  });
+  it('spells a range of financial years short, as a CAGR table needs it', () => {
+    expect(spellRange('zh', 'FY2021', 'FY2023')).toBe('2021財政年度至2023財政年度');
+    expect(spellRange('en', 'FY2021', 'FY2023')).toBe('FY2021–FY2023');
+    expect(spellRange('zh', 'FY2023', 'FY2026E')).toBe('2023財政年度至2026財政年度(預計)');
+    expect(spellRange('zh', '2022', '2027E')).toBe('2022年至2027年(預計)');
   });
   it('refuses a period of no known form, listing the forms', () => {
     for (const id of ['H1 2024', '2023-02-30', '6M-2024-13-01', 'FY23']) {

@@ -25,6 +25,15 @@ export function spellPeriod(locale: Locale, period: string, yearEnd?: YearEnd): 
 
 /** `2022年至2027年(預計)` ↔ `2022–2027E`: a CAGR table's period. */
 export function spellRange(locale: Locale, from: string, to: string): string {
+  // Two financial years spelt in full would repeat 截至…止年度 twice in a table cell.
+  const fy = (id: string) => /^FY(\d{4})(E?)$/.exec(id);
+  const a = fy(from);
+  const b = fy(to);
+  if (a && b) {
+    return locale === 'en'
+      ? `${from}–${to}`
+      : `${a[1]}財政年度${a[2] ? '(預計)' : ''}至${b[1]}財政年度${b[2] ? '(預計)' : ''}`;
+  }
   return locale === 'en'
     ? `${formatPeriodEn(from)}–${formatPeriodEn(to)}`
     : `${formatPeriod(from)}至${formatPeriod(to)}`;
