@@ -7,6 +7,7 @@ import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chapterNames, EN_CHAPTERS_DIR } from '../src/lib/chapter-files.ts';
+import { statementTotals } from '../src/lib/data/statement.ts';
 import { formatDiagnostic, summarize } from '../src/lib/diagnostics.ts';
 import { LOCALES, type Locale } from '../src/lib/i18n/locale.ts';
 import { coverageLine, periodCoverage } from '../src/lib/period-check.ts';
@@ -132,6 +133,8 @@ async function buildOne(
   }
   const { project } = check;
   step(`tie-out: ${tieOutLogLine(summarizeTieOut(project.tieOut))}; ${check.occurrences.length} bound components`);
+  const totals = statementTotals(project.registry.datasets.values());
+  if (totals > 0) step(`financial tables: ${totals} stated subtotals and totals recomputed, each adds up`);
   for (const coverage of periodCoverage([...check.occurrences, ...check.englishOccurrences]))
     step(coverageLine(coverage));
   const doc = project.registry.document.value;

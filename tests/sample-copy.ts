@@ -46,3 +46,11 @@ export function fixtureProject(name: string): string {
   }
   return dir;
 }
+
+/** A fixture document's `content/` and `data/` alone in a scratch folder: all a check needs. */
+export function fixtureDocument(name: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `${name}-`));
+  for (const part of DOCUMENT)
+    cpSync(join(ROOT, 'tests', 'fixtures', 'documents', name, part), join(dir, part), { recursive: true });
+  return dir;
+}

@@ -6,6 +6,7 @@ import { RefError } from './data/resolve.ts';
 import { type Diagnostic, didYouMean } from './diagnostics.ts';
 import { MissingEnglishError } from './i18n/labels.ts';
 import { LANGUAGE_TAG, type Locale } from './i18n/locale.ts';
+import { checkFigureImage } from './images.ts';
 import { placements } from './markdown/passages.ts';
 import { escapeSectionIds, SECTION_ID, splitSectionId } from './markdown/section-ids.ts';
 import { type PeriodReading, periodDiagnostic, readPeriod } from './period-check.ts';
@@ -54,6 +55,8 @@ interface JsxNode {
   children?: JsxNode[];
   value?: string;
   url?: string;
+  /** A Markdown image's alt text. */
+  alt?: string | null;
 }
 
 /** A heading's section id where the author wrote it. */
@@ -244,6 +247,19 @@ function checkEdition(
           to: node.url ?? '',
         });
       }
+      if (node.type === 'image' && !node.alt?.trim()) {
+        const start = node.position?.start;
+        diagnostics.push({
+          file,
+          line: start ? start.line + offset : undefined,
+          column: start?.column,
+          severity: 'error',
+          message:
+            'a Markdown image without alt text — expected ![what it shows](…), or <Figure src="images/…" alt="…" /> for an image the PDF prints',
+          rule: 'image-alt',
+        });
+        return;
+      }
       if (node.type === 'text' && node.value?.includes(marker)) {
         diagnostics.push({
           file,
@@ -326,6 +342,8 @@ function checkEdition(
         refs.push({ kind: 'ref', locale, ...at, chapter: chapter.id, to: String(props['to']) });
         return;
       }
+      if (component === 'Figure')
+        diagnostics.push(...checkFigureImage(project.registry.root, parsed.data as never, at));
       // The parity check compares what each edition binds, whether or not it renders.
       const bound: Occurrence = { file, line, component, props, section };
       occurrences.push(bound);

@@ -1,3 +1,4 @@
+import { parsePeriodId, spellPeriodZh, type YearEnd } from './periods.ts';
 import { type Unit, unitSpec } from './units.ts';
 
 /**
@@ -28,10 +29,9 @@ export function chineseNumeral(n: number): string {
   return `${tens === 1 ? '' : ZH_DIGITS[tens]}十${ones === 0 ? '' : ZH_DIGITS[ones]}`;
 }
 
-/** `2027E` → `2027年(預計)`; `2022` → `2022年`. */
-export function formatPeriod(period: string): string {
-  const forecast = period.endsWith('E');
-  return `${forecast ? period.slice(0, -1) : period}年${forecast ? '(預計)' : ''}`;
+/** `2027E` → `2027年(預計)`; `2022` → `2022年`; `FY2023` → `截至2023年12月31日止年度`. */
+export function formatPeriod(period: string, yearEnd?: YearEnd): string {
+  return spellPeriodZh(period, yearEnd);
 }
 
 export function isForecast(period: string): boolean {
@@ -39,5 +39,5 @@ export function isForecast(period: string): boolean {
 }
 
 export function periodYear(period: string): number {
-  return Number.parseInt(period, 10);
+  return parsePeriodId(period)?.year ?? Number.NaN;
 }

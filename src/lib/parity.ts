@@ -95,6 +95,8 @@ function bound(o: Occurrence): Bound {
       return { key: `Redact ${p['term']}`, shown: `<Redact term="${p['term']}">`, occurrence: o };
     case 'Ref':
       return { key: `Ref ${p['to']}`, shown: `<Ref to="${p['to']}">`, occurrence: o };
+    case 'Figure':
+      return { key: `Figure ${p['src']}`, shown: `<Figure src="${p['src']}">`, occurrence: o };
   }
 }
 

@@ -133,5 +133,8 @@ export function coverageText(c: PeriodCoverage): string {
 
 /** `2022–2027E` as the Chinese edition writes it: 2022年至2027年(預計). */
 export function spanText(span: string): string {
-  return span.split('–').map(formatPeriod).join('至');
+  return span
+    .split('–')
+    .map((p) => formatPeriod(p))
+    .join('至');
 }

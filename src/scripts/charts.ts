@@ -13,19 +13,35 @@
  * printed size.
  */
 import {
+  ArcElement,
   BarController,
   BarElement,
   BasicPlatform,
   CategoryScale,
   Chart,
   type ChartConfiguration,
+  DoughnutController,
   Legend,
   LinearScale,
+  LineController,
+  LineElement,
   type Plugin,
+  PointElement,
 } from 'chart.js';
 import { Context } from 'svgcanvas';
 
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend);
+Chart.register(
+  BarController,
+  BarElement,
+  LineController,
+  LineElement,
+  PointElement,
+  DoughnutController,
+  ArcElement,
+  CategoryScale,
+  LinearScale,
+  Legend,
+);
 
 // An English page draws its charts in the Latin sans of its text: with the TC face first, its
 // Latin glyphs drew the labels and the English PDF embedded Chinese fonts for them.
@@ -36,6 +52,10 @@ Chart.defaults.color = '#1a1a1a';
 
 interface ProspectusOptions {
   decimals: number;
+  /** Absent for the plain bars the sample draws. */
+  kind?: 'bar' | 'hbar' | 'line' | 'doughnut' | 'bar-line';
+  /** bar-line: the decimals of the line's values (a growth rate). */
+  lineDecimals?: number;
   stacked: boolean;
   totals: (number | null)[] | null;
 }
@@ -50,8 +70,41 @@ declare global {
 const format = (value: number, decimals: number) =>
   value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
 
+/** Values at the points, on the slices and beside horizontal bars, as text that prints as text. */
+function otherLabels(chart: Chart, opts: ProspectusOptions): void {
+  const { ctx } = chart;
+  chart.data.datasets.forEach((dataset, di) => {
+    const meta = chart.getDatasetMeta(di);
+    const line = (dataset as { type?: string }).type === 'line' || opts.kind === 'line';
+    const decimals = opts.kind === 'bar-line' && line ? (opts.lineDecimals ?? 0) : opts.decimals;
+    meta.data.forEach((element, i) => {
+      const value = dataset.data[i];
+      if (typeof value !== 'number') return;
+      ctx.fillStyle = '#1a1a1a';
+      if (opts.kind === 'doughnut') {
+        const { x, y } = element.tooltipPosition(true) as { x: number; y: number };
+        ctx.fillStyle = i === 0 ? '#ffffff' : '#1a1a1a';
+        ctx.textAlign = 'center';
+        ctx.textBaseline = 'middle';
+        ctx.fillText(`${format(value, decimals)}%`, x, y);
+      } else if (opts.kind === 'hbar') {
+        const { x, y } = element.getProps(['x', 'y'], true) as { x: number; y: number };
+        ctx.textAlign = 'left';
+        ctx.textBaseline = 'middle';
+        ctx.fillText(format(value, decimals), x + 3, y);
+      } else {
+        // A point's value above it; a bar's (bar-line) above the bar.
+        const { x, y } = element.getProps(['x', 'y'], true) as { x: number; y: number };
+        ctx.textAlign = 'center';
+        ctx.textBaseline = 'bottom';
+        ctx.fillText(format(value, decimals), x, y - (line ? 5 : 2));
+      }
+    });
+  });
+}
+
 /** Values on the bars and totals above the stacks, drawn as text so they print as text. */
-const valueLabels: Plugin<'bar'> = {
+const valueLabels: Plugin = {
   id: 'prospectusValues',
   afterDatasetsDraw(chart) {
     const opts = (chart.options.plugins as Record<string, unknown>)['prospectus'] as ProspectusOptions | undefined;
@@ -60,6 +113,11 @@ const valueLabels: Plugin<'bar'> = {
     ctx.save();
     ctx.textAlign = 'center';
     ctx.font = `10px ${FONT}`;
+    if (opts.kind !== undefined && opts.kind !== 'bar') {
+      otherLabels(chart, opts);
+      ctx.restore();
+      return;
+    }
     const tops: number[] = [];
     chart.data.datasets.forEach((dataset, di) => {
       const meta = chart.getDatasetMeta(di);
@@ -100,14 +158,73 @@ const valueLabels: Plugin<'bar'> = {
   },
 };
 
-function configFor(figure: HTMLElement): ChartConfiguration<'bar'> {
+/** Scales and elements of the types other than plain bars; values are printed, axes hidden. */
+function otherOptions(prospectus: ProspectusOptions, max: number): Record<string, unknown> {
+  const hidden = { display: false, beginAtZero: true, suggestedMax: max * 1.1 };
+  switch (prospectus.kind) {
+    case 'doughnut':
+      return { cutout: '50%', layout: { padding: 8 } };
+    case 'hbar':
+      return {
+        indexAxis: 'y',
+        layout: { padding: { right: 48 } },
+        scales: { y: { grid: { display: false } }, x: hidden },
+      };
+    case 'line':
+      return {
+        layout: { padding: { top: 18, left: 12, right: 12 } },
+        elements: { line: { tension: 0, borderWidth: 2, fill: false }, point: { radius: 3 } },
+        scales: { x: { grid: { display: false } }, y: { ...hidden, beginAtZero: false, grace: '15%' } },
+      };
+    default:
+      return {
+        layout: { padding: { top: 18 } },
+        elements: { line: { tension: 0, borderWidth: 2, fill: false }, point: { radius: 3 } },
+        // The bars keep to the lower half and the line runs above them, so neither hides the other.
+        scales: {
+          x: { grid: { display: false } },
+          y: { ...hidden, suggestedMax: max * 2 },
+          y2: { display: false, position: 'right', beginAtZero: true, grace: '10%' },
+        },
+      };
+  }
+}
+
+function configFor(figure: HTMLElement): ChartConfiguration {
   const json = figure.querySelector('script[type="application/json"]')?.textContent ?? '{}';
-  const config = JSON.parse(json) as ChartConfiguration<'bar'> & { options: { prospectus: ProspectusOptions } };
+  const config = JSON.parse(json) as ChartConfiguration & { options: { prospectus: ProspectusOptions } };
   const { prospectus } = config.options;
   const max = Math.max(
     ...(prospectus.totals ?? []).filter((v): v is number => v !== null),
-    ...config.data.datasets.flatMap((d) => d.data.filter((v): v is number => typeof v === 'number')),
+    ...config.data.datasets
+      .filter((d) => (d as { yAxisID?: string }).yAxisID === undefined)
+      .flatMap((d) => d.data.filter((v): v is number => typeof v === 'number')),
   );
+  if (prospectus.kind !== undefined && prospectus.kind !== 'bar') {
+    // Chart.js strokes a line through a cached Path2D, which svgcanvas cannot record; a `segment`
+    // option makes it draw the path point by point, so the line lands in the SVG as a path.
+    const datasets = config.data.datasets.map((d) =>
+      prospectus.kind === 'line' || (d as { type?: string }).type === 'line' ? { ...d, segment: {} } : d,
+    );
+    return {
+      ...config,
+      data: { ...config.data, datasets } as ChartConfiguration['data'],
+      plugins: [valueLabels],
+      platform: BasicPlatform,
+      options: {
+        animation: false,
+        responsive: false,
+        devicePixelRatio: 1,
+        maintainAspectRatio: false,
+        ...otherOptions(prospectus, max),
+        plugins: {
+          legend: { position: 'bottom', labels: { boxWidth: 10, boxHeight: 10 } },
+          tooltip: { enabled: false },
+          prospectus,
+        } as Record<string, unknown>,
+      },
+    } as ChartConfiguration;
+  }
   return {
     ...config,
     plugins: [valueLabels],

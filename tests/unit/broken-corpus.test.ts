@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { formatDiagnostic } from '../../src/lib/diagnostics.ts';
 import { checkProject } from '../../src/lib/project.ts';
 import type { Stage } from '../../src/lib/schema/document.ts';
-import { editFile, sampleCopy } from '../sample-copy.ts';
+import { editFile, fixtureDocument, sampleCopy } from '../sample-copy.ts';
 
 /**
  * tests/fixtures/broken/*.yaml: each case edits a copy of the sample and names the error record
@@ -14,6 +14,8 @@ import { editFile, sampleCopy } from '../sample-copy.ts';
  */
 interface BrokenCase {
   description: string;
+  /** A fictional fixture document (tests/fixtures/documents/<name>) to edit instead of the sample. */
+  document?: string;
   stage?: Stage;
   edits: { file: string; find: string; replace: string }[];
   /** A pattern each record must match; a list when one mistake gives several records. */
@@ -27,7 +29,7 @@ describe('broken inputs give one clear record each', () => {
   for (const name of readdirSync(CORPUS).filter((f) => f.endsWith('.yaml'))) {
     const c = parse(readFileSync(join(CORPUS, name), 'utf8')) as BrokenCase;
     it(`${name}: ${c.description}`, () => {
-      const dir = sampleCopy();
+      const dir = c.document ? fixtureDocument(c.document) : sampleCopy();
       for (const edit of c.edits) editFile(dir, edit.file, edit.find, edit.replace);
       const records = checkProject(dir, c.stage).diagnostics.map(formatDiagnostic);
       expect(records.length, 'at least one error').toBeGreaterThan(0);
@@ -39,5 +41,9 @@ describe('broken inputs give one clear record each', () => {
 
   it('the unedited sample has no error', () => {
     expect(checkProject(ROOT).diagnostics).toEqual([]);
+  });
+
+  it('the unedited finance fixture has no error', () => {
+    expect(checkProject(fixtureDocument('finance')).diagnostics.map(formatDiagnostic)).toEqual([]);
   });
 });

@@ -1,5 +1,7 @@
 import type { Diagnostic } from '../diagnostics.ts';
+import type { Located } from './load.ts';
 import { RefError, type Resolver } from './resolve.ts';
+import { checkStatement } from './statement.ts';
 
 /**
  * Resolves every value of every dataset once, so a broken formula or a formula naming an
@@ -11,6 +13,7 @@ export function checkIntegrity(resolver: Resolver): Diagnostic[] {
     const d = entry.value;
     const refs: { ref: string; path: PropertyKey[] }[] = [];
     if (d.kind === 'timeseries') {
+      diagnostics.push(...checkStatement(resolver, entry as Located<typeof d>));
       for (const [series, s] of Object.entries(d.series)) {
         for (const period of d.periods) {
           const path =

@@ -1,4 +1,5 @@
 import { formatSpan, periodSpan, type Span } from '../figure-context.ts';
+import { parsePeriodId } from '../periods.ts';
 import type { Claim } from '../schema/claim.ts';
 import { parseRef, type Resolver } from './resolve.ts';
 
@@ -25,9 +26,20 @@ function cellPeriod(resolver: Resolver, ref: string): Span | undefined {
   const d = resolver.dataset(dataset).value;
   if (d.kind === 'facts') {
     const period = d.facts[row]?.period;
-    return period ? periodSpan(period) : undefined;
+    return period ? columnSpan(period) : undefined;
   }
-  return column !== undefined && PERIOD.test(column) ? periodSpan(column) : undefined;
+  return column === undefined ? undefined : columnSpan(column);
+}
+
+/**
+ * A column's year: a calendar year as it stands; a financial year, an interim period or a
+ * balance-sheet date by the year it ends in (FY2023, 6M-2024-06-30 and 2023-12-31 are 2023,
+ * 2024 and 2023), so 於2023年12月31日 agrees with a figure as at that date and 2022年 does not.
+ */
+function columnSpan(column: string): Span | undefined {
+  if (PERIOD.test(column)) return periodSpan(column);
+  const period = parsePeriodId(column);
+  return period ? periodSpan(`${period.year}${period.forecast ? 'E' : ''}`) : undefined;
 }
 
 function claimPeriod(resolver: Resolver, claim: Claim): Span | undefined {

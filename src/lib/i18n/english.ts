@@ -1,4 +1,5 @@
-import type { Unit } from '../units.ts';
+import { spellPeriodEn, type YearEnd } from '../periods.ts';
+import { CURRENCIES, parseUnit, type Scale, type Unit, type UnitKind } from '../units.ts';
 import { fixedDigits, groupThousands, shiftPoint } from './decimal.ts';
 
 /**
@@ -29,48 +30,80 @@ const plain = (suffix: string, caption: string): EnglishSpelling => ({
 });
 
 /**
- * Partial on purpose: a unit added to src/lib/units.ts without an English spelling still builds
- * the Chinese edition, and stops the English one at the dataset that uses it.
+ * The English noun of each measure word. Partial on purpose: a count in a measure word with no
+ * noun here still builds the Chinese edition, and stops the English one at the dataset using it.
  */
-export const ENGLISH_UNITS: Partial<Record<Unit, EnglishSpelling>> = {
-  人民幣億元: {
-    prefix: 'RMB',
-    steps: [
-      { atLeast: 10, shift: -1, suffix: ' billion' },
-      { atLeast: 0, shift: 2, suffix: ' million' },
-    ],
-    caption: 'RMB100 million',
-  },
-  人民幣十億元: { prefix: 'RMB', steps: [{ atLeast: 0, shift: 0, suffix: ' billion' }], caption: 'RMB billion' },
-  美元: { prefix: 'US$', steps: [{ atLeast: 0, shift: 0, suffix: '' }], caption: 'US$' },
-  '%': plain('%', '%'),
-  ZB: plain(' ZB', 'ZB'),
-  億台: {
-    prefix: '',
-    steps: [
-      { atLeast: 10, shift: -1, suffix: ' billion units' },
-      { atLeast: 0, shift: 2, suffix: ' million units' },
-    ],
-    caption: '100 million units',
-  },
-  位: plain('', 'rank'),
+export const ENGLISH_MEASURES: Partial<Record<string, string>> = { 家: 'companies', 名: 'employees', 台: 'units' };
+
+const FIXED: Partial<Record<UnitKind, EnglishSpelling>> = {
+  percent: plain('%', '%'),
+  points: plain(' percentage points', 'percentage points'),
+  data: plain(' ZB', 'ZB'),
+  rank: plain('', 'rank'),
 };
+
+/**
+ * Each scale in English, for a word after the number (`RMB`, `companies`): 千 moves the point
+ * three places (人民幣1,234千元 is RMB1,234,000), 億 is billion from ten upwards and million
+ * below, as the precision rule above asks.
+ */
+function scaled(prefix: string, scale: Scale, noun: string): EnglishSpelling {
+  const after = noun ? ` ${noun}` : '';
+  switch (scale) {
+    case '':
+      return { prefix, steps: [{ atLeast: 0, shift: 0, suffix: after }], caption: prefix || noun };
+    case '千':
+      return { prefix, steps: [{ atLeast: 0, shift: 3, suffix: after }], caption: `${prefix}'000${after}` };
+    case '百萬':
+      return {
+        prefix,
+        steps: [{ atLeast: 0, shift: 0, suffix: ` million${after}` }],
+        caption: `${prefix}${prefix ? ' ' : ''}million${after}`,
+      };
+    case '億':
+      return {
+        prefix,
+        steps: [
+          { atLeast: 10, shift: -1, suffix: ` billion${after}` },
+          { atLeast: 0, shift: 2, suffix: ` million${after}` },
+        ],
+        caption: `${prefix}100 million${after}`,
+      };
+    case '十億':
+      return {
+        prefix,
+        steps: [{ atLeast: 0, shift: 0, suffix: ` billion${after}` }],
+        caption: `${prefix}${prefix ? ' ' : ''}billion${after}`,
+      };
+  }
+}
+
+/** The English of a unit, derived from its parse; undefined when English has no word for it. */
+export function deriveEnglish(unit: Unit, measures = ENGLISH_MEASURES): EnglishSpelling | undefined {
+  const spec = parseUnit(unit);
+  if (!spec) return undefined;
+  if (spec.kind === 'currency' && spec.currency) return scaled(CURRENCIES[spec.currency].en, spec.scale, '');
+  if (spec.kind === 'count') {
+    const noun = measures[spec.measure ?? ''];
+    return noun === undefined ? undefined : scaled('', spec.scale, noun);
+  }
+  return FIXED[spec.kind];
+}
 
 /** A unit the English edition cannot spell; the caller names the dataset that uses it. */
 export class UnitSpellingError extends Error {
   readonly unit: string;
   constructor(unit: string) {
-    super(`unit "${unit}" has no English spelling — expected an entry in ENGLISH_UNITS (src/lib/i18n/english.ts)`);
+    super(
+      `unit "${unit}" has no English spelling — expected a currency, or a measure word with an English noun in ENGLISH_MEASURES (src/lib/i18n/english.ts)`,
+    );
     this.name = 'UnitSpellingError';
     this.unit = unit;
   }
 }
 
-export function englishSpelling(
-  unit: Unit,
-  table: Partial<Record<Unit, EnglishSpelling>> = ENGLISH_UNITS,
-): EnglishSpelling {
-  const spelling = table[unit];
+export function englishSpelling(unit: Unit, table?: Partial<Record<Unit, EnglishSpelling>>): EnglishSpelling {
+  const spelling = table ? table[unit] : deriveEnglish(unit);
   if (!spelling) throw new UnitSpellingError(unit);
   return spelling;
 }
@@ -101,10 +134,12 @@ export function formatValueEn(
   return `${prefix}${number}${suffix}`;
 }
 
-/** `2027E` stays `2027E`; `2022` stays `2022`: the English edition writes the data's spelling. */
-export function formatPeriodEn(period: string): string {
-  if (!/^\d{4}E?$/.test(period)) throw new RangeError(`not a period: "${period}"`);
-  return period;
+/**
+ * `2027E` stays `2027E`; `2022` stays `2022`: the English edition writes the data's spelling of a
+ * calendar year, and words the others (`year ended 31 December 2023`, `as at 30 June 2024`).
+ */
+export function formatPeriodEn(period: string, yearEnd?: YearEnd): string {
+  return spellPeriodEn(period, yearEnd);
 }
 
 const ORDINALS = [

@@ -1,4 +1,5 @@
 import { chineseNumeral, formatPeriod, formatValue } from '../format.ts';
+import type { YearEnd } from '../periods.ts';
 import type { Unit } from '../units.ts';
 import { englishOrdinal, formatPeriodEn, formatValueEn } from './english.ts';
 
@@ -18,12 +19,21 @@ export function spellValue(locale: Locale, value: number, unit: Unit, decimals: 
 }
 
 /** `2027年(預計)` ↔ `2027E`. */
-export function spellPeriod(locale: Locale, period: string): string {
-  return locale === 'en' ? formatPeriodEn(period) : formatPeriod(period);
+export function spellPeriod(locale: Locale, period: string, yearEnd?: YearEnd): string {
+  return locale === 'en' ? formatPeriodEn(period, yearEnd) : formatPeriod(period, yearEnd);
 }
 
 /** `2022年至2027年(預計)` ↔ `2022–2027E`: a CAGR table's period. */
 export function spellRange(locale: Locale, from: string, to: string): string {
+  // Two financial years spelt in full would repeat 截至…止年度 twice in a table cell.
+  const fy = (id: string) => /^FY(\d{4})(E?)$/.exec(id);
+  const a = fy(from);
+  const b = fy(to);
+  if (a && b) {
+    return locale === 'en'
+      ? `${from}–${to}`
+      : `${a[1]}財政年度${a[2] ? '(預計)' : ''}至${b[1]}財政年度${b[2] ? '(預計)' : ''}`;
+  }
   return locale === 'en'
     ? `${formatPeriodEn(from)}–${formatPeriodEn(to)}`
     : `${formatPeriod(from)}至${formatPeriod(to)}`;

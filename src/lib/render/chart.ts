@@ -2,13 +2,15 @@ import type { Figure } from '../data/resolve.ts';
 import { RefError } from '../data/resolve.ts';
 import { didYouMean } from '../diagnostics.ts';
 import { formatNumber, isForecast } from '../format.ts';
-import { englishSpelling } from '../i18n/english.ts';
+import { fixedDigits } from '../i18n/decimal.ts';
 import { claimLabel, claimText, seriesLabel, sourceNamesIn } from '../i18n/labels.ts';
 import { type Locale, spellPeriod, spellRange } from '../i18n/locale.ts';
 import { UI } from '../i18n/ui.ts';
+import { periodHeader } from '../periods.ts';
 import type { Project } from '../project.ts';
 import { type ChartProps, ChartPropsSchema } from '../schema/props.ts';
-import { conversionFactor, type Unit, unitSpec } from '../units.ts';
+import { convertValue, type Unit, unitSpec } from '../units.ts';
+import { captionOf, checkShares, doughnutPeriod, LINE_COLOUR, lineSeries } from './chart-kinds.ts';
 import { spellFigure } from './val.ts';
 
 export interface ChartCell {
@@ -48,10 +50,19 @@ export interface ChartModel {
 }
 
 export interface ChartJsConfig {
-  type: 'bar';
+  type: 'bar' | 'line' | 'doughnut';
   data: {
     labels: string[][];
-    datasets: { label: string; data: (number | null)[]; backgroundColor: string; stack?: string }[];
+    datasets: {
+      label: string;
+      data: (number | null)[];
+      backgroundColor: string | string[];
+      stack?: string;
+      /** bar-line: the line series, on its own axis. */
+      type?: 'line';
+      yAxisID?: string;
+      borderColor?: string;
+    }[];
   };
   options: Record<string, unknown>;
 }
@@ -68,8 +79,10 @@ export function chartModel(project: Project, props: ChartProps, locale: Locale =
   const dataset = entry.value;
   const unit = p.unit ?? dataset.unit;
   const unitCaption = locale === 'zh' ? unit : captionOf(unit, dataset.id);
-  const factor = conversionFactor(dataset.unit, unit);
-  const decimals = unitSpec(unit).decimals;
+  // The dataset's own precision, unless the chart shows it in another unit.
+  const decimals = p.unit === undefined && dataset.decimals !== undefined ? dataset.decimals : unitSpec(unit).decimals;
+  // A doughnut shows one period; every other type runs along the dataset's periods.
+  const shown = p.type === 'doughnut' ? [doughnutPeriod(dataset, p.period)] : dataset.periods;
   const seriesOf = (id: string): ChartSeries => {
     const s = dataset.series[id];
     if (!s)
@@ -77,21 +90,27 @@ export function chartModel(project: Project, props: ChartProps, locale: Locale =
     return {
       id,
       label: seriesLabel(entry, id, locale),
-      cells: dataset.periods.map((period) => {
+      cells: shown.map((period) => {
         const figure = resolver.figure(`${dataset.id}.${id}@${period}`);
         if (!figure) return null;
-        const value = Number((figure.value * factor).toFixed(decimals));
+        const value = Number(fixedDigits(convertValue(figure.value, dataset.unit, unit), decimals));
         return { value, text: formatNumber(value, decimals), figure };
       }),
     };
   };
   const series = p.series.map(seriesOf);
   const total = p.total ? seriesOf(p.total) : undefined;
-  const periods = dataset.periods.map((id) => ({ id, label: spellPeriod(locale, id) }));
-  const missing = dataset.periods.filter((_, i) => series.every((s) => s.cells[i] === null));
+  const yearEnd = project.registry.document.value.yearEnd;
+  const periods = shown.map((id) => ({ id, label: spellPeriod(locale, id, yearEnd) }));
+  const missing = shown.filter((_, i) => series.every((s) => s.cells[i] === null));
+  if (p.type === 'doughnut') checkShares(dataset.id, unit, decimals, shown[0] as string, series);
+  const line = p.type === 'bar-line' ? lineSeries(project, p.line, dataset.periods, locale) : undefined;
   const cagr = (p.cagr ?? []).map((id) => cagrRow(project, id, locale));
   const sources = sourceNamesIn(project.registry, dataset.sources, locale);
-  const labels = dataset.periods.map((period) => {
+  const labels = shown.map((period) => {
+    if (p.type === 'doughnut') return [];
+    // A financial year or interim period is named in full in the data table; the axis gives its year.
+    if (!/^\d{4}E?$/.test(period)) return [periodHeader(period, locale, yearEnd).label];
     const lines = locale === 'zh' ? [`${period.replace(/E$/, '')}年`] : [spellPeriod(locale, period)];
     if (locale === 'zh' && isForecast(period)) lines.push('(預計)');
     if (missing.includes(period)) lines.push(ui.unsplit);
@@ -113,23 +132,44 @@ export function chartModel(project: Project, props: ChartProps, locale: Locale =
     unit,
     unitCaption,
     periods,
-    series,
+    series: line ? [...series, line.series] : series,
     total,
     cagr,
     sources,
     missing,
     description,
     config: {
-      type: 'bar',
+      type: p.type === 'line' ? 'line' : p.type === 'doughnut' ? 'doughnut' : 'bar',
       data: {
-        labels,
+        labels: p.type === 'doughnut' ? series.map((s) => [s.label]) : labels,
         datasets: [
-          ...series.map((s, i) => ({
-            label: s.label,
-            data: s.cells.map((c) => c?.value ?? null),
-            backgroundColor: PALETTE[i % PALETTE.length] as string,
-            ...(p.stacked ? { stack: 'stack' } : {}),
-          })),
+          ...(p.type === 'doughnut'
+            ? [
+                {
+                  label: periods[0]?.label ?? '',
+                  data: series.map((s) => s.cells[0]?.value ?? null),
+                  backgroundColor: series.map((_, i) => PALETTE[i % PALETTE.length] as string),
+                },
+              ]
+            : series.map((s, i) => ({
+                label: s.label,
+                data: s.cells.map((c) => c?.value ?? null),
+                backgroundColor: PALETTE[i % PALETTE.length] as string,
+                ...(p.type === 'line' ? { borderColor: PALETTE[i % PALETTE.length] as string } : {}),
+                ...(p.stacked ? { stack: 'stack' } : {}),
+              }))),
+          ...(line
+            ? [
+                {
+                  label: line.label,
+                  data: line.cells.map((c) => c?.value ?? null),
+                  backgroundColor: LINE_COLOUR,
+                  borderColor: LINE_COLOUR,
+                  type: 'line' as const,
+                  yAxisID: 'y2',
+                },
+              ]
+            : []),
           // A year whose breakdown the source does not give still shows its stated total, in grey.
           ...(total && missing.length > 0
             ? [
@@ -148,21 +188,14 @@ export function chartModel(project: Project, props: ChartProps, locale: Locale =
       options: {
         prospectus: {
           decimals,
+          // Plain bars carry no kind, so the sample's figures stay as they were.
+          ...(p.type === 'bar' ? {} : { kind: p.type, lineDecimals: line?.decimals ?? 0 }),
           stacked: p.stacked,
           totals: total ? total.cells.map((c) => c?.value ?? null) : null,
         },
       },
     },
   };
-}
-
-/** The English caption of a chart's unit; a unit without one names the dataset. */
-function captionOf(unit: Unit, datasetId: string): string {
-  try {
-    return englishSpelling(unit).caption;
-  } catch (e) {
-    throw new RefError(`${(e as Error).message}; used by dataset "${datasetId}"`);
-  }
 }
 
 function cagrRow(project: Project, id: string, locale: Locale): CagrRow {

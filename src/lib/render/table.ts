@@ -4,6 +4,7 @@ import type { Locale } from '../i18n/locale.ts';
 import { UI } from '../i18n/ui.ts';
 import type { Project } from '../project.ts';
 import { type DataTableProps, DataTablePropsSchema } from '../schema/props.ts';
+import { statementModel } from './statement.ts';
 import { spellFigure } from './val.ts';
 
 export type TableCellModel =
@@ -18,12 +19,22 @@ export interface TableModel {
   /** Header rows: a group row (colspan) when columns are grouped, then the column labels. */
   header: { label: string; colspan: number; rowspan: number; numeric: boolean }[][];
   /** `highlight`: the row the dataset sets off from the others. */
-  rows: { id: string; highlight: boolean; cells: (TableCellModel & { numeric: boolean })[] }[];
+  rows: {
+    id: string;
+    highlight: boolean;
+    /** A financial table's line-item indent, and its rule when it sums the rows above. */
+    indent?: number;
+    style?: 'subtotal' | 'total' | undefined;
+    cells: (TableCellModel & { numeric: boolean })[];
+  }[];
   sources: string[];
 }
 
 export function tableModel(project: Project, props: DataTableProps, locale: Locale = 'zh'): TableModel {
   const p = DataTablePropsSchema.parse(props);
+  const any = project.resolver.dataset(p.dataset);
+  if (any.value.kind === 'timeseries')
+    return statementModel(project, project.resolver.timeseries(p.dataset), p.title, locale);
   const entry = project.resolver.table(p.dataset);
   const d = entry.value;
   const columns = Object.entries(d.columns);

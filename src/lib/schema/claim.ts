@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isAnnual, parsePeriodId } from '../periods.ts';
 import { IdSchema, PeriodSchema, QualifierSchema, RefSchema, UnitSchema } from './common.ts';
 
 /**
@@ -30,14 +31,28 @@ const statedNumber = {
 };
 
 /** Compound annual growth rate of a series between two periods. */
-export const CagrClaimSchema = z.strictObject({
-  ...base,
-  ...statedNumber,
-  kind: z.literal('cagr'),
-  of: RefSchema.describe('a series, e.g. "global-cloud.global"'),
-  from: PeriodSchema,
-  to: PeriodSchema,
-});
+export const CagrClaimSchema = z
+  .strictObject({
+    ...base,
+    ...statedNumber,
+    kind: z.literal('cagr'),
+    of: RefSchema.describe('a series, e.g. "global-cloud.global"'),
+    from: PeriodSchema,
+    to: PeriodSchema,
+  })
+  .check((ctx) => {
+    // A growth rate per year compounds over whole years: an interim or a balance-sheet date has none.
+    const from = parsePeriodId(ctx.value.from);
+    const to = parsePeriodId(ctx.value.to);
+    if (!from || !to) return;
+    if (isAnnual(from) && isAnnual(to) && from.kind === to.kind) return;
+    ctx.issues.push({
+      code: 'custom',
+      input: ctx.value.to,
+      path: ['to'],
+      message: `a CAGR runs from one annual period to another of the same kind — got ${from.kind} "${from.id}" to ${to.kind} "${to.id}"`,
+    });
+  });
 
 /** part ÷ whole, in percent (penetration, market share). */
 export const ShareClaimSchema = z.strictObject({

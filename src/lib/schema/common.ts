@@ -1,14 +1,29 @@
 import { z } from 'zod';
-import { UNIT_NAMES } from '../units.ts';
+import { PERIOD_FORMS, parsePeriodId } from '../periods.ts';
+import { canonicalUnit, UNIT_FORMS } from '../units.ts';
 
 export const IdSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'an id of lower-case letters, digits and hyphens, e.g. "global-cloud"');
 
-/** A reporting period: a year, with `E` for a forecast (`2027E`). */
-export const PeriodSchema = z.string().regex(/^\d{4}E?$/, 'a year such as "2022", or "2027E" for a forecast');
+/**
+ * A reporting period: a year (`2022`, `2027E` for a forecast), a financial year (`FY2023`), an
+ * interim period (`6M-2024-06-30`) or a balance-sheet date (`2023-12-31`); src/lib/periods.ts.
+ */
+export const PeriodSchema = z.string().refine((id) => parsePeriodId(id) !== undefined, {
+  error: (issue) => `unknown period "${String(issue.input)}" — expected ${PERIOD_FORMS}`,
+});
 
-export const UnitSchema = z.enum(UNIT_NAMES);
+/**
+ * A unit is parsed, not listed: currency × scale (人民幣千元, 港元, RMB'000), a count with its
+ * measure word (家, 億台), %, 個百分點. The English alias is kept under its Chinese name.
+ */
+export const UnitSchema = z
+  .string()
+  .refine((name) => canonicalUnit(name) !== undefined, {
+    error: (issue) => `unknown unit "${String(issue.input)}" — expected ${UNIT_FORMS}`,
+  })
+  .transform((name) => canonicalUnit(name) as string);
 
 /**
  * How a stated figure is qualified in the text. It widens the range the tie-out accepts:

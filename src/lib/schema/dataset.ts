@@ -34,6 +34,15 @@ const SeriesSchema = z.strictObject({
   formula: z.string().min(1).optional(),
   values: z.record(PeriodSchema, NumberCellSchema).default({}),
   note,
+  /** A line item's indent in a financial table (0: a heading line; 1–3: items under it). */
+  indent: z.number().int().min(0).max(3).optional(),
+  /**
+   * A subtotal or total: the rows above it that it adds up (a cost row holds its negative
+   * values). Its stated values are recomputed at build time; one that does not add up stops it.
+   */
+  sum: z.array(IdSchema).min(1).optional(),
+  /** How a summing row is ruled: `subtotal` (rule above) or `total` (rule above, double below). */
+  style: z.enum(['subtotal', 'total']).optional(),
 });
 
 /** Values over periods (market sizes by year): what the bar charts plot. */
@@ -47,6 +56,11 @@ export const TimeseriesDatasetSchema = z.strictObject({
   sources: z.array(IdSchema).min(1),
   periods: z.array(PeriodSchema).min(1),
   series: z.record(IdSchema, SeriesSchema),
+  /**
+   * A financial table's derived column: beside each period, each row as a percentage of this
+   * row (`percentOf: revenue` gives % of revenue), computed at build time.
+   */
+  percentOf: IdSchema.optional(),
 });
 
 const ColumnSchema = z.strictObject({

@@ -15,6 +15,11 @@ export const DocumentSchema = z.strictObject({
     .nullable(),
   draftWarning: z.string().min(1),
   subject: z.string().min(1),
+  /** The issuer's financial year end, `MM-DD`: how `FY2023` is spelt (截至2023年12月31日止年度). */
+  yearEnd: z
+    .string()
+    .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a month and day such as "12-31"')
+    .optional(),
   language: z.literal('zh-Hant-HK').default('zh-Hant-HK'),
   /** The English edition's cover, warning line and metadata. */
   en: z

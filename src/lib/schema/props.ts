@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, UnitSchema } from './common.ts';
+import { IdSchema, PeriodSchema, RefSchema, UnitSchema } from './common.ts';
 
 /** Comma-separated ids in an MDX attribute (`series="central,edge"`): easy to write and to check statically. */
 const IdList = z
@@ -28,6 +28,15 @@ export const ValPropsSchema = z.strictObject({
 
 export const ChartPropsSchema = z.strictObject({
   title: z.string().min(1),
+  /**
+   * `bar` (default; `stacked` stacks it), `hbar` (horizontal bars), `line`, `doughnut` (shares
+   * of a whole at one `period`), `bar-line` (bars with the `line` series on a second axis).
+   */
+  type: z.enum(['bar', 'hbar', 'line', 'doughnut', 'bar-line']).default('bar'),
+  /** The one period a doughnut shows. */
+  period: PeriodSchema.optional(),
+  /** bar-line: the series drawn as a line, `dataset.series` (a growth rate beside its value). */
+  line: RefSchema.optional(),
   dataset: IdSchema,
   series: IdList,
   /** A series printed above each stacked bar as its total. */
@@ -50,6 +59,27 @@ export const PlaceholderPropsSchema = z.strictObject({
   reason: z.string().min(1),
 });
 
+/** An image from content/images/, with the text a reader who cannot see it needs. */
+export const FigurePropsSchema = z.strictObject({
+  src: z
+    .string()
+    .regex(
+      /^images\/[A-Za-z0-9][A-Za-z0-9._/-]*\.(png|jpe?g|svg)$/,
+      'a file in content/images/, e.g. "images/org-chart.svg" (SVG, PNG or JPEG)',
+    )
+    .refine((src) => !src.includes('..'), 'a file inside content/images/'),
+  alt: z
+    .string({ error: 'expected alt="…": what the image shows, for a reader who cannot see it' })
+    .trim()
+    .min(1, 'expected alt="…": what the image shows, for a reader who cannot see it'),
+  title: z.string().min(1).optional(),
+  /** Printed width (`80mm`); the full text width when absent. Sets the resolution the image needs. */
+  width: z
+    .string()
+    .regex(/^\d+(\.\d+)?mm$/, 'a printed width such as "80mm"')
+    .optional(),
+});
+
 export const RedactPropsSchema = z.strictObject({
   /** An id from data/redactions.yaml. */
   term: IdSchema,
@@ -68,6 +98,7 @@ export type DataTableProps = z.input<typeof DataTablePropsSchema>;
 export type PlaceholderProps = z.input<typeof PlaceholderPropsSchema>;
 export type RedactProps = z.input<typeof RedactPropsSchema>;
 export type RefProps = z.input<typeof RefPropsSchema>;
+export type FigureProps = z.input<typeof FigurePropsSchema>;
 
 export const COMPONENT_PROPS = {
   Val: ValPropsSchema,
@@ -76,6 +107,7 @@ export const COMPONENT_PROPS = {
   Placeholder: PlaceholderPropsSchema,
   Redact: RedactPropsSchema,
   Ref: RefPropsSchema,
+  Figure: FigurePropsSchema,
 } as const;
 
 export type ComponentName = keyof typeof COMPONENT_PROPS;
