@@ -74,6 +74,8 @@ test.describe('the English edition', () => {
   for (const [from, to, id] of [
     [EN_CHAPTER, CHAPTER, 'industry-overview-competition'],
     [CHAPTER, EN_CHAPTER, 'industry-overview-global-edge-size'],
+    ['/en/document/', '/document/', 'industry-overview-competition'],
+    ['/document/', '/en/document/', 'industry-overview-global-edge-size'],
   ] as const) {
     test(`the language switch from ${from} lands on the same section (${id})`, async ({ page, site }) => {
       await page.goto(`${site}${from}`);
