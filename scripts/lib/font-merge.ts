@@ -241,18 +241,22 @@ function flate(context: PDFContext, data: Buffer, extra: Record<string, number>)
   return PDFRawStream.of(context.obj({ Filter: 'FlateDecode', ...extra }), deflateSync(data));
 }
 
-/** Every object reachable from `roots`, by reference. */
+/**
+ * Every object reachable from `roots`, by reference. Iterative: bookmarks and structure elements
+ * chain through thousands of objects.
+ */
 function reachable(context: PDFContext, roots: PDFRef[]): Map<string, PDFRef> {
   const seen = new Map<string, PDFRef>();
-  const visit = (object: PDFObject | undefined): void => {
+  const stack: (PDFObject | undefined)[] = [...roots];
+  while (stack.length > 0) {
+    const object = stack.pop();
     if (object instanceof PDFRef) {
-      if (seen.has(object.toString())) return;
+      if (seen.has(object.toString())) continue;
       seen.set(object.toString(), object);
-      visit(context.lookup(object));
-    } else if (object instanceof PDFDict) for (const value of object.values()) visit(value);
-    else if (object instanceof PDFArray) for (const value of object.asArray()) visit(value);
-    else if (object instanceof PDFStream) visit(object.dict);
-  };
-  for (const root of roots) visit(root);
+      stack.push(context.lookup(object));
+    } else if (object instanceof PDFDict) for (const value of object.values()) stack.push(value);
+    else if (object instanceof PDFArray) for (const value of object.asArray()) stack.push(value);
+    else if (object instanceof PDFStream) stack.push(object.dict);
+  }
   return seen;
 }
