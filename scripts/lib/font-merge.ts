@@ -200,16 +200,27 @@ function widthsAgree(cid: PDFDict, glyphs: GlyphSubset, toUnicode: ToUnicode): b
   return true;
 }
 
-/** Whether `font` can join the cluster: of one font with each member, its text for shared glyphs the same. */
+/**
+ * Whether `font` can join the cluster: of one font with each member, its text for shared glyphs
+ * the same, and no glyph one of them drew as an empty slot (a blank of zero width) that the other
+ * has an outline for.
+ */
 function fits(cluster: Embedded[], font: Embedded): boolean {
-  return cluster.every((member) => {
-    if (member.signature !== font.signature || !sameFont(member.glyphs, font.glyphs)) return false;
-    for (const [code, text] of font.toUnicode) {
-      const other = member.toUnicode.get(code);
+  const drawnAlike = (a: Embedded, b: Embedded) => {
+    for (const [code, text] of a.toUnicode) {
+      const other = b.toUnicode.get(code);
       if (other !== undefined && other !== text) return false;
+      if (!a.glyphs.outlines.has(code) && b.glyphs.outlines.has(code)) return false;
     }
     return true;
-  });
+  };
+  return cluster.every(
+    (member) =>
+      member.signature === font.signature &&
+      sameFont(member.glyphs, font.glyphs) &&
+      drawnAlike(font, member) &&
+      drawnAlike(member, font),
+  );
 }
 
 /**
