@@ -33,19 +33,18 @@ export async function mergeFontSubsets(doc: PDFDocument): Promise<{ before: numb
   const users = fontDicts(context);
   const refs = fontRefs(context, users);
   const before = countType0(context);
-  const clusters: Embedded[][] = [];
+  const clusters: Cluster[] = [];
   for (const ref of refs) {
     const font = readEmbedded(context, ref);
     if (!font) continue;
-    const home = clusters.find((c) => c[0]?.face === font.face && fits(c, font));
-    if (home) home.push(font);
-    else clusters.push([font]);
+    const home = clusters.find((c) => fits(c, font));
+    if (home) join(home, font);
+    else clusters.push(newCluster(font));
   }
   const replaced = new Map<string, PDFRef>();
   for (const cluster of clusters) {
-    const [base, ...rest] = cluster;
-    if (!base || rest.length === 0) continue;
-    writeUnion(context, cluster);
+    const [base, ...rest] = cluster.members;
+    if (!base || rest.length === 0 || !writeUnion(context, cluster)) continue;
     for (const font of rest) replaced.set(font.ref.toString(), base.ref);
   }
   for (const dict of users) {
@@ -200,52 +199,86 @@ function widthsAgree(cid: PDFDict, glyphs: GlyphSubset, toUnicode: ToUnicode): b
   return true;
 }
 
-/**
- * Whether `font` can join the cluster: of one font with each member, its text for shared glyphs
- * the same, and no glyph one of them drew as an empty slot (a blank of zero width) that the other
- * has an outline for.
- */
-function fits(cluster: Embedded[], font: Embedded): boolean {
-  const drawnAlike = (a: Embedded, b: Embedded) => {
-    for (const [code, text] of a.toUnicode) {
-      const other = b.toUnicode.get(code);
-      if (other !== undefined && other !== text) return false;
-      if (!a.glyphs.outlines.has(code) && b.glyphs.outlines.has(code)) return false;
-    }
-    return true;
+/** Fonts found to be of one font file, and what they hold together, to check the next one against. */
+interface Cluster {
+  members: Embedded[];
+  face: string;
+  signature: string;
+  /** Every member's kept glyphs, outlines and metrics, with the first member's tables. */
+  glyphs: GlyphSubset;
+  toUnicode: ToUnicode;
+  /** Glyphs a member drew with text but kept no outline or metric for: blanks of zero width. */
+  blanks: Set<number>;
+}
+
+function newCluster(font: Embedded): Cluster {
+  const { glyphs } = font;
+  const cluster: Cluster = {
+    members: [],
+    face: font.face,
+    signature: font.signature,
+    glyphs: { ...glyphs, outlines: new Map(), hMetrics: new Map(), vMetrics: glyphs.vMetrics && new Map() },
+    toUnicode: new Map(),
+    blanks: new Set(),
   };
-  return cluster.every(
-    (member) =>
-      member.signature === font.signature &&
-      sameFont(member.glyphs, font.glyphs) &&
-      drawnAlike(font, member) &&
-      drawnAlike(member, font),
-  );
+  join(cluster, font);
+  return cluster;
+}
+
+function join(cluster: Cluster, font: Embedded): void {
+  const into = cluster.glyphs;
+  cluster.members.push(font);
+  for (const [g, outline] of font.glyphs.outlines) {
+    if (into.outlines.has(g)) continue;
+    into.outlines.set(g, outline);
+    into.hMetrics.set(g, font.glyphs.hMetrics.get(g) ?? [0, 0]);
+    into.vMetrics?.set(g, font.glyphs.vMetrics?.get(g) ?? [0, 0]);
+  }
+  for (const [code, text] of font.toUnicode) {
+    if (!cluster.toUnicode.has(code)) cluster.toUnicode.set(code, text);
+    if (!font.glyphs.outlines.has(code)) cluster.blanks.add(code);
+  }
+}
+
+/**
+ * Whether `font` can join the cluster: of one font with its members, the same text for the glyphs
+ * both have, and no glyph drawn as a blank by one that the other has an outline for. Checked
+ * against the members' union, which agrees with each of them: one pass, however many members.
+ */
+function fits(cluster: Cluster, font: Embedded): boolean {
+  if (cluster.face !== font.face || cluster.signature !== font.signature) return false;
+  if (!sameFont(cluster.glyphs, font.glyphs)) return false;
+  for (const [code, text] of font.toUnicode) {
+    const other = cluster.toUnicode.get(code);
+    if (other !== undefined && other !== text) return false;
+    if (!font.glyphs.outlines.has(code) && cluster.glyphs.outlines.has(code)) return false;
+  }
+  for (const code of cluster.blanks) if (font.glyphs.outlines.has(code)) return false;
+  return true;
 }
 
 /**
  * Writes the cluster's union into its first font's objects: the font file, ToUnicode map and
- * widths. The other members' objects are left for the caller to drop.
+ * widths; false if they are not where readEmbedded found them. The other members' objects are
+ * left for the caller to drop.
  */
-function writeUnion(context: PDFContext, cluster: Embedded[]): void {
-  const [base] = cluster;
-  if (!base) return;
-  const union = unionOf(cluster.map((f) => f.glyphs));
+function writeUnion(context: PDFContext, cluster: Cluster): boolean {
+  const [base] = cluster.members;
+  if (!base) return false;
+  const union = unionOf(cluster.members.map((f) => f.glyphs));
   const file = writeGlyphSubset(union);
   const fileRef = base.descriptor.get(N.FontFile2);
-  const fontRef = context.lookup(base.ref, PDFDict).get(N.ToUnicode);
-  if (!(fileRef instanceof PDFRef) || !(fontRef instanceof PDFRef)) return;
+  const mapRef = context.lookup(base.ref, PDFDict).get(N.ToUnicode);
+  if (!(fileRef instanceof PDFRef) || !(mapRef instanceof PDFRef)) return false;
   context.assign(fileRef, flate(context, file, { Length1: file.length }));
-  const toUnicode: ToUnicode = new Map();
-  for (const font of cluster)
-    for (const [code, text] of font.toUnicode) if (!toUnicode.has(code)) toUnicode.set(code, text);
-  context.assign(fontRef, flate(context, Buffer.from(writeToUnicode(toUnicode), 'latin1'), {}));
+  context.assign(mapRef, flate(context, Buffer.from(writeToUnicode(cluster.toUnicode), 'latin1'), {}));
   const widths = new Map([...union.outlines.keys()].map((g) => [g, widthOf(union, g)]));
   const dw = defaultWidth(widths);
   base.cid.set(N.W, writeWidths(context, widths, dw));
   base.cid.set(N.DW, context.obj(dw));
   // A CIDSet lists one subset's glyphs; the union has more.
   base.descriptor.delete(N.CIDSet);
+  return true;
 }
 
 function flate(context: PDFContext, data: Buffer, extra: Record<string, number>): PDFRawStream {

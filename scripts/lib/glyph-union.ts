@@ -65,31 +65,32 @@ export function readGlyphSubset(bytes: Uint8Array): GlyphSubset | null {
     const start = at(g);
     const end = at(g + 1);
     if (end < start || end > glyf.length) return null;
-    const hm = h[g] ?? [0, 0];
-    const vm = v?.[g] ?? [0, 0];
     // A slot left out by the subsetter is empty in every table; a kept glyph has an outline or
     // a metric (a space has only its advance).
-    const kept = end > start || hm[0] !== 0 || hm[1] !== 0 || vm[0] !== 0 || vm[1] !== 0;
+    const kept =
+      end > start || h.advance(g) !== 0 || h.bearing(g) !== 0 || (v && (v.advance(g) !== 0 || v.bearing(g) !== 0));
     if (!kept) continue;
     outlines.set(g, evenLength(glyf.subarray(start, end)));
-    hMetrics.set(g, hm);
-    vMetrics?.set(g, vm);
+    hMetrics.set(g, [h.advance(g), h.bearing(g)]);
+    if (v) vMetrics?.set(g, [v.advance(g), v.bearing(g)]);
   }
   return { sfnt, unitsPerEm: head.readUInt16BE(18), count, outlines, hMetrics, vMetrics };
 }
 
-/** Long metrics (advance, bearing) then bearings alone, for every glyph (hmtx/hhea or vmtx/vhea). */
-function readMetrics(mtx: Buffer, header: Buffer, count: number): [number, number][] | null {
+interface Metrics {
+  advance(glyph: number): number;
+  bearing(glyph: number): number;
+}
+
+/** Long metrics (advance, bearing) then bearings alone (hmtx/hhea or vmtx/vhea), read on demand. */
+function readMetrics(mtx: Buffer, header: Buffer, count: number): Metrics | null {
   if (header.length < 36) return null;
   const long = header.readUInt16BE(34);
   if (long < 1 || mtx.length < long * 4 + Math.max(0, count - long) * 2) return null;
-  const out: [number, number][] = [];
-  for (let g = 0; g < count; g++) {
-    const advance = mtx.readUInt16BE(Math.min(g, long - 1) * 4);
-    const bearing = g < long ? mtx.readInt16BE(g * 4 + 2) : mtx.readInt16BE(long * 4 + (g - long) * 2);
-    out.push([advance, bearing]);
-  }
-  return out;
+  return {
+    advance: (g) => mtx.readUInt16BE(Math.min(g, long - 1) * 4),
+    bearing: (g) => (g < long ? mtx.readInt16BE(g * 4 + 2) : mtx.readInt16BE(long * 4 + (g - long) * 2)),
+  };
 }
 
 /** Short loca offsets count 2-byte words: every outline is padded to an even length. */
