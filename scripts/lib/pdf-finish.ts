@@ -10,6 +10,7 @@ import {
   PDFStreamWriter,
   PDFString,
 } from 'pdf-lib';
+import { mergeFontSubsets } from './font-merge.ts';
 import { RenderError } from './render-error.ts';
 
 export interface PdfMetadata {
@@ -64,6 +65,8 @@ export async function finishPdf(
   appendices?: { first: number; title: string },
 ): Promise<{ bytes: Uint8Array; pages: number }> {
   if (front) await replaceFrontPages(doc, front);
+  // Each print brought its own subset of every font: one font per face from here on.
+  await mergeFontSubsets(doc);
   fixOutlineTitles(doc, headingTexts);
   if (appendices) groupAppendices(doc, appendices.first, appendices.title);
   normalizeStructureIds(doc);
