@@ -11,29 +11,11 @@ import { placements } from './markdown/passages.ts';
 import { escapeSectionIds, SECTION_ID, splitSectionId } from './markdown/section-ids.ts';
 import { type PeriodReading, periodDiagnostic, readPeriod } from './period-check.ts';
 import type { Project } from './project.ts';
-import { chartModel } from './render/chart.ts';
-import { figureAttributes } from './render/provenance.ts';
-import { redactedText } from './render/redact.ts';
-import { tableModel } from './render/table.ts';
-import { renderVal } from './render/val.ts';
+import { renderForCheck } from './render-check.ts';
 import { COMPONENT_PROPS, type ComponentName } from './schema/props.ts';
 import { REDACTION_MARKER, REDACTION_MARKER_EN } from './schema/redaction.ts';
 import { checkTerms, type ProseText } from './terms/check.ts';
-
-/**
- * An amount, a percentage or a count with its unit, typed as text rather than bound with <Val>.
- * Years (2022年), list numbers, 5G and names such as 「十四五」 carry no unit and pass.
- */
-const UNBOUND_FIGURE =
-  /(?:人民幣|美元|港元|RMB|US\$|HK\$)\s*\d[\d,]*(?:\.\d+)?(?:\s*(?:億元|萬元|千元|元|億|萬))?|\d[\d,]*(?:\.\d+)?\s*(?:%|％|億元|萬元|千元|元|美元|港元|ZB|TB|PB|億台|萬台|台|倍)/gu;
-
-/**
- * The same in English prose: "RMB1,376.9 billion", "US$140,000", "19.5%", "12 percent",
- * "14.0 billion units", "3.5 million devices", "23 ZB". Years, "5G", "the 14th Five-Year Plan"
- * and numbers in words pass.
- */
-const UNBOUND_FIGURE_EN =
-  /(?:RMB|US\$|HK\$)\s*\d[\d,]*(?:\.\d+)?(?:\s*(?:billion|million|thousand|bn|m)\b)?|\b\d[\d,]*(?:\.\d+)?\s*(?:%|percent\b|per cent\b|ZB\b|TB\b|PB\b|(?:billion|million|thousand)\b(?:\s+[a-z]+)?|times\b)/giu;
+import { typedFigures } from './typed-figures.ts';
 
 /** A bound figure as it occurs in a chapter: the verification schedule is built from these. */
 export interface Occurrence {
@@ -374,59 +356,6 @@ function checkEdition(
   }
   diagnostics.push(...duplicateOrders(orders), ...duplicateAppendices(appendices));
   return { diagnostics, chapters, rendered, texts, refs };
-}
-
-/**
- * Typed figures in a text, in order, each once: English prose is read with both patterns (an
- * English chapter may quote a Chinese amount), and a match inside an earlier one is the same figure.
- */
-function typedFigures(text: string, locale: Locale): RegExpMatchArray[] {
-  const all = [...text.matchAll(UNBOUND_FIGURE), ...(locale === 'en' ? text.matchAll(UNBOUND_FIGURE_EN) : [])].sort(
-    (a, b) => (a.index ?? 0) - (b.index ?? 0),
-  );
-  const kept: RegExpMatchArray[] = [];
-  for (const m of all) {
-    const last = kept.at(-1);
-    if (last && (m.index ?? 0) < (last.index ?? 0) + last[0].length) {
-      if (m[0].length > last[0].length && m.index === last.index) kept[kept.length - 1] = m;
-      continue;
-    }
-    kept.push(m);
-  }
-  return kept;
-}
-
-/** Everything the page will render, in the edition's language: a missing label fails here. */
-function renderForCheck(
-  project: Project,
-  component: ComponentName,
-  props: Record<string, unknown>,
-  locale: Locale,
-): string | undefined {
-  if (component === 'Val') {
-    const { figure, text } = renderVal(project.resolver, props as never, locale);
-    if (locale !== 'zh') figureAttributes(project, figure, locale);
-    // What the reader sees: 人民幣 and US$ are used by the figures, not typed in the prose.
-    return text;
-  }
-  if (component === 'Chart') {
-    const model = chartModel(project, props as never, locale);
-    if (locale !== 'zh') {
-      for (const s of [...model.series, ...(model.total ? [model.total] : [])]) {
-        for (const c of s.cells) if (c) figureAttributes(project, c.figure, locale);
-      }
-    }
-  }
-  if (component === 'DataTable') {
-    const model = tableModel(project, props as never, locale);
-    if (locale !== 'zh') {
-      for (const row of model.rows) {
-        for (const c of row.cells) if (c.kind === 'figure') figureAttributes(project, c.figure, locale);
-      }
-    }
-  }
-  if (component === 'Redact') redactedText(project.registry, String(props['term']), 'vetting', locale);
-  return undefined;
 }
 
 /** The `{#id}` of a heading, checked; undefined for a heading without one. */
