@@ -38,6 +38,8 @@ async function documentTargets(page: Page) {
       chart: target('figure[data-chart]'),
       table: target('figure.table-figure'),
       contents: document.querySelector('#contents-title')?.textContent?.trim(),
+      // The first section printed after the contents, when the document has generated ones (釋義).
+      definitions: document.querySelector('article#definitions h1')?.textContent?.trim(),
     };
   });
 }
@@ -87,6 +89,7 @@ const browser = await puppeteer.launch({ executablePath: findBrowser(), args: CH
 let chart: Target | undefined;
 let table: Target | undefined;
 let contents: string | undefined;
+let definitions: string | undefined;
 let change: string | undefined;
 /** The English edition's first chart, when the document has one. */
 let englishChart: Target | undefined;
@@ -94,7 +97,7 @@ let englishContents: string | undefined;
 try {
   const page = await browser.newPage();
   await page.goto(`${server.url}/document/`, { waitUntil: 'load' });
-  ({ chart, table, contents } = await documentTargets(page));
+  ({ chart, table, contents, definitions } = await documentTargets(page));
   if (!chart || !table || !contents) throw new Error('the document has no chart, no table or no contents to show');
   if (existsSync(join(dist, 'blackline', 'index.html'))) {
     await page.goto(`${server.url}/blackline/`, { waitUntil: 'load' });
@@ -116,6 +119,7 @@ try {
     process.stdout.write(`docs/images/${file}\n`);
   };
   await shoot('/', 'site-home.png', 1100, 800);
+  await shoot('/verification/', 'site-verification.png', 1400, 900);
   await shoot(`/chapters/${chart.chapter}/`, 'site-chapter.png', 1100, 1000, chart.id);
   await shoot(`/chapters/${table.chapter}/`, 'site-phone.png', 390, 844, table.id);
   if (englishChart) {
@@ -130,6 +134,9 @@ try {
 const contentsPage = await pageWith('prospectus.pdf', contents);
 pdfPage('prospectus.pdf', 1, 'pdf-cover');
 pdfPage('prospectus.pdf', contentsPage, 'pdf-contents');
+if (definitions) {
+  pdfPage('prospectus.pdf', await pageWith('prospectus.pdf', definitions, contentsPage + 1), 'pdf-definitions');
+}
 pdfPage('prospectus.pdf', await pageWith('prospectus.pdf', chart.title, contentsPage + 1), 'pdf-chart-page');
 pdfPage('prospectus.pdf', await pageWith('prospectus.pdf', table.title, contentsPage + 1), 'pdf-table-page');
 if (englishChart && englishContents) {
