@@ -14,6 +14,12 @@ export interface LocateItem {
   fallback: string;
   /** Figures inside a chart or table are located by the figure's title; keep the cursor there. */
   sticky: boolean;
+  /**
+   * The figure as displayed, the last resort: a figure that opens a page has even its short
+   * fallback split from it by the folio and the running head ("…in 2018 to" | "RMB3,436.8 billion").
+   * Searched from after the previous figure, its first occurrence is the one.
+   */
+  figure?: string;
 }
 
 const squeeze = (s: string) => s.replace(/[\s\u00AD\u2010\u2011-]+/gu, '');
@@ -32,7 +38,7 @@ export function locatePages(pageTexts: readonly string[], items: readonly Locate
   };
   let cursor = 0;
   return items.map((item) => {
-    for (const candidate of [item.anchor, item.fallback]) {
+    for (const candidate of [item.anchor, item.fallback, item.figure ?? '']) {
       const needle = squeeze(candidate);
       if (!needle) continue;
       const index = full.indexOf(needle, cursor);

@@ -245,7 +245,7 @@ export async function boundFigures(page: Page, locale: Locale = 'zh'): Promise<B
             status: (d['status'] ?? 'none') as ScheduleRow['status'],
             ref: d['ref'] ?? '',
           },
-          locate: { anchor, fallback, sticky: figure !== null },
+          locate: { anchor, fallback, sticky: figure !== null, ...(figure ? {} : { figure: text }) },
         };
       }),
     LOCATION[locale],

@@ -27,6 +27,26 @@ describe('locating figures in the PDF text', () => {
     ]);
     expect(result).toEqual([1, 1, 1]);
   });
+  it('finds a figure that opens a page, whose anchors the folio and running head split from it', () => {
+    const text = [
+      'The market size increased from RMB1,376.9 billion in 2018 to – 3 –',
+      'This Application Proof is in draft form. INDUSTRY OVERVIEW RMB3,436.8 billion in 2022',
+    ];
+    const items = [
+      { anchor: 'increased from RMB1,376.9 billion', fallback: 'om RMB1,376.9 billion', sticky: false },
+      { anchor: 'in 2018 to RMB3,436.8 billion', fallback: 'o RMB3,436.8 billion', sticky: false },
+    ];
+    expect(locatePages(text, items), 'without the figure itself').toEqual([1, undefined]);
+    expect(
+      locatePages(
+        text,
+        [
+          { ...items[0], figure: 'RMB1,376.9 billion' },
+          { ...items[1], figure: 'RMB3,436.8 billion' },
+        ].map(({ anchor = '', fallback = '', figure }) => ({ anchor, fallback, sticky: false, figure })),
+      ),
+    ).toEqual([1, 2]);
+  });
   it('falls back to the short anchor when a page break splits the long one', () => {
     const split = ['甲乙丙丁戊己', '行業概覽 庚辛 42.0%'];
     expect(locatePages(split, [{ anchor: '己庚辛42.0%', fallback: '42.0%', sticky: false }])).toEqual([2]);
