@@ -19,6 +19,8 @@ import { RenderError } from './render-error.ts';
 export interface UnitPrint {
   bytes: Uint8Array;
   stubs: string[];
+  /** Heading id → index of its bookmark in this unit. */
+  anchors: Record<string, number>;
 }
 
 /**
@@ -93,6 +95,13 @@ export async function assembleUnits(units: UnitPrint[]): Promise<PDFDocument> {
         ctx.lookup(copiedFirst, PDFDict).set(N.Prev, outline.last);
         outline = { first: outline.first, last: copiedLast, count: outline.count + count };
       } else outline = { first: copiedFirst, last: copiedLast, count };
+      // Chromium names a destination only where a link in the same print points; a link from
+      // another unit goes where the heading's bookmark goes.
+      const items = outlineItems(ctx.lookup(copiedFirst, PDFDict), ctx.lookupMaybe(copiedLast, PDFDict));
+      for (const [id, index] of Object.entries(unit.anchors)) {
+        const dest = items[index]?.get(N.Dest);
+        if (dest && dests.get(id)?.stub !== false) dests.set(id, { value: dest, stub: false });
+      }
     }
 
     const stubs = new Set(unit.stubs);
@@ -139,6 +148,19 @@ export async function assembleUnits(units: UnitPrint[]): Promise<PDFDocument> {
   // FONT MERGE: one embedded font per face across the units goes here, once
   // mergeFontSubsets(doc) from scripts/lib/font-merge.ts lands (another change, not this one).
   return out;
+}
+
+/** Bookmarks from `first` to `last` at the top level and everything under them, in document order. */
+function outlineItems(first: PDFDict, last: PDFDict | undefined): PDFDict[] {
+  const items: PDFDict[] = [];
+  const walk = (from: PDFDict | undefined, until: PDFDict | undefined) => {
+    for (let item = from; item; item = item === until ? undefined : item.lookupMaybe(N.Next, PDFDict)) {
+      items.push(item);
+      walk(item.lookupMaybe(N.First, PDFDict), undefined);
+    }
+  };
+  walk(first, last);
+  return items;
 }
 
 /** Moves the unit's marked-content keys past the previous units': pages and annotations alike. */
@@ -251,4 +273,5 @@ const N = {
   ClassMap: PDFName.of('ClassMap'),
   MarkInfo: PDFName.of('MarkInfo'),
   Dests: PDFName.of('Dests'),
+  Dest: PDFName.of('Dest'),
 };

@@ -17,6 +17,8 @@ export const UnitRecordSchema = z.object({
   pages: z.number().int().positive(),
   /** Heading id → page within the unit (1-based), from the unit's bookmarks. */
   headings: z.record(z.string(), z.number().int().positive()),
+  /** Heading id → index of its bookmark among the unit's (document order): where links to it from other units go. */
+  anchors: z.record(z.string(), z.number().int().nonnegative()),
   /** Ids given a placeholder in this print (targets in other units): their destinations are not the real ones. */
   stubs: z.array(z.string()),
 });

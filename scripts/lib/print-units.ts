@@ -54,7 +54,7 @@ import { type CachedUnit, type PrintCache, sha256 } from './print-cache.ts';
 import { RenderError } from './render-error.ts';
 
 /** Bumped when what a unit's print looks like changes for a reason the key does not see. */
-const PRINT_CODE_VERSION = '1';
+const PRINT_CODE_VERSION = '2';
 
 /** A tab holds the whole document page laid out: measured at about 300 MB for 460 pages. */
 export const TAB_MEMORY = 512 * 1024 * 1024;
@@ -119,8 +119,46 @@ export async function contextKey(page: Page, browserVersion: string, fonts: Uint
   return sha256(PRINT_CODE_VERSION, browserVersion, css, ...fonts);
 }
 
+/**
+ * Loads the faces the running heads need. A one-piece print has usually drawn their characters
+ * before (an English edition's ideographic space of 附錄 heads comes from the Chinese face), a
+ * unit printed alone may not have: Chromium then leaves the head blank while the face loads.
+ */
+export async function loadMarginFonts(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const strings = [...document.querySelectorAll('style')]
+      .flatMap((style) => [...(style.textContent ?? '').matchAll(/content:([^;}]*)/g)].map((m) => m[1] ?? ''))
+      .join('');
+    const families = new Set(
+      [...document.querySelectorAll('style')].flatMap((style) =>
+        [...(style.textContent ?? '').matchAll(/font-family:\s*([^;}]*)/g)].flatMap((m) =>
+          (m[1] ?? '').split(',').map((f) => f.trim()),
+        ),
+      ),
+    );
+    for (const sheet of document.styleSheets) {
+      try {
+        for (const rule of sheet.cssRules) {
+          for (const m of rule.cssText.matchAll(/font-family:\s*([^;}]*)/g)) {
+            for (const f of (m[1] ?? '').split(',')) families.add(f.trim());
+          }
+        }
+      } catch {
+        // A stylesheet from elsewhere cannot be read; the site has none.
+      }
+    }
+    const text = strings.replace(/["\\]/g, '');
+    await Promise.all(
+      [...families]
+        .filter((f) => f.startsWith('"'))
+        .flatMap((f) => [400, 700].map((w) => document.fonts.load(`${w} 10pt ${f}`, text))),
+    );
+  });
+}
+
 export async function printUnits(options: UnitsOptions): Promise<UnitsResult> {
   const { main, cache, log } = options;
+  await loadMarginFonts(main);
   const plans = await planUnits(main);
   const layoutKey = (p: UnitPlan) => sha256(options.contextKey, 'layout', p.html);
   const finalKey = (p: UnitPlan, start: number) => sha256(options.contextKey, 'print', p.html, String(start));
@@ -304,14 +342,18 @@ async function printUnit(
     const { doc } = await loadPrint(bytes);
     const outline = outlineEntries(doc);
     const headings: Record<string, number> = {};
+    const anchors: Record<string, number> = {};
     let cursor = 0;
     for (const heading of plan.headings) {
       const index = outline.findIndex((e, i) => i >= cursor && sameTitle(e.title.replace(/\s+/g, ''), heading.text));
       if (index === -1) continue;
       cursor = index + 1;
-      if (heading.id) headings[heading.id] = (outline[index] as { page: number }).page;
+      if (!heading.id) continue;
+      headings[heading.id] = (outline[index] as { page: number }).page;
+      anchors[heading.id] = index;
     }
-    return { bytes, record: { sha256: sha256(bytes), pages: doc.getPageCount(), headings, stubs: plan.foreign } };
+    const record = { sha256: sha256(bytes), pages: doc.getPageCount(), headings, anchors, stubs: plan.foreign };
+    return { bytes, record };
   } finally {
     await tab.evaluate(() => {
       const undo = (window as unknown as { printUnitUndo: { parked: [Comment, Element][]; added: Element[] } })

@@ -7,7 +7,7 @@ import { assembleUnits } from './assemble-pdf.ts';
 import { finishPdf, type PdfMetadata } from './pdf-finish.ts';
 import { PrintCache } from './print-cache.ts';
 import { PRINT_FONTS } from './print-fonts.ts';
-import { contextKey, printUnits } from './print-units.ts';
+import { contextKey, loadMarginFonts, printUnits } from './print-units.ts';
 
 export interface AssembledOptions {
   siteDir: string;
@@ -41,7 +41,17 @@ export async function printAssembled(
   );
   const cache = new PrintCache(options.cacheDir ?? join(dirname(options.siteDir), 'print-cache'));
   const key = await contextKey(page, await browser.version(), printFontFiles());
-  const result = await printUnits({ main: page, openTab, cache, contextKey: key, log: options.log });
+  const result = await printUnits({
+    main: page,
+    openTab: async () => {
+      const tab = await openTab();
+      await loadMarginFonts(tab);
+      return tab;
+    },
+    cache,
+    contextKey: key,
+    log: options.log,
+  });
   throwIfProblems();
   options.log(
     `units: ${result.units.length}, ${result.printed} prints, ${result.cached} taken from the cache, ${result.tabs} tab(s)`,
@@ -53,7 +63,9 @@ export async function printAssembled(
     folioOf: result.folioOf,
     printSeconds,
     async finish() {
-      const doc = await assembleUnits(result.units.map((u) => ({ bytes: u.unit.bytes, stubs: u.unit.record.stubs })));
+      const doc = await assembleUnits(
+        result.units.map((u) => ({ bytes: u.unit.bytes, stubs: u.unit.record.stubs, anchors: u.unit.record.anchors })),
+      );
       const appendices =
         firstAppendix >= 0
           ? { first: firstAppendix, title: APPENDICES_BOOKMARK[options.metadata.language === 'en' ? 'en' : 'zh'] }
