@@ -419,6 +419,7 @@ if (largest) {
     units_cold_one_tab_s: round(u.serial.wallS),
     units_warm_s: round(u.warm.wallS),
     units_tabs: u.tabs,
+    units_cold_peak_pss_mb: Math.round(u.cold.peakPssMb),
     parallel_speedup: round(u.serial.wallS / u.cold.wallS),
     units_pages: u.edit.timings['pages'] ?? 0,
     edit_s: round(u.edit.wallS),

@@ -56,7 +56,10 @@ import { RenderError } from './render-error.ts';
 /** Bumped when what a unit's print looks like changes for a reason the key does not see. */
 const PRINT_CODE_VERSION = '2';
 
-/** A tab holds the whole document page laid out: measured at about 300 MB for 460 pages. */
+/**
+ * A tab holds the whole document page laid out; the cap allows this much per tab (an allowance,
+ * not a measurement: the bench reports the units build's peak PSS as units_cold_peak_pss_mb).
+ */
 export const TAB_MEMORY = 512 * 1024 * 1024;
 /** Left for Node (pdf-lib's assembly peak) and the rest of the machine. */
 const RESERVE = 1024 * 1024 * 1024;

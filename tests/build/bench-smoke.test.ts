@@ -87,6 +87,7 @@ describe('npm run bench', () => {
       'units_cold_one_tab_s',
       'units_warm_s',
       'units_tabs',
+      'units_cold_peak_pss_mb',
       'edit_s',
       'parallel_speedup',
     ]) {
