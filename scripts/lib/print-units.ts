@@ -54,7 +54,7 @@ import { type CachedUnit, type PrintCache, sha256 } from './print-cache.ts';
 import { RenderError } from './render-error.ts';
 
 /** Bumped when what a unit's print looks like changes for a reason the key does not see. */
-const PRINT_CODE_VERSION = '2';
+const PRINT_CODE_VERSION = '3';
 
 /**
  * A tab holds the whole document page laid out; the cap allows this much per tab (an allowance,
@@ -259,6 +259,15 @@ async function planUnits(page: Page): Promise<UnitPlan[]> {
       ...(front.length ? [{ id: 'front', numeral: undefined, elements: front }] : []),
       ...chapters.map((a) => ({ id: a.id, numeral: a.dataset['appendix'], elements: [a] })),
     ];
+    // The chart library names clip paths with random ids, new on every load: for the key, each
+    // is named by its place (the print does not show them).
+    const stableSvgIds = (html: string, ids: string[]) => {
+      const quote = (id: string) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      return [...new Set(ids)].reduce(
+        (out, id, i) => out.replace(new RegExp(`(id="|url\\(#|href="#)${quote(id)}(?=[")])`, 'g'), `$1svg-id-${i}`),
+        html,
+      );
+    };
     return groups.map((g) => {
       const inside = (el: Element) => g.elements.some((e) => e.contains(el));
       const headings = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].filter(inside).map((h) => ({
@@ -277,7 +286,10 @@ async function planUnits(page: Page): Promise<UnitPlan[]> {
         numeral: g.numeral,
         headings,
         foreign: [...foreign],
-        html: g.elements.map((e) => e.outerHTML).join('\n'),
+        html: stableSvgIds(
+          g.elements.map((e) => e.outerHTML).join('\n'),
+          g.elements.flatMap((e) => [...e.querySelectorAll('svg [id]')].map((n) => n.id)),
+        ),
         slots: g.elements.some((e) => e.querySelector('.contents-page[data-target], .ref-page[data-target]') !== null),
       };
     });
