@@ -7,7 +7,7 @@
  * npm test: timings are noisy.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -25,6 +25,10 @@ const HELP = `Usage: npm run bench [-- options]
   --runs N        runs per size (default 3, and 5 at the largest size); the median is
                   reported with min and max
   -h, --help      show this help
+
+At the largest size it then builds by units (PROSPECTUS_PRINT=units): cold in one tab, cold
+in as many tabs as allowed, warm, and after a one-sentence edit in the middle chapter
+(edit_s; edit_ratio = edit_s / the one-piece build_total_s).
 
 Each run builds the synthetic document, both editions (publication stage, so the leak scan
 runs), and prints each edition's built page (/document/, /en/document/) with raw Chromium;
@@ -137,14 +141,17 @@ async function rawChromium(siteDir: string, path: string, outFile: string): Prom
 interface Build {
   timings: Record<string, number>;
   peakPssMb: number;
+  /** From spawning the build to its exit. */
+  wallS: number;
+  stderr: string;
 }
 
 /** One build of the synthetic project, its own process tree sampled while it runs. */
-async function build(dir: string): Promise<Build> {
+async function build(dir: string, env: Record<string, string> = {}): Promise<Build> {
   const timingsFile = join(dir, 'timings.json');
   const child: ChildProcess = spawn(process.execPath, [join(dir, 'scripts/build.ts'), '--timings', timingsFile], {
     cwd: dir,
-    env: { ...process.env, SOURCE_DATE_EPOCH: '1764115200', PROSPECTUS_STAGE: 'publication' },
+    env: { ...process.env, SOURCE_DATE_EPOCH: '1764115200', PROSPECTUS_STAGE: 'publication', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   const sampler = startTreeSampler(child.pid ?? 0);
@@ -152,12 +159,54 @@ async function build(dir: string): Promise<Build> {
   child.stderr?.on('data', (d: Buffer) => {
     stderr += d.toString();
   });
+  const started = performance.now();
   const status = await new Promise<number | null>((done) => child.on('close', done));
+  const wallS = (performance.now() - started) / 1000;
   const { peakPssMb } = sampler.stop();
   if (status !== 0) throw new BenchError(`build in ${dir} failed:\n${stderr}`);
   const timings = JSON.parse(readFileSync(timingsFile, 'utf8')) as Record<string, number>;
   if (timings['leak_scan_s'] === undefined) throw new BenchError(`build in ${dir} ran no leak scan:\n${stderr}`);
-  return { timings, peakPssMb };
+  return { timings, peakPssMb, wallS, stderr };
+}
+
+/**
+ * Printing by units (PROSPECTUS_PRINT=units) at one size, after its one-piece runs: a cold
+ * build (empty print cache) in one tab and in as many as the machine allows, a warm build
+ * (nothing changed), and a one-sentence edit in the middle chapter, each timed from the start
+ * of `npm run build` to the new dist/prospectus.pdf (process wall time).
+ */
+async function unitsPhase(chapters: number): Promise<UnitsBench> {
+  const dir = join(root, '.build', 'bench', `c${chapters}`);
+  const cache = join(dir, '.build', 'print-cache');
+  const units = { PROSPECTUS_PRINT: 'units' };
+  rmSync(cache, { recursive: true, force: true });
+  say(`${chapters} chapters, units: cold build in one tab`);
+  const serial = await build(dir, { ...units, PROSPECTUS_PRINT_TABS: '1' });
+  rmSync(cache, { recursive: true, force: true });
+  say(`${chapters} chapters, units: cold build`);
+  const cold = await build(dir, units);
+  say(`${chapters} chapters, units: warm build`);
+  const warm = await build(dir, units);
+  const middle = join(dir, 'content', 'chapters', `chapter-${String(Math.ceil(chapters / 2)).padStart(3, '0')}.mdx`);
+  const text = readFileSync(middle, 'utf8');
+  // One sentence more at the end of the chapter's first paragraph of body text.
+  const edited = text.replace(/^(\p{Script=Han}[^\n]*)$/mu, '$1本句為基準測試所加的一句。');
+  if (edited === text) throw new BenchError(`no paragraph to edit in ${middle}`);
+  writeFileSync(middle, edited);
+  say(`${chapters} chapters, units: one-sentence edit in ${middle.split('/').at(-1)}`);
+  const edit = await build(dir, units);
+  writeFileSync(middle, text);
+  const tabs = Number(/units: \d+, \d+ prints, \d+ taken from the cache, (\d+) tab/u.exec(cold.stderr)?.[1] ?? 0);
+  return { serial, cold, warm, edit, tabs };
+}
+
+interface UnitsBench {
+  serial: Build;
+  cold: Build;
+  warm: Build;
+  edit: Build;
+  /** Tabs the cold build printed in (its log). */
+  tabs: number;
 }
 
 interface Run {
@@ -267,8 +316,10 @@ async function measure(chapters: number): Promise<SizeResult> {
 }
 
 const results: SizeResult[] = [];
+let unitsResult: UnitsBench | undefined;
 try {
   for (const chapters of sizes) results.push(await measure(chapters));
+  unitsResult = await unitsPhase(Math.max(...sizes));
 } catch (e) {
   if (!(e instanceof BenchError)) throw e;
   process.stderr.write(`bench: error: ${e.message}\n`);
@@ -362,6 +413,21 @@ if (largest) {
   };
   const [zh, en] = largest.editions as [EditionResult, EditionResult];
   const t = zh.median.build.timings;
+  const u = unitsResult as UnitsBench;
+  const unitKeys = {
+    units_cold_s: round(u.cold.wallS),
+    units_cold_one_tab_s: round(u.serial.wallS),
+    units_warm_s: round(u.warm.wallS),
+    units_tabs: u.tabs,
+    units_cold_peak_pss_mb: Math.round(u.cold.peakPssMb),
+    parallel_speedup: round(u.serial.wallS / u.cold.wallS),
+    units_pages: u.edit.timings['pages'] ?? 0,
+    edit_s: round(u.edit.wallS),
+    edit_ratio: round(u.edit.wallS / largest.total.median),
+  };
+  process.stdout.write(
+    `\nPrinting by units (PROSPECTUS_PRINT=units), ${largest.chapters} chapters, whole build wall time: cold ${u.cold.wallS.toFixed(1)} s in ${u.tabs} tab(s), cold ${u.serial.wallS.toFixed(1)} s in one tab, warm ${u.warm.wallS.toFixed(1)} s, one-sentence edit ${u.edit.wallS.toFixed(1)} s (one-piece build ${largest.total.median.toFixed(1)} s)\n`,
+  );
   process.stdout.write(
     `${JSON.stringify({
       chapters: largest.chapters,
@@ -372,6 +438,7 @@ if (largest) {
       figures_placed: t['figures_placed'] ?? 0,
       peak_pss_mb: Math.round(largest.peakPssMb),
       ...keysOf(en, 'en_'),
+      ...unitKeys,
       runs: largest.runs.length,
     })}\n`,
   );

@@ -61,6 +61,9 @@ Environment:
   PROSPECTUS_STAGE            vetting | publication | final (overrides content/document.yaml)
   PUPPETEER_EXECUTABLE_PATH   Chromium to print with (else CHROME_PATH, else /usr/bin/chromium)
   SOURCE_DATE_EPOCH           fixed build date, for reproducible output
+  PROSPECTUS_PRINT=units      print the PDF in units (sections, chapters, appendices), cached in
+                              .build/print-cache/ and several at a time, then assembled
+  PROSPECTUS_PRINT_TABS       most units printed at once (default: one per core, memory allowing)
 `;
 
 const root = resolve(import.meta.dirname, '..');

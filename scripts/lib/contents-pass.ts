@@ -118,13 +118,13 @@ async function headingPhysicalPages(page: Page, doc: PDFDocument): Promise<Recor
 }
 
 /** `title` is `text`, or `text` with a beginning of it written once more in front. */
-function sameTitle(title: string, text: string): boolean {
+export function sameTitle(title: string, text: string): boolean {
   if (title === text) return true;
   return title.length > text.length && title.endsWith(text) && text.startsWith(title.slice(0, -text.length));
 }
 
 /** Writes the folios into the contents and into the page notes of cross-references. */
-async function fillContents(page: Page, contents: Record<string, string>): Promise<void> {
+export async function fillContents(page: Page, contents: Record<string, string>): Promise<void> {
   const missing = await page.evaluate((numbers: Record<string, string>) => {
     const unknown: string[] = [];
     for (const el of document.querySelectorAll<HTMLElement>('.contents-page[data-target], .ref-page[data-target]')) {

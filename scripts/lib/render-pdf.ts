@@ -8,6 +8,7 @@ import { waitForCharts } from './page-ready.ts';
 import { finishPdf, loadPrint, type PdfMetadata } from './pdf-finish.ts';
 import { extractPageTexts, type PendingTexts } from './pdf-text.ts';
 import { CrashError, RenderError } from './render-error.ts';
+import { printAssembled } from './render-units.ts';
 import { serveStatic } from './serve.ts';
 
 export type { PdfMetadata } from './pdf-finish.ts';
@@ -30,6 +31,8 @@ export interface RenderPdfOptions {
    */
   readPage?: (page: Page) => Promise<void>;
   log?: (message: string) => void;
+  /** Where units printed with PROSPECTUS_PRINT=units are kept between builds (default: .build/print-cache beside siteDir). */
+  cacheDir?: string;
 }
 
 export interface RenderPdfResult {
@@ -110,6 +113,47 @@ async function renderOnce(options: RenderPdfOptions): Promise<RenderPdfResult> {
     await waitForCharts(page, options.readyTimeoutMs ?? 60_000);
     problems.throwIfAny();
     const tLoad = performance.now();
+    if (process.env['PROSPECTUS_PRINT'] === 'units') {
+      const openTab = async () => {
+        const tab = await (browser as Browser).newPage();
+        tabProblems.push(watchPage(tab, server.url));
+        await tab.emulateMediaType('print');
+        await tab.goto(`${server.url}${options.path}`, { waitUntil: 'load', timeout: 120_000 });
+        await waitForCharts(tab, options.readyTimeoutMs ?? 60_000);
+        return tab;
+      };
+      const tabProblems = [problems];
+      const printed = await printAssembled({ ...options, log }, browser, page, openTab, () => {
+        for (const p of tabProblems) p.throwIfAny();
+      });
+      closing = browser.close().catch(() => {});
+      browser = undefined;
+      const finished = await printed.finish();
+      const tPdfLib = performance.now();
+      const pageTexts = options.pageTexts ? await extract(finished.bytes, TEXT_PARTS).texts : undefined;
+      if (pageTexts && pageTexts.length !== finished.pages) {
+        throw new RenderError(`pdftotext read ${pageTexts.length} pages of a ${finished.pages}-page PDF`);
+      }
+      const tText = performance.now();
+      await writeAtomically(options.outFile, finished.bytes);
+      log(`wrote ${options.outFile}: ${finished.pages} pages, ${(finished.bytes.length / 1024).toFixed(0)} KiB`);
+      return {
+        pages: finished.pages,
+        bytes: finished.bytes.length,
+        contents: printed.contents,
+        folioOffset: printed.frontPages,
+        folioOf: printed.folioOf,
+        pageTexts,
+        timings: {
+          load: (tLoad - t0) / 1000,
+          print: printed.printSeconds,
+          contents: 0,
+          pdfLib: (tPdfLib - tLoad) / 1000 - printed.printSeconds,
+          text: (tText - tPdfLib) / 1000,
+          total: (performance.now() - t0) / 1000,
+        },
+      };
+    }
 
     const print = async (extra: { pageRanges?: string; outline?: boolean } = {}) =>
       new Uint8Array(
@@ -184,15 +228,7 @@ async function renderOnce(options: RenderPdfOptions): Promise<RenderPdfResult> {
       }
     }
     const tText = performance.now();
-    // Written only when everything, the page text included, succeeded.
-    const tmp = `${options.outFile}.partial-${process.pid}`;
-    try {
-      await writeFile(tmp, finished.bytes);
-      await rename(tmp, options.outFile);
-    } catch (e) {
-      await rm(tmp, { force: true });
-      throw new RenderError(`cannot write ${options.outFile}: ${(e as Error).message}`);
-    }
+    await writeAtomically(options.outFile, finished.bytes);
     log(`wrote ${options.outFile}: ${finished.pages} pages, ${(finished.bytes.length / 1024).toFixed(0)} KiB`);
     return {
       pages: finished.pages,
@@ -221,6 +257,18 @@ async function renderOnce(options: RenderPdfOptions): Promise<RenderPdfResult> {
   } finally {
     await (closing ?? browser?.close().catch(() => {}));
     await server.close();
+  }
+}
+
+/** Written only when everything, the page text included, succeeded. */
+async function writeAtomically(outFile: string, bytes: Uint8Array): Promise<void> {
+  const tmp = `${outFile}.partial-${process.pid}`;
+  try {
+    await writeFile(tmp, bytes);
+    await rename(tmp, outFile);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw new RenderError(`cannot write ${outFile}: ${(e as Error).message}`);
   }
 }
 

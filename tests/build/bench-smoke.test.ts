@@ -80,6 +80,26 @@ describe('npm run bench', () => {
     expect(run.stderr).toMatch(
       /run 1\/2 \(build first\): Chinese \d+ pages; PDF step [\d.]+ s .*; English \d+ pages; PDF step/,
     );
+
+    // Printing by units: cold (one tab and several), warm, and a one-sentence edit.
+    for (const key of [
+      'units_cold_s',
+      'units_cold_one_tab_s',
+      'units_warm_s',
+      'units_tabs',
+      'units_cold_peak_pss_mb',
+      'edit_s',
+      'parallel_speedup',
+    ]) {
+      expect(result[key], key).toBeGreaterThan(0);
+    }
+    expect(result['units_pages']).toBe(result['pages']);
+    expect(result['edit_ratio']).toBeCloseTo((result['edit_s'] ?? 0) / (result['build_total_s'] ?? 1), 2);
+    expect(result['parallel_speedup']).toBeCloseTo(
+      (result['units_cold_one_tab_s'] ?? 0) / (result['units_cold_s'] ?? 1),
+      2,
+    );
+    expect(run.stderr).toMatch(/units: one-sentence edit in chapter-001\.mdx/);
   }, 600_000);
 });
 

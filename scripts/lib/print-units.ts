@@ -1,0 +1,426 @@
+/**
+ * Per-unit printing (PROSPECTUS_PRINT=units): the document page printed in pieces, each piece
+ * only when it changed, several at a time, then put together (assemble-pdf.ts).
+ *
+ * Design
+ * - Units. Every section of a prospectus starts on a new page, so the document page splits
+ *   where its page breaks are forced: the front matter (cover + contents, one unit: their folios
+ *   do not count), then each `article.print-chapter` in order — the generated sections (釋義,
+ *   技術詞彙表), each chapter, each appendix. A unit is printed from the same loaded document
+ *   page with every other unit taken out of the DOM (as contents-pass.ts prints the front
+ *   matter), so it sees the same stylesheets, fonts, named pages and running heads.
+ * - Folios. A unit printed alone starts on the print's first page, so `@page :first {
+ *   counter-increment: page S }` makes its first folio S and the pages after it count on (tried
+ *   in Chromium: a chapter alone printed – 41 –, – 42 – …; the chapters' named pages set no
+ *   counter-increment, so :first applies). Appendix units need nothing: their own counter
+ *   (appendixPageCss) starts at 1 in any print. The front unit keeps counter-increment 0.
+ * - Numbers. A unit's length does not depend on its folios or on the numbers written into the
+ *   fixed-width contents and <Ref page> slots, so the layout pass learns each unit's page count
+ *   and the page of each of its headings (from its bookmarks) with empty slots; the starting
+ *   folios follow (S₁ = 1, Sₖ₊₁ = Sₖ + pagesₖ), then every heading's folio; the numbers are
+ *   written into the slots (contents-pass.ts fillContents) and the final pass prints each unit
+ *   with its numbers and its starting folio. A unit whose print has no slots and whose guessed
+ *   folio was right is not printed twice: the layout print is the final one.
+ * - Cache. Keys are SHA-256 of: the print code's version, Chromium's version, every stylesheet's
+ *   text, the print fonts' bytes, the unit's rendered HTML (after charts, with its numbers) and
+ *   its starting folio. A layout record (pages, heading pages) is kept per unit HTML without
+ *   numbers. See print-cache.ts for how entries are written so a killed build leaves none that
+ *   a later build trusts. A chapter that gains a page changes the starting folio of every later
+ *   unit: those are reprinted (in parallel), the numbers are not patched into printed pages.
+ * - Links. Chromium writes a link only to a target in the print; a unit's links to other units
+ *   (the contents, cross-references) get a zero-size placeholder with the target's id, so the
+ *   link is written, to a named destination; assembly keeps each name's destination from the
+ *   unit that really holds the id.
+ * - Parallel. Units print in tabs of one browser, each tab with the document loaded once:
+ *   min(os.availableParallelism(), units to print, memory cap) tabs. Memory cap: one tab per
+ *   TAB_MEMORY of free memory beyond a reserve (each tab holds the whole document page).
+ * - Assembly (assemble-pdf.ts): pages, bookmarks (in order, then renamed and grouped by
+ *   pdf-finish.ts as for a one-piece print), named destinations, one StructTreeRoot whose K
+ *   lists every unit's elements, one ParentTree with each unit's keys moved past the previous
+ *   unit's (pages' /StructParents and annotations' /StructParent renumbered alike), merged
+ *   RoleMap and IDTree (ids made unique per unit), /Lang, Figure /Alt (copied with their
+ *   elements), metadata written once (pdf-finish.ts). Each unit embeds its own font subsets:
+ *   one font per face across units is mergeFontSubsets' job (scripts/lib/font-merge.ts, not
+ *   built here; its call site is marked in assemble-pdf.ts).
+ * - Reproducible: the assembled bytes depend only on the unit prints and the metadata; pdf-finish
+ *   renumbers structure ids; SOURCE_DATE_EPOCH fixes the dates.
+ */
+import { availableParallelism, freemem } from 'node:os';
+import type { Page } from 'puppeteer-core';
+import { appendixFolio } from '../../src/lib/appendix.ts';
+import { fillContents, sameTitle } from './contents-pass.ts';
+import { loadPrint, outlineEntries } from './pdf-finish.ts';
+import { type CachedUnit, type PrintCache, sha256 } from './print-cache.ts';
+import { RenderError } from './render-error.ts';
+
+/** Bumped when what a unit's print looks like changes for a reason the key does not see. */
+const PRINT_CODE_VERSION = '3';
+
+/**
+ * A tab holds the whole document page laid out; the cap allows this much per tab (an allowance,
+ * not a measurement: the bench reports the units build's peak PSS as units_cold_peak_pss_mb).
+ */
+export const TAB_MEMORY = 512 * 1024 * 1024;
+/** Left for Node (pdf-lib's assembly peak) and the rest of the machine. */
+const RESERVE = 1024 * 1024 * 1024;
+
+export interface UnitPlan {
+  index: number;
+  /** The article id, or `front`. */
+  id: string;
+  kind: 'front' | 'chapter' | 'appendix';
+  numeral: string | undefined;
+  /** Its headings in order: id (a chapter's h1 by its article id) and text without spaces. */
+  headings: { id: string; text: string }[];
+  /** Link targets in other units. */
+  foreign: string[];
+  /** Its elements' HTML as rendered now (charts drawn, numbers as filled). */
+  html: string;
+  /** Whether it has contents or cross-reference page slots (its HTML changes once numbered). */
+  slots: boolean;
+}
+
+export interface PrintedUnit {
+  plan: UnitPlan;
+  start: number;
+  unit: CachedUnit;
+}
+
+export interface UnitsResult {
+  units: PrintedUnit[];
+  contents: Record<string, string>;
+  frontPages: number;
+  folioOf: (physical: number) => string;
+  printed: number;
+  cached: number;
+  tabs: number;
+}
+
+export interface UnitsOptions {
+  main: Page;
+  /** A new tab with the document loaded and ready, as `main` is. */
+  openTab: () => Promise<Page>;
+  cache: PrintCache;
+  /** Everything besides the unit's own HTML and folio that a print depends on. */
+  contextKey: string;
+  log: (message: string) => void;
+}
+
+/** The key parts that are the same for every unit: stylesheets, fonts, Chromium, this code. */
+export async function contextKey(page: Page, browserVersion: string, fonts: Uint8Array[]): Promise<string> {
+  const css = await page.evaluate(() =>
+    [...document.styleSheets]
+      .map((sheet) => {
+        try {
+          return [...sheet.cssRules].map((r) => r.cssText).join('\n');
+        } catch {
+          return sheet.href ?? '';
+        }
+      })
+      .join('\n'),
+  );
+  return sha256(PRINT_CODE_VERSION, browserVersion, css, ...fonts);
+}
+
+/**
+ * Loads the faces the running heads need. A one-piece print has usually drawn their characters
+ * before (an English edition's ideographic space of 附錄 heads comes from the Chinese face), a
+ * unit printed alone may not have: Chromium then leaves the head blank while the face loads.
+ */
+export async function loadMarginFonts(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const strings = [...document.querySelectorAll('style')]
+      .flatMap((style) => [...(style.textContent ?? '').matchAll(/content:([^;}]*)/g)].map((m) => m[1] ?? ''))
+      .join('');
+    const families = new Set(
+      [...document.querySelectorAll('style')].flatMap((style) =>
+        [...(style.textContent ?? '').matchAll(/font-family:\s*([^;}]*)/g)].flatMap((m) =>
+          (m[1] ?? '').split(',').map((f) => f.trim()),
+        ),
+      ),
+    );
+    for (const sheet of document.styleSheets) {
+      try {
+        for (const rule of sheet.cssRules) {
+          for (const m of rule.cssText.matchAll(/font-family:\s*([^;}]*)/g)) {
+            for (const f of (m[1] ?? '').split(',')) families.add(f.trim());
+          }
+        }
+      } catch {
+        // A stylesheet from elsewhere cannot be read; the site has none.
+      }
+    }
+    const text = strings.replace(/["\\]/g, '');
+    await Promise.all(
+      [...families]
+        .filter((f) => f.startsWith('"'))
+        .flatMap((f) => [400, 700].map((w) => document.fonts.load(`${w} 10pt ${f}`, text))),
+    );
+  });
+}
+
+export async function printUnits(options: UnitsOptions): Promise<UnitsResult> {
+  const { main, cache, log } = options;
+  await loadMarginFonts(main);
+  const plans = await planUnits(main);
+  const layoutKey = (p: UnitPlan) => sha256(options.contextKey, 'layout', p.html);
+  const finalKey = (p: UnitPlan, start: number) => sha256(options.contextKey, 'print', p.html, String(start));
+  const pool = new TabPool(main, options.openTab, log);
+  let printed = 0;
+
+  // Layout pass: page counts and heading pages, from records or from a print.
+  const layouts = await Promise.all(plans.map((p) => cache.get(layoutKey(p))));
+  const known = (i: number) => layouts[i]?.record.pages;
+  const missing = plans.filter((_, i) => layouts[i] === undefined);
+  if (missing.length) log(`layout: ${missing.length} of ${plans.length} units to print`);
+  await pool.run(missing, async (tab, plan) => {
+    // The folio it will most likely get: the pages known before it (the rest counted as one).
+    const guess = startOf(plans, plan.index, (i) => known(i) ?? 1);
+    const unit = await printUnit(tab, plan, guess, undefined);
+    printed++;
+    layouts[plan.index] = unit;
+    await cache.put(layoutKey(plan), unit.bytes, unit.record);
+    if (!plan.slots) await cache.put(finalKey(plan, guess), unit.bytes, unit.record);
+  });
+
+  const pagesOf = (i: number) => layouts[i]?.record.pages ?? 0;
+  const starts = plans.map((p) => startOf(plans, p.index, pagesOf));
+  const frontPages = plans[0]?.kind === 'front' ? pagesOf(0) : 0;
+  // Physical first page of each unit.
+  const firsts: number[] = [];
+  plans.reduce((page, p) => {
+    firsts[p.index] = page;
+    return page + pagesOf(p.index);
+  }, 1);
+  const folioOf = (physical: number): string => {
+    const i = firsts.findLastIndex((first) => first <= physical);
+    const plan = plans[i];
+    if (!plan || plan.kind === 'front') return String(physical - frontPages);
+    const within = physical - (firsts[i] ?? 0) + 1;
+    return plan.kind === 'appendix' ? appendixFolio(plan.numeral ?? '', within) : String((starts[i] ?? 0) + within - 1);
+  };
+  const contents: Record<string, string> = {};
+  for (const plan of plans) {
+    const headings = layouts[plan.index]?.record.headings ?? {};
+    for (const [id, page] of Object.entries(headings)) contents[id] = folioOf((firsts[plan.index] ?? 0) + page - 1);
+  }
+  await fillContents(main, contents);
+
+  // Final pass: each unit with its numbers and its folio, from the cache or printed.
+  const numbered = await planUnits(main);
+  const finals = await Promise.all(numbered.map((p) => cache.get(finalKey(p, starts[p.index] ?? 0))));
+  const reprint = numbered.filter((_, i) => finals[i] === undefined);
+  if (reprint.length)
+    log(`print: ${reprint.length} of ${numbered.length} units to print with their folios and numbers`);
+  await pool.run(reprint, async (tab, plan) => {
+    const start = starts[plan.index] ?? 0;
+    const unit = await printUnit(tab, plan, start, contents);
+    printed++;
+    finals[plan.index] = unit;
+    await cache.put(finalKey(plan, start), unit.bytes, unit.record);
+  });
+  await pool.close();
+
+  const units = numbered.map((plan, i) => {
+    const unit = finals[i];
+    if (!unit) throw new RenderError(`unit ${plan.id} was not printed`);
+    if (unit.record.pages !== pagesOf(i)) {
+      throw new RenderError(
+        `${plan.id} printed as ${unit.record.pages} pages with its page numbers, ${pagesOf(i)} without: a contents or cross-reference number moved the layout`,
+      );
+    }
+    return { plan, start: starts[i] ?? 0, unit };
+  });
+  return {
+    units,
+    contents,
+    frontPages,
+    folioOf,
+    printed,
+    cached: numbered.length - reprint.length,
+    tabs: pool.size,
+  };
+}
+
+/** The starting folio of unit `index`: 1 for the first after the front matter, then counting on. */
+function startOf(plans: UnitPlan[], index: number, pages: (i: number) => number): number {
+  if (plans[index]?.kind !== 'chapter') return 0;
+  let start = 1;
+  for (const p of plans.slice(0, index)) if (p.kind !== 'front') start += pages(p.index);
+  return start;
+}
+
+/** The document page's units as it is now. */
+async function planUnits(page: Page): Promise<UnitPlan[]> {
+  const raw = await page.evaluate(() => {
+    const front = [...document.querySelectorAll('section.cover, nav.contents')];
+    const chapters = [...document.querySelectorAll<HTMLElement>('article.print-chapter')];
+    const groups: { id: string; numeral: string | undefined; elements: Element[] }[] = [
+      ...(front.length ? [{ id: 'front', numeral: undefined, elements: front }] : []),
+      ...chapters.map((a) => ({ id: a.id, numeral: a.dataset['appendix'], elements: [a] })),
+    ];
+    // The chart library names clip paths with random ids, new on every load: for the key, each
+    // is named by its place (the print does not show them).
+    const stableSvgIds = (html: string, ids: string[]) => {
+      const quote = (id: string) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      return [...new Set(ids)].reduce(
+        (out, id, i) => out.replace(new RegExp(`(id="|url\\(#|href="#)${quote(id)}(?=[")])`, 'g'), `$1svg-id-${i}`),
+        html,
+      );
+    };
+    return groups.map((g) => {
+      const inside = (el: Element) => g.elements.some((e) => e.contains(el));
+      const headings = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].filter(inside).map((h) => ({
+        id: h.closest('article.print-chapter') && h.tagName === 'H1' ? (h.closest('article') as HTMLElement).id : h.id,
+        text: (h.textContent ?? '').replace(/\s+/g, ''),
+      }));
+      const foreign = new Set<string>();
+      for (const a of document.querySelectorAll<HTMLAnchorElement>('a[href^="#"]')) {
+        if (!inside(a)) continue;
+        const id = decodeURIComponent(a.getAttribute('href')?.slice(1) ?? '');
+        const target = id ? document.getElementById(id) : null;
+        if (target && !inside(target)) foreign.add(id);
+      }
+      return {
+        id: g.id,
+        numeral: g.numeral,
+        headings,
+        foreign: [...foreign],
+        html: stableSvgIds(
+          g.elements.map((e) => e.outerHTML).join('\n'),
+          g.elements.flatMap((e) => [...e.querySelectorAll('svg [id]')].map((n) => n.id)),
+        ),
+        slots: g.elements.some((e) => e.querySelector('.contents-page[data-target], .ref-page[data-target]') !== null),
+      };
+    });
+  });
+  return raw.map((r, index) => ({
+    ...r,
+    index,
+    kind: r.id === 'front' ? 'front' : r.numeral ? 'appendix' : 'chapter',
+  }));
+}
+
+/**
+ * Prints one unit in `tab`: the other units out of the DOM, placeholders for its links' targets
+ * elsewhere, its first folio, its numbers when given; the tab is put back as it was.
+ */
+async function printUnit(
+  tab: Page,
+  plan: UnitPlan,
+  start: number,
+  contents: Record<string, string> | undefined,
+): Promise<CachedUnit> {
+  if (contents) await fillContents(tab, contents);
+  await tab.evaluate(
+    (index: number, foreign: string[], css: string) => {
+      const units = [
+        [...document.querySelectorAll('section.cover, nav.contents')],
+        ...[...document.querySelectorAll('article.print-chapter')].map((a) => [a]),
+      ].filter((g) => g.length > 0);
+      const parked: [Comment, Element][] = [];
+      units.forEach((group, i) => {
+        if (i === index) return;
+        for (const el of group) {
+          const mark = document.createComment('print-unit');
+          el.replaceWith(mark);
+          parked.push([mark, el]);
+        }
+      });
+      const own = units[index]?.[0];
+      const added: Element[] = [];
+      for (const id of foreign) {
+        // A zero-size element at the unit's top: only there for Chromium to write the link.
+        const stub = document.createElement('span');
+        stub.id = id;
+        stub.setAttribute('aria-hidden', 'true');
+        stub.style.cssText = 'display:block;width:0;height:0;overflow:hidden;margin:0;padding:0';
+        own?.prepend(stub);
+        added.push(stub);
+      }
+      if (css) {
+        const style = document.createElement('style');
+        style.textContent = css;
+        document.head.append(style);
+        added.push(style);
+      }
+      (window as unknown as { printUnitUndo: unknown }).printUnitUndo = { parked, added };
+    },
+    plan.index,
+    plan.foreign,
+    plan.kind === 'chapter' ? `@page :first { counter-increment: page ${start}; }` : '',
+  );
+  try {
+    const bytes = new Uint8Array(
+      await tab.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout: 600_000 }),
+    );
+    const { doc } = await loadPrint(bytes);
+    const outline = outlineEntries(doc);
+    const headings: Record<string, number> = {};
+    const anchors: Record<string, number> = {};
+    let cursor = 0;
+    for (const heading of plan.headings) {
+      const index = outline.findIndex((e, i) => i >= cursor && sameTitle(e.title.replace(/\s+/g, ''), heading.text));
+      if (index === -1) continue;
+      cursor = index + 1;
+      if (!heading.id) continue;
+      headings[heading.id] = (outline[index] as { page: number }).page;
+      anchors[heading.id] = index;
+    }
+    const record = { sha256: sha256(bytes), pages: doc.getPageCount(), headings, anchors, stubs: plan.foreign };
+    return { bytes, record };
+  } finally {
+    await tab.evaluate(() => {
+      const undo = (window as unknown as { printUnitUndo: { parked: [Comment, Element][]; added: Element[] } })
+        .printUnitUndo;
+      for (const el of undo.added) el.remove();
+      for (const [mark, el] of undo.parked) mark.replaceWith(el);
+    });
+  }
+}
+
+/** Tabs with the document loaded: the main one first, more opened as work needs them. */
+class TabPool {
+  private readonly tabs: Page[];
+  private readonly opened: Page[] = [];
+  private readonly open: () => Promise<Page>;
+  private readonly log: (message: string) => void;
+  constructor(main: Page, open: () => Promise<Page>, log: (message: string) => void) {
+    this.tabs = [main];
+    this.open = open;
+    this.log = log;
+  }
+
+  get size(): number {
+    return this.tabs.length;
+  }
+
+  /** Runs `work` for each item, as many at once as there are tabs (opened up to the cap). */
+  async run<T>(items: T[], work: (tab: Page, item: T) => Promise<void>): Promise<void> {
+    const want = Math.min(items.length, maxTabs());
+    while (this.tabs.length < want) {
+      const tab = await this.open();
+      this.tabs.push(tab);
+      this.opened.push(tab);
+    }
+    if (want > 1) this.log(`printing ${items.length} units in ${want} tabs`);
+    const queue = [...items];
+    await Promise.all(
+      this.tabs.slice(0, Math.max(want, 1)).map(async (tab) => {
+        for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(tab, item);
+      }),
+    );
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.opened.map((tab) => tab.close().catch(() => {})));
+  }
+}
+
+/** Tabs at once: one per core, as free memory allows one per TAB_MEMORY beyond the reserve. */
+export function maxTabs(): number {
+  const byMemory = Math.max(1, Math.floor((freemem() - RESERVE) / TAB_MEMORY));
+  const env = Number(process.env['PROSPECTUS_PRINT_TABS']);
+  const cores = Number.isInteger(env) && env > 0 ? env : availableParallelism();
+  return Math.max(1, Math.min(cores, byMemory));
+}
