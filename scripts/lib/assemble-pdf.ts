@@ -145,8 +145,8 @@ export async function assembleUnits(units: UnitPrint[]): Promise<PDFDocument> {
     out.catalog.set(N.Dests, ctx.register(dict));
   }
   out.catalog.set(PDFName.of('ViewerPreferences'), ctx.obj({ DisplayDocTitle: true }));
-  // FONT MERGE: one embedded font per face across the units goes here, once
-  // mergeFontSubsets(doc) from scripts/lib/font-merge.ts lands (another change, not this one).
+  // Each unit brought its own subset of every font: finishPdf merges them into one font per face
+  // (font-merge.ts), as it does for the one-piece print's reprinted front pages.
   return out;
 }
 
