@@ -14,6 +14,7 @@ import {
 } from 'pdf-lib';
 import { loadPrint } from './pdf-finish.ts';
 import { RenderError } from './render-error.ts';
+import { renameStructureIds } from './structure-ids.ts';
 
 /** One unit's print and the ids it only holds placeholders for (print-units.ts). */
 export interface UnitPrint {
@@ -49,7 +50,10 @@ export async function assembleUnits(units: UnitPrint[]): Promise<PDFDocument> {
     const parentEntries = root ? numberTreeEntries(root.lookupMaybe(N.ParentTree, PDFDict)) : [];
     const offset = nextKey;
     shiftStructParents(src, offset);
-    if (root) renameIds(src, root, `u${String(u).padStart(3, '0')}-`);
+    // Element ids are unique within a print, not across prints: each unit's get its own prefix
+    // (pdf-finish.ts renumbers them all afterwards, in this order).
+    const prefix = `u${String(u).padStart(3, '0')}-`;
+    if (root) renameStructureIds(src, root, (id) => prefix + id);
 
     const copier = PDFObjectCopier.for(src.context, ctx);
     // Internal map of the copier (not public in pdf-lib's types): what a reference is copied to.
@@ -180,40 +184,6 @@ function shiftStructParents(doc: PDFDocument, offset: number): void {
   }
 }
 
-/**
- * Element ids are unique within a print, not across prints: each unit's get its own prefix
- * (pdf-finish.ts renumbers them all afterwards, in this order).
- */
-function renameIds(doc: PDFDocument, root: PDFDict, prefix: string): void {
-  const rename = (value: PDFObject | undefined) =>
-    value instanceof PDFString || value instanceof PDFHexString ? PDFString.of(prefix + value.decodeText()) : value;
-  const renameList = (list: PDFArray | undefined, step = 1) => {
-    for (let i = 0; list && i < list.size(); i += step) {
-      const next = rename(list.get(i));
-      if (next) list.set(i, next);
-    }
-  };
-  const headers = (attributes: PDFObject | undefined) => {
-    if (attributes instanceof PDFDict) renameList(attributes.lookupMaybe(N.Headers, PDFArray));
-  };
-  for (const [, object] of doc.context.enumerateIndirectObjects()) {
-    if (!(object instanceof PDFDict) || object.get(N.Type) !== N.StructElem) continue;
-    const id = rename(object.get(N.ID));
-    if (id) object.set(N.ID, id);
-    const attributes = object.lookup(N.A);
-    if (attributes instanceof PDFArray) for (let i = 0; i < attributes.size(); i++) headers(attributes.lookup(i));
-    else headers(attributes);
-  }
-  const walk = (node: PDFDict | undefined) => {
-    if (!node) return;
-    renameList(node.lookupMaybe(N.Names, PDFArray), 2);
-    renameList(node.lookupMaybe(N.Limits, PDFArray));
-    const kids = node.lookupMaybe(N.Kids, PDFArray);
-    for (let i = 0; kids && i < kids.size(); i++) walk(kids.lookupMaybe(i, PDFDict));
-  };
-  walk(root.lookupMaybe(N.IDTree, PDFDict));
-}
-
 function numberTreeEntries(node: PDFDict | undefined): [number, PDFObject][] {
   if (!node) return [];
   const entries: [number, PDFObject][] = [];
@@ -252,21 +222,15 @@ const N = {
   ParentTreeNextKey: PDFName.of('ParentTreeNextKey'),
   StructParents: PDFName.of('StructParents'),
   StructParent: PDFName.of('StructParent'),
-  StructElem: PDFName.of('StructElem'),
   Outlines: PDFName.of('Outlines'),
   First: PDFName.of('First'),
   Last: PDFName.of('Last'),
   Next: PDFName.of('Next'),
   Prev: PDFName.of('Prev'),
   Count: PDFName.of('Count'),
-  Type: PDFName.of('Type'),
   K: PDFName.of('K'),
-  ID: PDFName.of('ID'),
-  A: PDFName.of('A'),
-  Headers: PDFName.of('Headers'),
   Names: PDFName.of('Names'),
   Nums: PDFName.of('Nums'),
-  Limits: PDFName.of('Limits'),
   Kids: PDFName.of('Kids'),
   IDTree: PDFName.of('IDTree'),
   RoleMap: PDFName.of('RoleMap'),

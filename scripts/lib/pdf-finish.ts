@@ -6,12 +6,12 @@ import {
   PDFHexString,
   PDFName,
   PDFNumber,
-  type PDFObject,
   PDFStreamWriter,
   PDFString,
 } from 'pdf-lib';
 import { mergeFontSubsets } from './font-merge.ts';
 import { RenderError } from './render-error.ts';
+import { renameStructureIds, structureIds } from './structure-ids.ts';
 
 export interface PdfMetadata {
   title: string;
@@ -172,39 +172,9 @@ function groupAppendices(doc: PDFDocument, first: number, title: string): void {
  * IDTree's keys sorted.
  */
 function normalizeStructureIds(doc: PDFDocument): void {
-  const elements: PDFDict[] = [];
-  for (const [, object] of doc.context.enumerateIndirectObjects()) {
-    if (object instanceof PDFDict && object.get(NAME.Type) === NAME.StructElem) elements.push(object);
-  }
-  const ids = elements.map((e) => e.get(NAME.ID)).flatMap((id) => (isText(id) ? [id.decodeText()] : []));
-  const ordered = [...new Set(ids)].sort();
-  const renamed = new Map(ordered.map((old, i) => [old, PDFString.of(`id${String(i + 1).padStart(6, '0')}`)]));
-  const renameIn = (list: PDFArray | undefined, step = 1) => {
-    for (let i = 0; list && i < list.size(); i += step) {
-      const value = list.get(i);
-      const next = isText(value) ? renamed.get(value.decodeText()) : undefined;
-      if (next) list.set(i, next);
-    }
-  };
-  const headersOf = (attributes: PDFObject | undefined) => {
-    if (attributes instanceof PDFDict) renameIn(attributes.lookupMaybe(NAME.Headers, PDFArray));
-  };
-  for (const element of elements) {
-    const id = element.get(NAME.ID);
-    const next = isText(id) ? renamed.get(id.decodeText()) : undefined;
-    if (next) element.set(NAME.ID, next);
-    const attributes = element.lookup(NAME.A);
-    if (attributes instanceof PDFArray) for (let i = 0; i < attributes.size(); i++) headersOf(attributes.lookup(i));
-    else headersOf(attributes);
-  }
-  const walkIdTree = (node: PDFDict | undefined) => {
-    if (!node) return;
-    renameIn(node.lookupMaybe(NAME.Names, PDFArray), 2);
-    renameIn(node.lookupMaybe(NAME.Limits, PDFArray));
-    const kids = node.lookupMaybe(NAME.Kids, PDFArray);
-    for (let i = 0; kids && i < kids.size(); i++) walkIdTree(kids.lookupMaybe(i, PDFDict));
-  };
-  walkIdTree(doc.catalog.lookupMaybe(NAME.StructTreeRoot, PDFDict)?.lookupMaybe(NAME.IDTree, PDFDict));
+  const ordered = [...new Set(structureIds(doc))].sort();
+  const renamed = new Map(ordered.map((old, i) => [old, `id${String(i + 1).padStart(6, '0')}`]));
+  renameStructureIds(doc, doc.catalog.lookupMaybe(NAME.StructTreeRoot, PDFDict), (id) => renamed.get(id));
 }
 
 const NAME = {
@@ -214,21 +184,8 @@ const NAME = {
   First: PDFName.of('First'),
   Last: PDFName.of('Last'),
   Count: PDFName.of('Count'),
-  Type: PDFName.of('Type'),
-  StructElem: PDFName.of('StructElem'),
-  ID: PDFName.of('ID'),
-  A: PDFName.of('A'),
-  Headers: PDFName.of('Headers'),
-  Names: PDFName.of('Names'),
-  Limits: PDFName.of('Limits'),
-  Kids: PDFName.of('Kids'),
   StructTreeRoot: PDFName.of('StructTreeRoot'),
-  IDTree: PDFName.of('IDTree'),
 };
-
-function isText(value: PDFObject | undefined): value is PDFString | PDFHexString {
-  return value instanceof PDFString || value instanceof PDFHexString;
-}
 
 /**
  * Puts the reprinted front pages' content in place of the first print's. The page objects stay
