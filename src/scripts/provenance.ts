@@ -12,6 +12,7 @@ import {
   STATUS_LABEL,
   STATUS_LABEL_EN,
 } from '../lib/tieout-status.ts';
+import { attachPopover } from './popover.ts';
 
 /** The popover speaks the page's language (`<html lang>`): the English edition gets English. */
 const WORDS = {
@@ -52,13 +53,6 @@ function statusText(status: string | undefined): string {
 function setup(): void {
   const figures = [...document.querySelectorAll<HTMLElement>('[data-ref]')];
   if (figures.length === 0) return;
-  const tip = document.createElement('div');
-  tip.id = 'provenance-tip';
-  tip.className = 'prov-tip';
-  tip.setAttribute('role', 'tooltip');
-  tip.hidden = true;
-  document.body.append(tip);
-
   for (const el of figures) {
     el.dataset['title'] = el.title;
     el.removeAttribute('title');
@@ -72,52 +66,26 @@ function setup(): void {
     return [dt, dd];
   };
 
-  const show = (el: HTMLElement) => {
-    const d = el.dataset;
-    const title = document.createElement('strong');
-    title.textContent = d['label'] ?? '';
-    const list = document.createElement('dl');
-    list.append(
-      ...row(W.value, d['value'] ?? ''),
-      ...(d['period'] ? row(W.period, d['period']) : []),
-      ...row(W.basis, d['basis'] === 'derived' ? `${W.derived}${d['formula'] ?? ''}` : W.stated),
-      ...row(W.sources, d['sources'] ?? ''),
-      ...row(W.check, statusText(d['status'])),
-      ...(d['claims'] ? row(W.claims, d['claims'].split(' ').join(W.claimsJoin)) : []),
-      ...row(W.ref, d['ref'] ?? ''),
-    );
-    tip.replaceChildren(title, list);
-    tip.hidden = false;
-    const box = el.getBoundingClientRect();
-    const width = Math.min(320, window.innerWidth - 16);
-    tip.style.width = `${width}px`;
-    tip.style.left = `${Math.max(8, Math.min(box.left + window.scrollX, window.scrollX + window.innerWidth - width - 8))}px`;
-    tip.style.top = `${box.bottom + window.scrollY + 6}px`;
-    el.setAttribute('aria-describedby', tip.id);
-  };
-  const hide = () => {
-    tip.hidden = true;
-  };
-
-  document.addEventListener('focusin', (e) => {
-    const el = (e.target as Element).closest<HTMLElement>('[data-ref]');
-    if (el) show(el);
-    else hide();
-  });
-  document.addEventListener('mouseover', (e) => {
-    const el = (e.target as Element).closest<HTMLElement>('[data-ref]');
-    if (el) show(el);
-  });
-  document.addEventListener('mouseout', (e) => {
-    if (!(e.target as Element).closest('[data-ref]')) return;
-    // Leaving a hovered figure returns the popover to the focused one, if any: a keyboard user
-    // must not lose it because the page scrolled under a resting pointer.
-    const focused = (document.activeElement as Element | null)?.closest<HTMLElement>('[data-ref]');
-    if (focused) show(focused);
-    else hide();
-  });
-  document.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape') hide();
+  attachPopover({
+    selector: '[data-ref]',
+    id: 'provenance-tip',
+    className: 'prov-tip',
+    fill: (el, tip) => {
+      const d = el.dataset;
+      const title = document.createElement('strong');
+      title.textContent = d['label'] ?? '';
+      const list = document.createElement('dl');
+      list.append(
+        ...row(W.value, d['value'] ?? ''),
+        ...(d['period'] ? row(W.period, d['period']) : []),
+        ...row(W.basis, d['basis'] === 'derived' ? `${W.derived}${d['formula'] ?? ''}` : W.stated),
+        ...row(W.sources, d['sources'] ?? ''),
+        ...row(W.check, statusText(d['status'])),
+        ...(d['claims'] ? row(W.claims, d['claims'].split(' ').join(W.claimsJoin)) : []),
+        ...row(W.ref, d['ref'] ?? ''),
+      );
+      tip.replaceChildren(title, list);
+    },
   });
 }
 

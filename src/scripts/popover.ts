@@ -1,0 +1,57 @@
+/**
+ * One popover per page for marked elements (bound figures, defined terms): shown on hover or
+ * keyboard focus under the element, described to screen readers by `aria-describedby`, closed
+ * by Escape. Leaving a hovered element returns the popover to the focused one, if any: a keyboard
+ * user must not lose it because the page scrolled under a resting pointer.
+ */
+export interface PopoverOptions {
+  /** What opens the popover. */
+  selector: string;
+  id: string;
+  className: string;
+  /** Writes the popover's content for an element. */
+  fill(el: HTMLElement, tip: HTMLElement): void;
+}
+
+export function attachPopover({ selector, id, className, fill }: PopoverOptions): void {
+  const tip = document.createElement('div');
+  tip.id = id;
+  tip.className = className;
+  tip.setAttribute('role', 'tooltip');
+  tip.hidden = true;
+  document.body.append(tip);
+
+  const show = (el: HTMLElement) => {
+    fill(el, tip);
+    tip.hidden = false;
+    const box = el.getBoundingClientRect();
+    const width = Math.min(320, window.innerWidth - 16);
+    tip.style.width = `${width}px`;
+    tip.style.left = `${Math.max(8, Math.min(box.left + window.scrollX, window.scrollX + window.innerWidth - width - 8))}px`;
+    tip.style.top = `${box.bottom + window.scrollY + 6}px`;
+    el.setAttribute('aria-describedby', tip.id);
+  };
+  const hide = () => {
+    tip.hidden = true;
+  };
+  const at = (target: EventTarget | null) => (target instanceof Element ? target.closest<HTMLElement>(selector) : null);
+
+  document.addEventListener('focusin', (e) => {
+    const el = at(e.target);
+    if (el) show(el);
+    else hide();
+  });
+  document.addEventListener('mouseover', (e) => {
+    const el = at(e.target);
+    if (el) show(el);
+  });
+  document.addEventListener('mouseout', (e) => {
+    if (!at(e.target)) return;
+    const focused = at(document.activeElement);
+    if (focused) show(focused);
+    else hide();
+  });
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') hide();
+  });
+}
