@@ -131,12 +131,8 @@ async function renderOnce(options: RenderPdfOptions): Promise<RenderPdfResult> {
       const finished = await printed.finish();
       const tPdfLib = performance.now();
       const pageTexts = options.pageTexts ? await extract(finished.bytes, TEXT_PARTS).texts : undefined;
-      if (pageTexts && pageTexts.length !== finished.pages) {
-        throw new RenderError(`pdftotext read ${pageTexts.length} pages of a ${finished.pages}-page PDF`);
-      }
       const tText = performance.now();
-      await writeAtomically(options.outFile, finished.bytes);
-      log(`wrote ${options.outFile}: ${finished.pages} pages, ${(finished.bytes.length / 1024).toFixed(0)} KiB`);
+      await writeFinished(options.outFile, finished, pageTexts, log);
       return {
         pages: finished.pages,
         bytes: finished.bytes.length,
@@ -223,13 +219,9 @@ async function renderOnce(options: RenderPdfOptions): Promise<RenderPdfResult> {
       const body = await text.texts;
       const front = frontText ? await frontText.texts : [];
       pageTexts = [...front, ...body.slice(front.length)];
-      if (pageTexts.length !== finished.pages) {
-        throw new RenderError(`pdftotext read ${pageTexts.length} pages of a ${finished.pages}-page PDF`);
-      }
     }
     const tText = performance.now();
-    await writeAtomically(options.outFile, finished.bytes);
-    log(`wrote ${options.outFile}: ${finished.pages} pages, ${(finished.bytes.length / 1024).toFixed(0)} KiB`);
+    await writeFinished(options.outFile, finished, pageTexts, log);
     return {
       pages: finished.pages,
       bytes: finished.bytes.length,
@@ -258,6 +250,20 @@ async function renderOnce(options: RenderPdfOptions): Promise<RenderPdfResult> {
     await (closing ?? browser?.close().catch(() => {}));
     await server.close();
   }
+}
+
+/** The finished PDF, written atomically, once its page text (when read) covers every page. */
+async function writeFinished(
+  outFile: string,
+  finished: { bytes: Uint8Array; pages: number },
+  pageTexts: string[] | undefined,
+  log: (message: string) => void,
+): Promise<void> {
+  if (pageTexts && pageTexts.length !== finished.pages) {
+    throw new RenderError(`pdftotext read ${pageTexts.length} pages of a ${finished.pages}-page PDF`);
+  }
+  await writeAtomically(outFile, finished.bytes);
+  log(`wrote ${outFile}: ${finished.pages} pages, ${(finished.bytes.length / 1024).toFixed(0)} KiB`);
 }
 
 /** Written only when everything, the page text included, succeeded. */
