@@ -13,57 +13,58 @@ export function byOrder<T extends ChapterLike>(chapters: readonly T[]): T[] {
   return [...chapters].sort((a, b) => rank(a) - rank(b) || a.data.order - b.data.order);
 }
 
-/**
- * Two appendices with one number would print as one 附錄 with two folio runs: each later one is
- * a record naming the file that has the number already.
- */
-export function duplicateAppendices(
-  chapters: readonly { file: string; appendix: string | undefined; line?: number | undefined }[],
+interface Located {
+  file: string;
+  line?: number | undefined;
+}
+
+/** Each item whose key an earlier one already has: a record naming where the key is taken. */
+function repeats<T extends Located, K>(
+  items: readonly T[],
+  key: (item: T) => K | undefined,
+  record: (item: T, earlier: string) => Pick<Diagnostic, 'message' | 'rule'>,
 ): Diagnostic[] {
-  const first = new Map<string, (typeof chapters)[number]>();
+  const first = new Map<K, T>();
   const diagnostics: Diagnostic[] = [];
-  for (const chapter of chapters) {
-    if (chapter.appendix === undefined) continue;
-    const earlier = first.get(chapter.appendix);
+  for (const item of items) {
+    const k = key(item);
+    if (k === undefined) continue;
+    const earlier = first.get(k);
     if (!earlier) {
-      first.set(chapter.appendix, chapter);
+      first.set(k, item);
       continue;
     }
-    diagnostics.push({
-      file: chapter.file,
-      line: chapter.line,
-      severity: 'error',
-      message: `appendix ${chapter.appendix} is already the number of ${[earlier.file, earlier.line].filter((p) => p !== undefined).join(':')} — expected each appendix its own number`,
-      rule: 'appendix',
-    });
+    const where = [earlier.file, earlier.line].filter((p) => p !== undefined).join(':');
+    diagnostics.push({ file: item.file, line: item.line, severity: 'error', ...record(item, where) });
   }
   return diagnostics;
 }
 
+/** Two appendices with one number would print as one 附錄 with two folio runs. */
+export function duplicateAppendices(chapters: readonly (Located & { appendix: string | undefined })[]): Diagnostic[] {
+  return repeats(
+    chapters,
+    (c) => c.appendix,
+    (c, earlier) => ({
+      message: `appendix ${c.appendix} is already the number of ${earlier} — expected each appendix its own number`,
+      rule: 'appendix',
+    }),
+  );
+}
+
 /**
  * Two chapters with one `order` have no order between them, and would share a named page (and
- * so a running head): each later one is a record naming the file that has the order already.
+ * so a running head).
  */
-export function duplicateOrders(
-  chapters: readonly { file: string; order: number; line?: number | undefined }[],
-): Diagnostic[] {
-  const first = new Map<number, (typeof chapters)[number]>();
-  const diagnostics: Diagnostic[] = [];
-  for (const chapter of chapters) {
-    const earlier = first.get(chapter.order);
-    if (!earlier) {
-      first.set(chapter.order, chapter);
-      continue;
-    }
-    diagnostics.push({
-      file: chapter.file,
-      line: chapter.line,
-      severity: 'error',
-      message: `order ${chapter.order} is already the order of ${[earlier.file, earlier.line].filter((p) => p !== undefined).join(':')} — expected each chapter its own order`,
+export function duplicateOrders(chapters: readonly (Located & { order: number })[]): Diagnostic[] {
+  return repeats(
+    chapters,
+    (c) => c.order,
+    (c, earlier) => ({
+      message: `order ${c.order} is already the order of ${earlier} — expected each chapter its own order`,
       rule: 'chapter-order',
-    });
-  }
-  return diagnostics;
+    }),
+  );
 }
 
 /** A CSS identifier for the chapter's named page: one name per chapter gives it its own running head. */
