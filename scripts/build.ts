@@ -2,7 +2,7 @@
  * npm run build — checks the data and chapters, builds the site, prints the PDF, and only then
  * replaces dist/. A failed or interrupted build leaves the previous dist/ exactly as it was.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,8 +20,10 @@ import { AstroBuildError, runAstro } from './lib/astro.ts';
 import { sourceCommit } from './lib/commit.ts';
 import { scanForLeaks } from './lib/leak-scan.ts';
 import { pdfMetadata, pdfMetadataEn } from './lib/metadata.ts';
+import { sha256 } from './lib/print-cache.ts';
+import { dropPrintState, type PrintedUnitsState, writePrintState } from './lib/print-state.ts';
 import { checkWritable, isAlive, PublishError, publishDir, sweepLeftovers } from './lib/publish.ts';
-import { RenderError, renderPdf } from './lib/render-pdf.ts';
+import { type PdfMetadata, RenderError, renderPdf } from './lib/render-pdf.ts';
 import {
   type BoundFigure,
   boundFigures,
@@ -31,7 +33,7 @@ import {
   writeSchedule,
 } from './lib/schedule.ts';
 import { buildSearchIndex } from './lib/search-index.ts';
-import { watchAndBuild } from './lib/watch.ts';
+import { watchBuilds } from './lib/watch-builds.ts';
 
 const HELP = `Usage: npm run build [-- options]
 
@@ -54,7 +56,13 @@ Options:
   --stage STAGE  build this stage (vetting, publication, final) into dist-stages/STAGE/;
                  repeat to build several side by side; dist/ is left alone
   --watch        build, then build again whenever content/, data/, components/ or src/
-                 change; a failed build is reported and the last good output stays
+                 change; a failed build is reported and the last good output stays.
+                 Builds print by units (below). With the default output it also runs the
+                 live site (astro dev, http://127.0.0.1:4321/ or the next free port), and a
+                 save to content/ or data/ brings the PDF first: only the changed chapters
+                 are printed again and the PDF put together from the cache, when their
+                 length and headings' pages did not change; then the full build follows for
+                 the site, search index and schedule (a newer save stops it and starts over)
   -h, --help     show this help
 
 Environment:
@@ -85,7 +93,13 @@ async function main(): Promise<number> {
     process.stdout.write(HELP);
     return 0;
   }
-  if (values.watch) return watchBuilds(process.argv.slice(2).filter((arg) => arg !== '--watch'));
+  if (values.watch) {
+    return watchBuilds(
+      root,
+      join(root, 'scripts', 'build.ts'),
+      process.argv.slice(2).filter((arg) => arg !== '--watch'),
+    );
+  }
   const lang = values.lang;
   if (lang !== undefined && !isLocale(lang)) {
     process.stderr.write(`error: --lang ${lang} — expected one of ${LOCALES.join(', ')}\n`);
@@ -173,11 +187,16 @@ async function buildOne(
   process.once('SIGTERM', () => void cleanup().then(() => process.exit(143)));
 
   const pdfTexts = new Map<string, string[]>();
+  // What each PDF printed by units was made of: kept once published, for a save in --watch.
+  const unitStates = new Map<Locale, PrintedUnitsState & { metadata: PdfMetadata }>();
+  const zhMeta = pdfMetadata(doc, buildInstant(), root);
+  const enMeta = pdfMetadataEn(doc, buildInstant());
+  const commit = sourceCommit(root);
   try {
     step(`building the site (stage: ${stage}; ${editionsLine(printed, englishEdition)})`);
     // The pages link to each PDF and the schedule only when this build prints them.
     await runAstro(root, work, {
-      PROSPECTUS_COMMIT: sourceCommit(root),
+      PROSPECTUS_COMMIT: commit,
       PROSPECTUS_PDF: printed.includes('zh') ? '1' : '0',
       PROSPECTUS_PDF_EN: printed.includes('en') ? '1' : '0',
     });
@@ -199,9 +218,9 @@ async function buildOne(
       let figures: BoundFigure[] = [];
       const result = await renderPdf({
         siteDir: work,
-        path: '/document/',
+        path: PRINTED_PAGE.zh,
         outFile: join(work, 'prospectus.pdf'),
-        metadata: pdfMetadata(doc, buildInstant(), root),
+        metadata: zhMeta,
         // The page text is read once: it places every figure on its page and feeds the leak scan.
         pageTexts: true,
         readPage: async (page) => {
@@ -221,6 +240,7 @@ async function buildOne(
         pdf_bytes: result.bytes,
       });
       pdfTexts.set('prospectus.pdf', result.pageTexts ?? []);
+      if (result.units) unitStates.set('zh', { ...result.units, metadata: zhMeta });
       schedule = placeFigures(figures, result.pageTexts ?? [], result.folioOf);
       lap('schedule_s');
       const placed = schedule.filter((r) => r.page !== undefined).length;
@@ -241,9 +261,9 @@ async function buildOne(
       let figuresEn: BoundFigure[] = [];
       const en = await renderPdf({
         siteDir: work,
-        path: '/en/document/',
+        path: PRINTED_PAGE.en,
         outFile: join(work, 'prospectus-en.pdf'),
-        metadata: pdfMetadataEn(doc, buildInstant()),
+        metadata: enMeta,
         pageTexts: true,
         readPage: async (page) => {
           figuresEn = await boundFigures(page, 'en');
@@ -261,6 +281,7 @@ async function buildOne(
         en_pdf_bytes: en.bytes,
       });
       pdfTexts.set('prospectus-en.pdf', en.pageTexts ?? []);
+      if (en.units) unitStates.set('en', { ...en.units, metadata: enMeta });
       scheduleEn = placeFigures(figuresEn, en.pageTexts ?? [], en.folioOf);
       lap('en_schedule_s');
       const placedEn = scheduleEn.filter((r) => r.page !== undefined).length;
@@ -281,12 +302,12 @@ async function buildOne(
       }
       mark = performance.now();
     }
+    // The withheld wording in both editions' languages.
+    const terms = [...project.registry.redactions.values()].flatMap((r) => [
+      r.value.text,
+      ...(r.value.en ? [r.value.en.text] : []),
+    ]);
     if (stage === 'publication') {
-      // The withheld wording in both editions' languages.
-      const terms = [...project.registry.redactions.values()].flatMap((r) => [
-        r.value.text,
-        ...(r.value.en ? [r.value.en.text] : []),
-      ]);
       const leaks = await scanForLeaks(work, terms, pdfTexts);
       if (leaks.length > 0) {
         throw new LeakError(
@@ -299,7 +320,26 @@ async function buildOne(
       lap('leak_scan_s');
     }
     // Swap only now: everything above succeeded.
+    const published = printed.map((l) => ({ locale: l, sha256: sha256(readFileSync(join(work, PDF_FILE[l]))) }));
     await publishDir(work, outDir);
+    for (const { locale, sha256: hash } of published) {
+      const state = unitStates.get(locale);
+      if (!state) {
+        await dropPrintState(root, outDir, PDF_FILE[locale]);
+        continue;
+      }
+      const { date: _date, ...metadata } = state.metadata;
+      await writePrintState(root, {
+        ...state,
+        metadata,
+        out: outDir,
+        pdf: PDF_FILE[locale],
+        sha256: hash,
+        path: PRINTED_PAGE[locale],
+        withheld: stage === 'publication' ? terms : [],
+        commit,
+      });
+    }
     // Each edition's PDF step (pdf_s for the Chinese, en_pdf_s for the English) is its own
     // print and passes plus the leak scan and swap, which both editions' PDFs need.
     const end = performance.now();
@@ -326,6 +366,7 @@ async function buildOne(
 class LeakError extends Error {}
 
 const PDF_FILE: Record<Locale, string> = { zh: 'prospectus.pdf', en: 'prospectus-en.pdf' };
+const PRINTED_PAGE: Record<Locale, string> = { zh: '/document/', en: '/en/document/' };
 const EDITION_NAME: Record<Locale, string> = { zh: 'Chinese', en: 'English' };
 
 function isLocale(value: string): value is Locale {
@@ -348,42 +389,6 @@ function oneLineIfNoSpace(message: string, work: string): string {
     return `no space left on device in ${dirname(work)} (the build's work folder)`;
   }
   return message;
-}
-
-/**
- * Each build runs as a child process: a fresh process per build holds no memory or module state
- * from the last, and a crash in one build cannot end the watch.
- */
-async function watchBuilds(args: string[]): Promise<number> {
-  const say = (message: string) => process.stdout.write(`watch: ${message}\n`);
-  let child: ChildProcess | undefined;
-  const watcher = watchAndBuild({
-    root,
-    dirs: ['content', 'data', 'components', 'src'],
-    log: say,
-    build: () =>
-      new Promise<number>((done) => {
-        child = spawn(process.execPath, [join(root, 'scripts', 'build.ts'), ...args], { stdio: 'inherit' });
-        child.once('exit', (code, signal) => {
-          child = undefined;
-          done(code ?? (signal ? 1 : 0));
-        });
-      }),
-  });
-  await new Promise<void>((stop) => {
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-      process.once(signal, () => {
-        watcher.stop();
-        // Ctrl+C reaches the whole process group, the build in progress included, and it cleans
-        // up on its own; a SIGTERM is for this process alone and is passed on.
-        if (signal === 'SIGTERM') child?.kill(signal);
-        stop();
-      });
-    }
-  });
-  await watcher.idle();
-  say('stopped');
-  return 0;
 }
 
 /** A build that was killed outright (no chance to clean up) leaves its work folder; sweep those. */

@@ -72,6 +72,8 @@ export interface UnitPlan {
   numeral: string | undefined;
   /** Its headings in order: id (a chapter's h1 by its article id) and text without spaces. */
   headings: { id: string; text: string }[];
+  /** Its headings' text as the bookmarks give it. */
+  titles: string[];
   /** Link targets in other units. */
   foreign: string[];
   /** Its elements' HTML as rendered now (charts drawn, numbers as filled). */
@@ -83,6 +85,8 @@ export interface UnitPlan {
 export interface PrintedUnit {
   plan: UnitPlan;
   start: number;
+  /** Its cache key (as printed: with its numbers and folio). */
+  key: string;
   unit: CachedUnit;
 }
 
@@ -163,8 +167,7 @@ export async function printUnits(options: UnitsOptions): Promise<UnitsResult> {
   const { main, cache, log } = options;
   await loadMarginFonts(main);
   const plans = await planUnits(main);
-  const layoutKey = (p: UnitPlan) => sha256(options.contextKey, 'layout', p.html);
-  const finalKey = (p: UnitPlan, start: number) => sha256(options.contextKey, 'print', p.html, String(start));
+  const { layoutKey, finalKey } = unitKeys(options.contextKey);
   const pool = new TabPool(main, options.openTab, log);
   let printed = 0;
 
@@ -229,7 +232,7 @@ export async function printUnits(options: UnitsOptions): Promise<UnitsResult> {
         `${plan.id} printed as ${unit.record.pages} pages with its page numbers, ${pagesOf(i)} without: a contents or cross-reference number moved the layout`,
       );
     }
-    return { plan, start: starts[i] ?? 0, unit };
+    return { plan, start: starts[i] ?? 0, key: finalKey(plan, starts[i] ?? 0), unit };
   });
   return {
     units,
@@ -242,8 +245,16 @@ export async function printUnits(options: UnitsOptions): Promise<UnitsResult> {
   };
 }
 
+/** A unit's cache keys: its layout (HTML without numbers) and its print (with numbers, at its folio). */
+export function unitKeys(contextKey: string) {
+  return {
+    layoutKey: (p: UnitPlan) => sha256(contextKey, 'layout', p.html),
+    finalKey: (p: UnitPlan, start: number) => sha256(contextKey, 'print', p.html, String(start)),
+  };
+}
+
 /** The starting folio of unit `index`: 1 for the first after the front matter, then counting on. */
-function startOf(plans: UnitPlan[], index: number, pages: (i: number) => number): number {
+export function startOf(plans: UnitPlan[], index: number, pages: (i: number) => number): number {
   if (plans[index]?.kind !== 'chapter') return 0;
   let start = 1;
   for (const p of plans.slice(0, index)) if (p.kind !== 'front') start += pages(p.index);
@@ -251,7 +262,7 @@ function startOf(plans: UnitPlan[], index: number, pages: (i: number) => number)
 }
 
 /** The document page's units as it is now. */
-async function planUnits(page: Page): Promise<UnitPlan[]> {
+export async function planUnits(page: Page): Promise<UnitPlan[]> {
   const raw = await page.evaluate(() => {
     const front = [...document.querySelectorAll('section.cover, nav.contents')];
     const chapters = [...document.querySelectorAll<HTMLElement>('article.print-chapter')];
@@ -270,7 +281,8 @@ async function planUnits(page: Page): Promise<UnitPlan[]> {
     };
     return groups.map((g) => {
       const inside = (el: Element) => g.elements.some((e) => e.contains(el));
-      const headings = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].filter(inside).map((h) => ({
+      const own = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].filter(inside);
+      const headings = own.map((h) => ({
         id: h.closest('article.print-chapter') && h.tagName === 'H1' ? (h.closest('article') as HTMLElement).id : h.id,
         text: (h.textContent ?? '').replace(/\s+/g, ''),
       }));
@@ -285,6 +297,7 @@ async function planUnits(page: Page): Promise<UnitPlan[]> {
         id: g.id,
         numeral: g.numeral,
         headings,
+        titles: own.map((h) => (h.textContent ?? '').trim()),
         foreign: [...foreign],
         html: stableSvgIds(
           g.elements.map((e) => e.outerHTML).join('\n'),
@@ -305,7 +318,7 @@ async function planUnits(page: Page): Promise<UnitPlan[]> {
  * Prints one unit in `tab`: the other units out of the DOM, placeholders for its links' targets
  * elsewhere, its first folio, its numbers when given; the tab is put back as it was.
  */
-async function printUnit(
+export async function printUnit(
   tab: Page,
   plan: UnitPlan,
   start: number,

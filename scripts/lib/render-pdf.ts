@@ -7,6 +7,7 @@ import { numberContents } from './contents-pass.ts';
 import { waitForCharts } from './page-ready.ts';
 import { finishPdf, loadPrint, type PdfMetadata } from './pdf-finish.ts';
 import { extractPageTexts, type PendingTexts } from './pdf-text.ts';
+import type { PrintedUnitsState } from './print-state.ts';
 import { CrashError, RenderError } from './render-error.ts';
 import { printAssembled } from './render-units.ts';
 import { serveStatic } from './serve.ts';
@@ -45,6 +46,8 @@ export interface RenderPdfResult {
   folioOf: (physical: number) => string;
   /** Text of each page of the written PDF (index 0 = page 1), when asked for. */
   pageTexts: string[] | undefined;
+  /** Printed by units: what it was made of, for a save in `--watch` (print-state.ts). */
+  units?: PrintedUnitsState;
   /**
    * Seconds of each pass, in order; `text` is only the wait for the page text after everything
    * else (it runs alongside), and `contents` includes readPage.
@@ -75,6 +78,21 @@ export async function renderPdf(options: RenderPdfOptions): Promise<RenderPdfRes
  */
 const NO_NETWORK = '--proxy-server=127.0.0.1:9';
 
+/** Chromium as the PDF step runs it: headless, and nothing reaches the network. */
+export async function launchPrintBrowser(browserPath?: string): Promise<Browser> {
+  let executablePath: string;
+  try {
+    executablePath = browserPath ?? findBrowser();
+  } catch (e) {
+    throw new RenderError((e as Error).message);
+  }
+  return puppeteer
+    .launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS, NO_NETWORK], protocolTimeout: 600_000 })
+    .catch((e: Error) => {
+      throw new RenderError(`Chromium at ${executablePath} failed to start: ${e.message.split('\n')[0]}`);
+    });
+}
+
 /** pdftotext processes per full print: one per core, beside what else runs, up to four. */
 const TEXT_PARTS = Math.min(4, availableParallelism());
 
@@ -94,17 +112,7 @@ async function renderOnce(options: RenderPdfOptions): Promise<RenderPdfResult> {
     return job;
   };
   try {
-    let executablePath: string;
-    try {
-      executablePath = options.browserPath ?? findBrowser();
-    } catch (e) {
-      throw new RenderError((e as Error).message);
-    }
-    browser = await puppeteer
-      .launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS, NO_NETWORK], protocolTimeout: 600_000 })
-      .catch((e: Error) => {
-        throw new RenderError(`Chromium at ${executablePath} failed to start: ${e.message.split('\n')[0]}`);
-      });
+    browser = await launchPrintBrowser(options.browserPath);
     const page = await browser.newPage();
     const problems = watchPage(page, server.url);
     await page.emulateMediaType('print');
@@ -140,6 +148,12 @@ async function renderOnce(options: RenderPdfOptions): Promise<RenderPdfResult> {
         folioOffset: printed.frontPages,
         folioOf: printed.folioOf,
         pageTexts,
+        units: {
+          contextKey: printed.contextKey,
+          units: printed.units,
+          contents: printed.contents,
+          appendicesTitle: printed.appendicesTitle,
+        },
         timings: {
           load: (tLoad - t0) / 1000,
           print: printed.printSeconds,
@@ -253,7 +267,7 @@ async function renderOnce(options: RenderPdfOptions): Promise<RenderPdfResult> {
 }
 
 /** The finished PDF, written atomically, once its page text (when read) covers every page. */
-async function writeFinished(
+export async function writeFinished(
   outFile: string,
   finished: { bytes: Uint8Array; pages: number },
   pageTexts: string[] | undefined,
@@ -279,7 +293,7 @@ async function writeAtomically(outFile: string, bytes: Uint8Array): Promise<void
 }
 
 /** Browser problems are build problems: page errors, console errors, failed or foreign requests. */
-function watchPage(page: Page, origin: string) {
+export function watchPage(page: Page, origin: string) {
   const problems: string[] = [];
   // Watched, not intercepted: the request cannot leave (NO_NETWORK), and holding every request
   // of the page for a round trip to Node made loading measurably slower.

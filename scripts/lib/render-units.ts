@@ -5,9 +5,9 @@ import type { Browser, Page } from 'puppeteer-core';
 import { APPENDICES_BOOKMARK } from '../../src/lib/appendix.ts';
 import { assembleUnits } from './assemble-pdf.ts';
 import { finishPdf, type PdfMetadata } from './pdf-finish.ts';
-import { PrintCache } from './print-cache.ts';
+import { type CachedUnit, PrintCache } from './print-cache.ts';
 import { PRINT_FONTS } from './print-fonts.ts';
-import { contextKey, loadMarginFonts, printUnits } from './print-units.ts';
+import { contextKey, loadMarginFonts, printUnits, type UnitPlan } from './print-units.ts';
 
 export interface AssembledOptions {
   siteDir: string;
@@ -31,14 +31,6 @@ export async function printAssembled(
 ) {
   const t0 = performance.now();
   await options.readPage?.(page);
-  const titles = await page.evaluate(() =>
-    [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => (h.textContent ?? '').trim()),
-  );
-  const firstAppendix = await page.evaluate(() =>
-    [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].findIndex(
-      (h) => h.tagName === 'H1' && h.closest('article.print-chapter[data-appendix]') !== null,
-    ),
-  );
   const cache = new PrintCache(options.cacheDir ?? join(dirname(options.siteDir), 'print-cache'));
   const key = await contextKey(page, await browser.version(), printFontFiles());
   const result = await printUnits({
@@ -57,27 +49,63 @@ export async function printAssembled(
     `units: ${result.units.length}, ${result.printed} prints, ${result.cached} taken from the cache, ${result.tabs} tab(s)`,
   );
   const printSeconds = (performance.now() - t0) / 1000;
+  const appendicesTitle = APPENDICES_BOOKMARK[options.metadata.language === 'en' ? 'en' : 'zh'];
   return {
     contents: result.contents,
     frontPages: result.frontPages,
     folioOf: result.folioOf,
     printSeconds,
-    async finish() {
-      const doc = await assembleUnits(
-        result.units.map((u) => ({ bytes: u.unit.bytes, stubs: u.unit.record.stubs, anchors: u.unit.record.anchors })),
-      );
-      const appendices =
-        firstAppendix >= 0
-          ? { first: firstAppendix, title: APPENDICES_BOOKMARK[options.metadata.language === 'en' ? 'en' : 'zh'] }
-          : undefined;
-      return finishPdf(doc, undefined, options.metadata, titles, appendices);
-    },
+    /** What a save in `--watch` needs to reprint only what it changed (print-state.ts). */
+    units: result.units.map((u) => ({
+      id: u.plan.id,
+      kind: u.plan.kind,
+      key: u.key,
+      start: u.start,
+      pages: u.unit.record.pages,
+      headings: u.unit.record.headings,
+      titles: u.plan.titles,
+    })),
+    contextKey: key,
+    appendicesTitle,
+    finish: () =>
+      finishUnits(
+        result.units.map((u) => ({ kind: u.plan.kind, titles: u.plan.titles, unit: u.unit })),
+        options.metadata,
+        appendicesTitle,
+      ),
   };
+}
+
+/**
+ * The units' prints put together (assemble-pdf.ts) and finished as a one-piece print is: the
+ * bookmarks take the headings' own text, and the appendices are grouped under one bookmark.
+ */
+export async function finishUnits(
+  units: { kind: UnitPlan['kind']; titles: string[]; unit: CachedUnit }[],
+  metadata: PdfMetadata,
+  appendicesTitle: string,
+): Promise<{ bytes: Uint8Array; pages: number }> {
+  const doc = await assembleUnits(
+    units.map((u) => ({ bytes: u.unit.bytes, stubs: u.unit.record.stubs, anchors: u.unit.record.anchors })),
+  );
+  const firstAppendix = units.findIndex((u) => u.kind === 'appendix');
+  // Each appendix's title is the first heading of its unit.
+  const appendices =
+    firstAppendix >= 0
+      ? { first: units.slice(0, firstAppendix).reduce((n, u) => n + u.titles.length, 0), title: appendicesTitle }
+      : undefined;
+  return finishPdf(
+    doc,
+    undefined,
+    metadata,
+    units.flatMap((u) => u.titles),
+    appendices,
+  );
 }
 
 const require = createRequire(import.meta.url);
 
 /** The print fonts' files as packaged: a new font release must not reuse old prints. */
-function printFontFiles(): Uint8Array[] {
+export function printFontFiles(): Uint8Array[] {
   return PRINT_FONTS.map((font) => new Uint8Array(readFileSync(require.resolve(font.module))));
 }

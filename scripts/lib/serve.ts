@@ -31,6 +31,8 @@ export interface ServeOptions {
    * are named by their real weight (woff2-names.ts). What the PDF embeds; the site is unchanged.
    */
   printFonts?: boolean;
+  /** Pages served from memory instead of the site's file at that path (`/document/` → HTML). */
+  pages?: ReadonlyMap<string, string>;
 }
 
 /** Serves a built site on 127.0.0.1 and a free port: the PDF step and the tests read it there. */
@@ -50,6 +52,12 @@ export async function serveStatic(root: string, port = 0, options: ServeOptions 
       const whole = wholeFonts.get(path);
       if (whole) {
         res.writeHead(200, { 'content-type': 'font/ttf', 'content-length': whole.byteLength }).end(whole);
+        return;
+      }
+      const replaced = options.pages?.get(path);
+      if (replaced !== undefined) {
+        const page = Buffer.from(options.printFonts ? withPrintFonts(replaced) : replaced);
+        res.writeHead(200, { 'content-type': TYPES['.html'] ?? '', 'content-length': page.length }).end(page);
         return;
       }
       if (statSync(file).isDirectory()) file = join(file, 'index.html');

@@ -1,12 +1,23 @@
 import { existsSync, type FSWatcher, watch } from 'node:fs';
 import { join, relative } from 'node:path';
 
+/** A changed file (relative to the root) and when the change was seen (Date.now()). */
+export interface ChangedFile {
+  file: string;
+  at: number;
+}
+
 export interface WatchOptions {
   root: string;
   /** Folders (relative to root) whose changes start a build. */
   dirs: string[];
-  /** One build; resolves with its exit code. Builds never overlap. */
-  build: () => Promise<number>;
+  /**
+   * One build, given the files (relative to root) changed since the last (none the first time);
+   * resolves with its exit code, or `interrupted` when `interrupt` stopped it. Builds never overlap.
+   */
+  build: (changed: ChangedFile[]) => Promise<number | 'interrupted'>;
+  /** Called when a change arrives during a build: a build that is out of date may stop early. */
+  interrupt?: () => void;
   log: (message: string) => void;
   /** Quiet time after the last change before building: an editor saves in several writes. */
   settleMs?: number;
@@ -23,16 +34,18 @@ export function watchAndBuild(options: WatchOptions): { stop(): void; idle(): Pr
   let queued = false;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
-  const changed = new Set<string>();
+  const changed = new Map<string, number>();
 
   const run = (): void => {
     if (stopped) return;
     if (running) {
       queued = true;
+      options.interrupt?.();
       return;
     }
     // Editors and sed save through temporary files that are gone by now: name what is there.
-    const files = [...changed].filter((file) => existsSync(join(options.root, file)));
+    const since = [...changed].map(([file, at]) => ({ file, at }));
+    const files = [...changed.keys()].filter((file) => existsSync(join(options.root, file)));
     const anything = changed.size > 0;
     changed.clear();
     if (files.length) {
@@ -42,12 +55,14 @@ export function watchAndBuild(options: WatchOptions): { stop(): void; idle(): Pr
       options.log('rebuilding after a file was removed or renamed');
     }
     running = options
-      .build()
+      .build(since)
       .then((code) => {
         options.log(
-          code === 0
-            ? 'built; waiting for changes (Ctrl+C to stop)'
-            : 'build failed; the last good output is unchanged; waiting for changes',
+          code === 'interrupted'
+            ? 'build stopped: a newer save came in'
+            : code === 0
+              ? 'built; waiting for changes (Ctrl+C to stop)'
+              : 'build failed; the last good output is unchanged; waiting for changes',
         );
       })
       .finally(() => {
@@ -64,7 +79,7 @@ export function watchAndBuild(options: WatchOptions): { stop(): void; idle(): Pr
     .filter((dir) => existsSync(dir))
     .map((dir) =>
       watch(dir, { recursive: true }, (_event, file) => {
-        if (file) changed.add(relative(options.root, join(dir, file.toString())));
+        if (file) changed.set(relative(options.root, join(dir, file.toString())), Date.now());
         clearTimeout(timer);
         timer = setTimeout(run, settle);
       }),

@@ -9,6 +9,7 @@ import { LANGUAGE_TAG, type Locale } from './i18n/locale.ts';
 import { checkFigureImage } from './images.ts';
 import { placements } from './markdown/passages.ts';
 import { escapeSectionIds, SECTION_ID, splitSectionId } from './markdown/section-ids.ts';
+import { memoByText } from './parse-memo.ts';
 import { type PeriodReading, periodDiagnostic, readPeriod } from './period-check.ts';
 import type { Project } from './project.ts';
 import { renderForCheck } from './render-check.ts';
@@ -76,6 +77,9 @@ export interface ContentCheck {
   /** Every `<Ref>` and internal Markdown link that resolved, both editions. */
   crossRefs: ResolvedRef[];
 }
+
+/** One MDX parse per chapter text for the life of the process (parse-memo.ts); the tree is only read. */
+const parseMdx = memoByText((text: string) => createProcessor({ format: 'mdx' }).parse(text) as unknown as JsxNode);
 
 /**
  * Checks every chapter before Astro sees it, so authors get `file:line` records instead of a
@@ -146,7 +150,6 @@ function checkEdition(
   }
   const orders: { file: string; order: number; line: number | undefined }[] = [];
   const appendices: { file: string; appendix: string | undefined; line: number | undefined }[] = [];
-  const processor = createProcessor({ format: 'mdx' });
   const edition = locale === 'zh' ? project.registry.document.value.language : LANGUAGE_TAG[locale];
   const marker = locale === 'zh' ? REDACTION_MARKER : REDACTION_MARKER_EN;
   for (const name of files ?? []) {
@@ -172,7 +175,7 @@ function checkEdition(
     let section: string | undefined;
     let tree: JsxNode;
     try {
-      tree = processor.parse(escapeSectionIds(body)) as unknown as JsxNode;
+      tree = parseMdx(escapeSectionIds(body));
     } catch (e) {
       const err = e as { reason?: string; message: string };
       // micromark puts the position in the reason text: "… (114:1-114:46)".

@@ -97,8 +97,20 @@ function safeFigure(project: Project, ref: string): Figure | undefined {
   }
 }
 
+/** Claims by id, once per project: every bound figure asks, thousands of times in a long document. */
+const byIdCache = new WeakMap<Project, Map<string, Project['tieOut'][number]>>();
+
+function claimsById(project: Project): Map<string, Project['tieOut'][number]> {
+  let byId = byIdCache.get(project);
+  if (!byId) {
+    byId = new Map(project.tieOut.map((r) => [r.id, r]));
+    byIdCache.set(project, byId);
+  }
+  return byId;
+}
+
 export function figureTie(project: Project, figure: Pick<Figure, 'ref' | 'basis'>): FigureTie {
-  const byId = new Map(project.tieOut.map((r) => [r.id, r]));
+  const byId = claimsById(project);
   const own = figure.ref.startsWith('claim.') ? figure.ref.slice('claim.'.length) : undefined;
   const claims = [
     ...new Set([...(own !== undefined && byId.has(own) ? [own] : []), ...(claimsFed(project).get(figure.ref) ?? [])]),

@@ -1,5 +1,6 @@
 import { isNode, LineCounter, type Node, parseDocument } from 'yaml';
 import type { Diagnostic } from './diagnostics.ts';
+import { memoByText } from './parse-memo.ts';
 
 /**
  * A parsed YAML file that remembers where each value came from, so a schema error or a
@@ -11,7 +12,17 @@ export interface YamlSource {
   lineOf(path: readonly PropertyKey[]): number | undefined;
 }
 
+/** One parse per file and text for the life of the process (parse-memo.ts); results are only read. */
+const parsed = memoByText((key: string) => {
+  const at = key.indexOf('\u0000');
+  return parseYamlNow(key.slice(0, at), key.slice(at + 1));
+});
+
 export function parseYaml(file: string, text: string): { source?: YamlSource; diagnostics: Diagnostic[] } {
+  return parsed(`${file}\u0000${text}`);
+}
+
+function parseYamlNow(file: string, text: string): { source?: YamlSource; diagnostics: Diagnostic[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const diagnostics: Diagnostic[] = doc.errors.map((e) => {

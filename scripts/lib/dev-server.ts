@@ -1,0 +1,52 @@
+import { dev } from 'astro';
+
+export interface LiveSite {
+  url: string;
+  /** Resolves once astro dev's own watcher has seen a change to `file` (absolute) at or after `since`, or after `timeoutMs`. */
+  seen(file: string, since: number, timeoutMs: number): Promise<boolean>;
+  stop(): Promise<void>;
+}
+
+/**
+ * `astro dev` in this process, on 127.0.0.1: the watch's live site, and what renders a saved page
+ * again without building the site (quick-pdf.ts). Output folders are not watched: a build writing
+ * thousands of files there is not a change to the pages.
+ */
+export async function startLiveSite(root: string, port = 0): Promise<LiveSite> {
+  const server = await dev({
+    root,
+    logLevel: 'error',
+    server: { host: '127.0.0.1', port: port || 4321 },
+    vite: {
+      server: { watch: { ignored: ['**/.build/**', '**/dist/**', '**/dist-stages/**', '**/.git/**'] } },
+    },
+  });
+  const changes = new Map<string, number>();
+  const listeners = new Set<() => void>();
+  const note = (file: string) => {
+    changes.set(file, Date.now());
+    for (const listener of listeners) listener();
+  };
+  server.watcher.on('change', note);
+  server.watcher.on('add', note);
+  server.watcher.on('unlink', note);
+  return {
+    url: `http://127.0.0.1:${server.address.port}`,
+    seen(file, since, timeoutMs) {
+      if ((changes.get(file) ?? 0) >= since) return Promise.resolve(true);
+      return new Promise((done) => {
+        const finish = (ok: boolean) => {
+          listeners.delete(check);
+          clearTimeout(timer);
+          done(ok);
+        };
+        const check = () => {
+          if ((changes.get(file) ?? 0) >= since) finish(true);
+        };
+        const timer = setTimeout(() => finish(false), timeoutMs);
+        listeners.add(check);
+      });
+    },
+    stop: () => server.stop(),
+  };
+}
