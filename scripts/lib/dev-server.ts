@@ -13,6 +13,8 @@ export interface LiveSite {
  * thousands of files there is not a change to the pages.
  */
 export async function startLiveSite(root: string, port = 0): Promise<LiveSite> {
+  const sigterm = new Set(process.listeners('SIGTERM'));
+  const stdinEnd = new Set(process.stdin.listeners('end'));
   const server = await dev({
     root,
     logLevel: 'error',
@@ -21,6 +23,12 @@ export async function startLiveSite(root: string, port = 0): Promise<LiveSite> {
       server: { watch: { ignored: ['**/.build/**', '**/dist/**', '**/dist-stages/**', '**/.git/**'] } },
     },
   });
+  // Vite ends the process on SIGTERM or when stdin closes (a watch started with no terminal): the
+  // watch owns its signals and stops this server itself.
+  for (const listener of process.listeners('SIGTERM')) if (!sigterm.has(listener)) process.off('SIGTERM', listener);
+  for (const listener of process.stdin.listeners('end')) {
+    if (!stdinEnd.has(listener)) process.stdin.off('end', listener as () => void);
+  }
   const changes = new Map<string, number>();
   const listeners = new Set<() => void>();
   const note = (file: string) => {

@@ -79,7 +79,11 @@ export async function renderPdf(options: RenderPdfOptions): Promise<RenderPdfRes
 const NO_NETWORK = '--proxy-server=127.0.0.1:9';
 
 /** Chromium as the PDF step runs it: headless, and nothing reaches the network. */
-export async function launchPrintBrowser(browserPath?: string): Promise<Browser> {
+export async function launchPrintBrowser(
+  browserPath?: string,
+  /** A long-lived browser (the watch's) leaves Ctrl+C to its owner: Puppeteer would end the process. */
+  ownerHandlesSignals = false,
+): Promise<Browser> {
   let executablePath: string;
   try {
     executablePath = browserPath ?? findBrowser();
@@ -87,7 +91,13 @@ export async function launchPrintBrowser(browserPath?: string): Promise<Browser>
     throw new RenderError((e as Error).message);
   }
   return puppeteer
-    .launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS, NO_NETWORK], protocolTimeout: 600_000 })
+    .launch({
+      executablePath,
+      headless: true,
+      args: [...CHROMIUM_ARGS, NO_NETWORK],
+      protocolTimeout: 600_000,
+      ...(ownerHandlesSignals ? { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false } : {}),
+    })
     .catch((e: Error) => {
       throw new RenderError(`Chromium at ${executablePath} failed to start: ${e.message.split('\n')[0]}`);
     });

@@ -58,7 +58,7 @@ export async function watchBuilds(root: string, script: string, args: string[]):
     process.env['PROSPECTUS_PDF_EN'] = english ? '1' : '0';
     process.env['PROSPECTUS_COMMIT'] = sourceCommit(root);
     live = await startLiveSite(root);
-    browser = await launchPrintBrowser();
+    browser = await launchPrintBrowser(undefined, true);
     // The first request compiles every chapter: done now, not on the first save.
     for (const { pdf } of EDITIONS) {
       const state = await readPrintState(root, out, pdf);
@@ -106,7 +106,7 @@ export async function watchBuilds(root: string, script: string, args: string[]):
         say(`PDF first: ${edition.pdf} not printed (${(e as Error).message.split('\n')[0]}); the full build prints it`);
         // A browser that failed once is not trusted with the next save.
         await browser?.close().catch(() => {});
-        browser = await launchPrintBrowser().catch(() => undefined);
+        browser = await launchPrintBrowser(undefined, true).catch(() => undefined);
         if (!browser) return;
       }
     }
