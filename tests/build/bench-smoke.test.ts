@@ -21,7 +21,10 @@ describe('npm run bench', () => {
     // Which side goes first alternates by run.
     expect(run.stderr).toMatch(/run 1\/2 \(build first\)/);
     expect(run.stderr).toMatch(/run 2\/2 \(baseline first\)/);
-    const result = JSON.parse(lines.at(-1) ?? '{}') as Record<string, number>;
+    const parsed = JSON.parse(lines.at(-1) ?? '{}') as Record<string, number | string>;
+    // Every key is a number but which path brought the watched edit's PDF.
+    const { edit_path: editPath, ...numbers } = parsed;
+    const result = numbers as Record<string, number>;
     const passes = ['load_s', 'print_s', 'contents_s', 'pdf_lib_s', 'schedule_s', 'leak_scan_s'];
     for (const key of [
       'pages',
@@ -89,6 +92,8 @@ describe('npm run bench', () => {
       'units_tabs',
       'units_cold_peak_pss_mb',
       'edit_s',
+      'edit_build_s',
+      'edit_full_s',
       'parallel_speedup',
     ]) {
       expect(result[key], key).toBeGreaterThan(0);
@@ -99,7 +104,11 @@ describe('npm run bench', () => {
       (result['units_cold_one_tab_s'] ?? 0) / (result['units_cold_s'] ?? 1),
       2,
     );
-    expect(run.stderr).toMatch(/units: one-sentence edit in chapter-001\.mdx/);
+    expect(run.stderr).toMatch(/units: one-sentence edit in chapter-001\.mdx, npm run build$/m);
+    // The edit saved in a running watch: the PDF came first, before the full build finished.
+    expect(run.stderr).toMatch(/units: one-sentence edit in chapter-001\.mdx, saved in npm run build -- --watch/);
+    expect(editPath).toBe('pdf-first');
+    expect(result['edit_full_s']).toBeGreaterThan(result['edit_s'] ?? 0);
   }, 600_000);
 });
 
