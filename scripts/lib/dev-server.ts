@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { dev } from 'astro';
 
 export interface LiveSite {
@@ -20,7 +21,9 @@ export async function startLiveSite(root: string, port = 0): Promise<LiveSite> {
     logLevel: 'error',
     server: { host: '127.0.0.1', port: port || 4321 },
     vite: {
-      server: { watch: { ignored: ['**/.build/**', '**/dist/**', '**/dist-stages/**', '**/.git/**'] } },
+      // The project's own output folders, by their full path: the project itself may sit under a
+      // folder named like one (the bench's copies are under .build/bench/).
+      server: { watch: { ignored: ['.build', 'dist', 'dist-stages', '.git'].map((d) => `${join(root, d)}/**`) } },
     },
   });
   // Vite ends the process on SIGTERM or when stdin closes (a watch started with no terminal): the

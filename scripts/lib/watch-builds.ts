@@ -16,6 +16,9 @@ const EDITIONS = [
   { pdf: 'prospectus-en.pdf', touches: (file: string) => !file.startsWith('content/chapters/') },
 ] as const;
 
+/** Renders of a page that shows no change yet before the save is taken to change nothing printed. */
+const UNCHANGED_RETRIES = 15;
+
 /** Options after which the output is not dist/ printed by units, so the PDF-first path does not apply. */
 const NOT_DEFAULT = new Set(['--out', '--stage', '--lang', '--no-pdf', '--check', '--timings']);
 
@@ -83,14 +86,22 @@ export async function watchBuilds(root: string, script: string, args: string[]):
       if (!inputs.some((c) => edition.touches(c.file))) continue;
       if (!existsSync(join(out, edition.pdf))) continue;
       try {
-        const result = await quickPdf({
-          root,
-          out,
-          pdf: edition.pdf,
-          devUrl: live.url,
-          browser,
-          log: (m) => say(`  ${m}`),
-        });
+        const attempt = () =>
+          quickPdf({
+            root,
+            out,
+            pdf: edition.pdf,
+            devUrl: live?.url ?? '',
+            browser: browser as Browser,
+            log: (m) => say(`  ${m}`),
+          });
+        let result = await attempt();
+        // astro dev's content layer takes the saved chapter in a moment after its watcher sees the
+        // file: a page that shows no change yet is asked for again, for a few seconds.
+        for (let tries = 0; result.outcome === 'unchanged' && tries < UNCHANGED_RETRIES; tries++) {
+          await new Promise((wait) => setTimeout(wait, 200));
+          result = await attempt();
+        }
         const seconds = ((performance.now() - t0) / 1000).toFixed(1);
         if (result.outcome === 'published') {
           say(
@@ -98,6 +109,8 @@ export async function watchBuilds(root: string, script: string, args: string[]):
           );
         } else if (result.outcome === 'declined') {
           say(`PDF first: not for this save (${result.reason}); the full build prints ${edition.pdf}`);
+        } else if (result.outcome === 'unchanged') {
+          say(`PDF first: the save changes no printed page of ${edition.pdf} that astro dev shows`);
         } else if (result.outcome === 'rejected') {
           say(`PDF first: ${edition.pdf} unchanged: ${result.reason}; the full build names the problem`);
           return;
