@@ -24,6 +24,22 @@ export const ValPropsSchema = z.strictObject({
     .trim()
     .min(1, "expected the reason this figure may differ from its sentence's year")
     .optional(),
+  /**
+   * English prose only: the magnitude an amount is written in (`RMB1,234.6 million` rather than
+   * `RMB1.2346 billion`). The point moves; no digit is lost.
+   */
+  scale: z.enum(['million', 'billion'], 'expected scale="million" or scale="billion"').optional(),
+  /**
+   * English prose only: the decimals shown in that magnitude. The one way to round a stated
+   * figure in prose, so the rounding is written where a reviewer reads it.
+   */
+  digits: z.string().regex(/^\d$/, 'expected the number of decimals, e.g. digits="1"').transform(Number).optional(),
+  /**
+   * `worded`: the sentence carries the sign ("a net loss of", 「虧損」) and the figure prints its
+   * magnitude. Prose never prints a minus sign in an amount, and a figure that is not negative
+   * cannot be worded as one.
+   */
+  sign: z.literal('worded', 'expected sign="worded": the sentence words the negative').optional(),
 });
 
 export const ChartPropsSchema = z.strictObject({
