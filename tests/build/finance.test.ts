@@ -6,8 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { openPdf, pageTexts } from '../../scripts/lib/pdf-read.ts';
 import { TEST_EPOCH } from '../build-once.ts';
-import { fixtureProject } from '../sample-copy.ts';
 import { parseCsv } from '../csv.ts';
+import { fixtureProject } from '../sample-copy.ts';
 import { collapse, layoutPages } from './read.ts';
 
 /**
@@ -141,7 +141,7 @@ describe('the fictional financial document, both PDFs', () => {
     expect(enText).toContain('HK$12.50');
   });
 
-  it('writes RMB\'000 prose amounts in million: negatives worded, rounded only where the MDX asks', async () => {
+  it("writes RMB'000 prose amounts in million: negatives worded, rounded only where the MDX asks", async () => {
     const cost = income.series['cost-of-sales']?.values['FY2023'] as number;
     const profit = income.series['profit']?.values['FY2022'] as number;
     // The fixture's profit has digits below a tenth of a million: only digits="1" may drop them.
