@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { loadRegistry } from '../../src/lib/data/load.ts';
 import { Resolver } from '../../src/lib/data/resolve.ts';
 import { decimalsOf, roundDigits, trimZeros } from '../../src/lib/i18n/decimal.ts';
-import { formatProseEn, formatValueEn, ProseAmountError } from '../../src/lib/i18n/english.ts';
+import { formatValueEn } from '../../src/lib/i18n/english.ts';
+import { formatProseEn, ProseAmountError } from '../../src/lib/i18n/prose-amount.ts';
 import { ProseFigureError, proseFigure } from '../../src/lib/render/prose-figure.ts';
 import { renderVal } from '../../src/lib/render/val.ts';
 

@@ -1,7 +1,8 @@
 import { type Figure, RefError, type Resolver } from '../data/resolve.ts';
 import { chineseNumeral, formatNumber, formatValue } from '../format.ts';
-import { formatProseEn, ProseAmountError, type ProseOptions, UnitSpellingError } from '../i18n/english.ts';
+import { UnitSpellingError } from '../i18n/english.ts';
 import { type Locale, spellOrdinal, spellSpan, spellValue } from '../i18n/locale.ts';
+import { formatProseEn, ProseAmountError, type ProseOptions } from '../i18n/prose-amount.ts';
 import { type ValProps, ValPropsSchema } from '../schema/props.ts';
 import { unitSpec } from '../units.ts';
 import { ProseFigureError, proseFigure } from './prose-figure.ts';

@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { PROSE_SCALES, type ProseScale } from '../i18n/prose-amount.ts';
 import { IdSchema, PeriodSchema, RefSchema, UnitSchema } from './common.ts';
+
+const PROSE_SCALE_NAMES = Object.keys(PROSE_SCALES) as [ProseScale, ...ProseScale[]];
 
 /** Comma-separated ids in an MDX attribute (`series="central,edge"`): easy to write and to check statically. */
 const IdList = z
@@ -28,7 +31,7 @@ export const ValPropsSchema = z.strictObject({
    * English prose only: the magnitude an amount is written in (`RMB1,234.6 million` rather than
    * `RMB1.2346 billion`). The point moves; no digit is lost.
    */
-  scale: z.enum(['million', 'billion'], 'expected scale="million" or scale="billion"').optional(),
+  scale: z.enum(PROSE_SCALE_NAMES, 'expected scale="million" or scale="billion"').optional(),
   /**
    * English prose only: the decimals shown in that magnitude. The one way to round a stated
    * figure in prose, so the rounding is written where a reviewer reads it.
