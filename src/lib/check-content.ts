@@ -12,6 +12,7 @@ import { escapeSectionIds, SECTION_ID, splitSectionId } from './markdown/section
 import { memoByText } from './parse-memo.ts';
 import { type PeriodReading, periodDiagnostic, readPeriod } from './period-check.ts';
 import type { Project } from './project.ts';
+import { ProseFigureError } from './render/prose-figure.ts';
 import { renderForCheck } from './render-check.ts';
 import { COMPONENT_PROPS, type ComponentName } from './schema/props.ts';
 import { REDACTION_MARKER, REDACTION_MARKER_EN } from './schema/redaction.ts';
@@ -347,7 +348,8 @@ function checkEdition(
           return;
         }
         if (!(e instanceof RefError)) throw e;
-        diagnostics.push({ ...at, severity: 'error', message: `<${component}>: ${e.message}`, rule: 'unknown-ref' });
+        const rule = e instanceof ProseFigureError ? e.rule : 'unknown-ref';
+        diagnostics.push({ ...at, severity: 'error', message: `<${component}>: ${e.message}`, rule });
         return;
       }
       const period = component === 'Val' ? readPeriod(project.resolver, props, placed.get(node), edition) : undefined;

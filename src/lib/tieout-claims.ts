@@ -5,9 +5,8 @@ import { formatPeriod, formatValue, periodYear } from './format.ts';
 import type { Project } from './project.ts';
 import { chartModel } from './render/chart.ts';
 import { tableModel } from './render/table.ts';
-import { renderVal } from './render/val.ts';
 import type { Claim } from './schema/claim.ts';
-import type { ChartProps, DataTableProps, ValProps } from './schema/props.ts';
+import { type ChartProps, type DataTableProps, ValPropsSchema } from './schema/props.ts';
 import { sourceNames } from './sources.ts';
 import type { TieOutStatus } from './tieout.ts';
 import { STATUS_LABEL } from './tieout-status.ts';
@@ -123,7 +122,8 @@ export function boundRefs(project: Project): Set<string> {
   if (cached) return cached;
   const refs = new Set<string>();
   for (const o of project.occurrences) {
-    if (o.component === 'Val') refs.add(renderVal(project.resolver, o.props as ValProps).figure.ref);
+    // Resolved, not rendered: an English-only prop (scale, digits) has no Chinese rendering.
+    if (o.component === 'Val') refs.add(project.resolver.require(ValPropsSchema.parse(o.props).of).ref);
     if (o.component === 'Chart') {
       const m = chartModel(project, o.props as ChartProps);
       for (const series of [...m.series, ...(m.total ? [m.total] : [])]) {

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { openPdf, pageTexts } from '../../scripts/lib/pdf-read.ts';
 import { TEST_EPOCH } from '../build-once.ts';
+import { parseCsv } from '../csv.ts';
 import { fixtureProject } from '../sample-copy.ts';
 import { collapse, layoutPages } from './read.ts';
 
@@ -25,6 +26,11 @@ function dataset(name: string): { periods: string[]; series: Record<string, Seri
   return parse(readFileSync(join(FIXTURE, 'data/datasets', `${name}.yaml`), 'utf8'));
 }
 const grouped = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+/**
+ * RMB'000 as prospectus English writes it: in million, one decimal. Exact for the fixture's
+ * amounts, which are whole hundreds of thousands except where a test says otherwise.
+ */
+const millions = (thousands: number) => (thousands / 1000).toFixed(1);
 /** Accounting style: (1,234) for a negative, – for nil. */
 const accounting = (n: number) => (n === 0 ? '–' : n < 0 ? `(${grouped(-n)})` : grouped(n));
 
@@ -128,11 +134,41 @@ describe('the fictional financial document, both PDFs', () => {
     const zhText = collapse(zh.join('\n')).replace(/\s/g, '');
     const enText = collapse(en.join('\n'));
     expect(zhText).toContain(`人民幣${grouped(revenue)}千元`);
-    expect(enText).toContain(`RMB${grouped(revenue * 1000)}`);
+    expect(enText).toContain(`RMB${millions(revenue)} million`);
     expect(zhText).toContain('1,350名');
     expect(enText).toContain('1,350 employees');
     expect(zhText).toContain('12.50港元');
     expect(enText).toContain('HK$12.50');
+  });
+
+  it("writes RMB'000 prose amounts in million: negatives worded, rounded only where the MDX asks", async () => {
+    const cost = income.series['cost-of-sales']?.values['FY2023'] as number;
+    const profit = income.series['profit']?.values['FY2022'] as number;
+    // The fixture's profit has digits below a tenth of a million: only digits="1" may drop them.
+    expect(profit % 100).not.toBe(0);
+    const doc = await openPdf(new Uint8Array(readFileSync(join(dir, 'dist/prospectus-en.pdf'))));
+    const enText = collapse((await pageTexts(doc)).join('\n'));
+    expect(enText).toContain(`Our cost of sales was RMB${millions(-cost)} million in 2023.`);
+    expect(enText).toContain(`Our profit for 2022 was RMB${millions(profit)} million.`);
+    // No amount in either edition carries a minus sign.
+    expect(enText).not.toMatch(/RMB\s*-/);
+    expect(collapse(zh.join('\n')).replace(/\s/g, '')).toContain(`銷售成本為人民幣${grouped(-cost)}千元`);
+    expect(collapse(zh.join('\n'))).not.toMatch(/人民幣\s*-/);
+  });
+
+  it('keeps the exact, signed value on the verification schedule beside the rounded English', () => {
+    const cost = income.series['cost-of-sales']?.values['FY2023'] as number;
+    const profit = income.series['profit']?.values['FY2022'] as number;
+    const [header = [], ...records] = parseCsv(readFileSync(join(dir, 'dist/verification.csv'), 'utf8').slice(1));
+    const cell = (r: string[], name: string) => r[header.indexOf(name)] ?? '';
+    const prose = (ref: string) =>
+      records.find((r) => cell(r, '數據編號') === ref && cell(r, '位置').startsWith('段落'));
+    const profitRow = prose('income.profit@FY2022');
+    expect(profitRow && cell(profitRow, '數值')).toBe(`人民幣${grouped(profit)}千元`);
+    expect(profitRow && cell(profitRow, '英文版顯示文字')).toBe(`RMB${millions(profit)} million`);
+    const costRow = prose('income.cost-of-sales@FY2023');
+    expect(costRow && cell(costRow, '數值')).toBe(`人民幣-${grouped(-cost)}千元`);
+    expect(costRow && cell(costRow, '英文版顯示文字')).toBe(`RMB${millions(-cost)} million`);
   });
 
   it('draws the line chart as one vector polyline through every period, in both PDFs', async () => {

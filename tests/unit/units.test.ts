@@ -36,8 +36,9 @@ describe('units as currency × scale × measure', () => {
   });
   it('spells each currency and scale each edition’s way', () => {
     expect(spellValue('zh', 1234, '人民幣千元', 0)).toBe('人民幣1,234千元');
-    expect(spellValue('en', 1234, '人民幣千元', 0)).toBe('RMB1,234,000');
-    expect(spellValue('en', 1234.5, '人民幣千元', 1)).toBe('RMB1,234,500');
+    // Thousands are written in million: the point moves three places, no digit is lost.
+    expect(spellValue('en', 1234, '人民幣千元', 0)).toBe('RMB1.234 million');
+    expect(spellValue('en', 1234.5, '人民幣千元', 1)).toBe('RMB1.2345 million');
     expect(spellValue('zh', 560, '港元', 0)).toBe('560港元');
     expect(spellValue('en', 560, '港元', 0)).toBe('HK$560');
     expect(spellValue('zh', 78.9, '百萬港元', 1)).toBe('78.9百萬港元');

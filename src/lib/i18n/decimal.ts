@@ -35,3 +35,32 @@ export function groupThousands(digits: string): string {
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return fraction === undefined ? grouped : `${grouped}.${fraction}`;
 }
+
+/** Trailing zeros after the point dropped, down to `keep` decimals: 120.000 → 120.0 (keep 1). */
+export function trimZeros(digits: string, keep: number): string {
+  const [whole = '', fraction] = digits.split('.');
+  if (fraction === undefined) return keep > 0 ? `${whole}.${'0'.repeat(keep)}` : whole;
+  const kept = fraction.replace(/0+$/, '').padEnd(keep, '0');
+  return kept ? `${whole}.${kept}` : whole;
+}
+
+/** Decimals after the point: 120.456 → 3, 6100 → 0. */
+export function decimalsOf(digits: string): number {
+  return digits.split('.')[1]?.length ?? 0;
+}
+
+/**
+ * `digits` rounded to `places` decimals, half away from zero as the Chinese edition rounds, on
+ * the decimal string itself (BigInt), so 8.625 rounds to 8.63 where a float could give 8.62.
+ */
+export function roundDigits(digits: string, places: number): string {
+  if (!/^-?\d+(\.\d+)?$/.test(digits)) throw new RangeError(`not a decimal: "${digits}"`);
+  const negative = digits.startsWith('-');
+  const [whole = '', fraction = ''] = (negative ? digits.slice(1) : digits).split('.');
+  const padded = fraction.padEnd(places, '0');
+  let units = BigInt(whole + padded.slice(0, places));
+  if ((padded[places] ?? '0') >= '5') units += 1n;
+  const text = units.toString().padStart(places + 1, '0');
+  const out = places > 0 ? `${text.slice(0, -places)}.${text.slice(-places)}` : text;
+  return `${negative && units !== 0n ? '-' : ''}${out}`;
+}

@@ -1,6 +1,6 @@
 import { spellPeriodEn, type YearEnd } from '../periods.ts';
 import { CURRENCIES, parseUnit, type Scale, type Unit, type UnitKind } from '../units.ts';
-import { fixedDigits, groupThousands, shiftPoint } from './decimal.ts';
+import { fixedDigits, groupThousands, shiftPoint, trimZeros } from './decimal.ts';
 
 /**
  * How Hong Kong prospectus English writes a unit. The data keeps one number in the Chinese
@@ -13,14 +13,28 @@ import { fixedDigits, groupThousands, shiftPoint } from './decimal.ts';
  * right and the decimals shrink by two (never below none), so 人民幣5億元 is RMB500 million and
  * 人民幣0.55億元 is RMB55 million. The step is chosen on the figure as the Chinese edition rounds
  * it, so both editions agree on which side of a billion it falls.
+ *
+ * Thousands (人民幣千元, RMB'000) are the one scale where the rule gives way to style: the point
+ * moves three (or six) places left, and the zeros that move past it say nothing a reader needs,
+ * so 人民幣120,000千元 is RMB120.0 million, not RMB120.000 million. Only zeros are dropped, never
+ * another digit: 人民幣120,456千元 is RMB120.456 million unless the author asks for fewer
+ * decimals (`digits` on <Val>, see prose-amount.ts).
  */
 export interface EnglishSpelling {
   /** Written against the number: `RMB`, `US$`. */
   prefix: string;
   /** Magnitude steps, largest first; the first whose threshold the figure reaches applies. */
-  steps: readonly { atLeast: number; shift: number; suffix: string }[];
+  steps: readonly Step[];
   /** The unit in a chart's caption or a table's header: `RMB billion`. */
   caption: string;
+}
+
+interface Step {
+  atLeast: number;
+  shift: number;
+  suffix: string;
+  /** Drop trailing zeros after the point, down to this many decimals. */
+  trimTo?: number;
 }
 
 const plain = (suffix: string, caption: string): EnglishSpelling => ({
@@ -43,9 +57,10 @@ const FIXED: Partial<Record<UnitKind, EnglishSpelling>> = {
 };
 
 /**
- * Each scale in English, for a word after the number (`RMB`, `companies`): 千 moves the point
- * three places (人民幣1,234千元 is RMB1,234,000), 億 is billion from ten upwards and million
- * below, as the precision rule above asks.
+ * Each scale in English, for a word after the number (`RMB`, `companies`): an amount in 千 is
+ * written in million or billion (人民幣1,234千元 is RMB1.234 million), a count in 千 in full
+ * (1,234,000 units); 億 is billion from ten upwards and million below, as the precision rule above
+ * asks.
  */
 function scaled(prefix: string, scale: Scale, noun: string): EnglishSpelling {
   const after = noun ? ` ${noun}` : '';
@@ -53,7 +68,16 @@ function scaled(prefix: string, scale: Scale, noun: string): EnglishSpelling {
     case '':
       return { prefix, steps: [{ atLeast: 0, shift: 0, suffix: after }], caption: prefix || noun };
     case '千':
-      return { prefix, steps: [{ atLeast: 0, shift: 3, suffix: after }], caption: `${prefix}'000${after}` };
+      if (!prefix) return { prefix, steps: [{ atLeast: 0, shift: 3, suffix: after }], caption: `'000${after}` };
+      // A million thousand is a billion: the threshold is on the figure in its own unit.
+      return {
+        prefix,
+        steps: [
+          { atLeast: 1_000_000, shift: -6, suffix: ' billion', trimTo: 1 },
+          { atLeast: 0, shift: -3, suffix: ' million', trimTo: 1 },
+        ],
+        caption: `${prefix}'000`,
+      };
     case '百萬':
       return {
         prefix,
@@ -120,7 +144,9 @@ export function englishParts(
   const size = Math.abs(Number(digits));
   const step = spelling.steps.find((s) => size >= s.atLeast) ?? spelling.steps.at(-1);
   if (!step) throw new UnitSpellingError(unit);
-  return { prefix: spelling.prefix, number: groupThousands(shiftPoint(digits, step.shift)), suffix: step.suffix };
+  const moved = shiftPoint(digits, step.shift);
+  const number = step.trimTo === undefined ? moved : trimZeros(moved, step.trimTo);
+  return { prefix: spelling.prefix, number: groupThousands(number), suffix: step.suffix };
 }
 
 /** `RMB1,376.9 billion`, `US$140,000`, `19.5%`, `14.0 billion units`, `23 ZB`. */

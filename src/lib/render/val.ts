@@ -2,36 +2,65 @@ import { type Figure, RefError, type Resolver } from '../data/resolve.ts';
 import { chineseNumeral, formatNumber, formatValue } from '../format.ts';
 import { UnitSpellingError } from '../i18n/english.ts';
 import { type Locale, spellOrdinal, spellSpan, spellValue } from '../i18n/locale.ts';
+import { formatProseEn, ProseAmountError, type ProseOptions } from '../i18n/prose-amount.ts';
 import { type ValProps, ValPropsSchema } from '../schema/props.ts';
 import { unitSpec } from '../units.ts';
+import { ProseFigureError, proseFigure } from './prose-figure.ts';
 
 export interface RenderedVal {
   text: string;
+  /** The figure as the data holds it, sign and all: what provenance and the schedule show. */
   figure: Figure;
 }
 
 /**
  * A bound figure as prose shows it: `人民幣13,769億元`, `19.5%`, `15%至20%`, `二` — or, in the
- * English edition, `RMB1,376.9 billion`, `15% to 20%`, `third`.
+ * English edition, `RMB1,376.9 billion`, `RMB120.5 million` (with `scale`/`digits`),
+ * `15% to 20%`, `third`.
  */
 export function renderVal(resolver: Resolver, props: ValProps, locale: Locale = 'zh'): RenderedVal {
-  const { of, as } = ValPropsSchema.parse(props);
+  const { of, as, scale, digits, sign } = ValPropsSchema.parse(props);
   const figure = resolver.require(of);
   if (locale === 'zh') {
-    if (as === 'zh' || as === 'ordinal') return { text: chineseNumeral(figure.value), figure };
-    if (figure.upTo !== undefined) {
-      const spec = unitSpec(figure.unit);
-      const low = `${spec.prefix}${formatNumber(figure.value, figure.decimals)}${spec.suffix}`;
-      return { text: `${low}至${formatValue(figure.upTo, figure.unit, figure.decimals)}`, figure };
+    if (scale !== undefined || digits !== undefined) {
+      throw new ProseFigureError(
+        `<Val of="${of}"> scale and digits set how English prose writes an amount — the Chinese edition writes it in its data unit (${formatValue(figure.value, figure.unit, figure.decimals)}); expected them in the English edition only`,
+        'prose-amount',
+      );
     }
-    return { text: formatValue(figure.value, figure.unit, figure.decimals), figure };
+    if (as === 'zh' || as === 'ordinal') return { text: chineseNumeral(figure.value), figure };
+    const shown = proseFigure(figure, sign, locale);
+    if (shown.upTo !== undefined) {
+      const spec = unitSpec(shown.unit);
+      const low = `${spec.prefix}${formatNumber(shown.value, shown.decimals)}${spec.suffix}`;
+      return { text: `${low}至${formatValue(shown.upTo, shown.unit, shown.decimals)}`, figure };
+    }
+    return { text: formatValue(shown.value, shown.unit, shown.decimals), figure };
   }
   if (as === 'zh')
     throw new RefError(
       `<Val of="${of}" as="zh"> writes Chinese numerals — expected as="ordinal" in the English edition`,
     );
   if (as === 'ordinal') return { text: spellOrdinal(locale, figure.value), figure };
-  return { text: spellFigure(figure, locale), figure };
+  const shown = proseFigure(figure, sign, locale);
+  return { text: spellProse(shown, { scale, digits }), figure };
+}
+
+/** English prose: the unit's spelling, or the magnitude and decimals the author asked for. */
+function spellProse(figure: Figure, options: ProseOptions): string {
+  const one = (value: number) => {
+    try {
+      return formatProseEn(value, figure.unit, figure.decimals, options);
+    } catch (e) {
+      if (e instanceof ProseAmountError)
+        throw new ProseFigureError(`<Val of="${figure.ref}"> ${e.message}`, 'prose-amount');
+      if (e instanceof UnitSpellingError)
+        throw new RefError(`${e.message}; used by dataset "${figure.dataset}"`, figure);
+      throw e;
+    }
+  };
+  const low = one(figure.value);
+  return figure.upTo === undefined ? low : spellSpan('en', low, one(figure.upTo));
 }
 
 /** A figure's value in an edition's spelling, a stated range as a range (15% to 20%). */

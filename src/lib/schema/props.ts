@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { PROSE_SCALES, type ProseScale } from '../i18n/prose-amount.ts';
 import { IdSchema, PeriodSchema, RefSchema, UnitSchema } from './common.ts';
+
+const PROSE_SCALE_NAMES = Object.keys(PROSE_SCALES) as [ProseScale, ...ProseScale[]];
 
 /** Comma-separated ids in an MDX attribute (`series="central,edge"`): easy to write and to check statically. */
 const IdList = z
@@ -8,23 +11,45 @@ const IdList = z
   .transform((s) => s.split(',').map((part) => part.trim()))
   .pipe(z.array(IdSchema).min(1));
 
-export const ValPropsSchema = z.strictObject({
-  of: z.string().min(1),
-  /**
-   * `ordinal` writes a rank as a word in the page's language: 三 (第三大) or third (third
-   * largest). `zh` is the Chinese edition's older spelling of the same.
-   */
-  as: z.enum(['zh', 'ordinal']).optional(),
-  /**
-   * A deliberate exception to the figure-context check: the reason this figure's period differs
-   * from the year its sentence gives it. Listed with the reason on the verification schedule.
-   */
-  'period-context': z
-    .string()
-    .trim()
-    .min(1, "expected the reason this figure may differ from its sentence's year")
-    .optional(),
-});
+export const ValPropsSchema = z
+  .strictObject({
+    of: z.string().min(1),
+    /**
+     * `ordinal` writes a rank as a word in the page's language: 三 (第三大) or third (third
+     * largest). `zh` is the Chinese edition's older spelling of the same.
+     */
+    as: z.enum(['zh', 'ordinal']).optional(),
+    /**
+     * A deliberate exception to the figure-context check: the reason this figure's period differs
+     * from the year its sentence gives it. Listed with the reason on the verification schedule.
+     */
+    'period-context': z
+      .string()
+      .trim()
+      .min(1, "expected the reason this figure may differ from its sentence's year")
+      .optional(),
+    /**
+     * English prose only: the magnitude an amount is written in (`RMB1,234.6 million` rather than
+     * `RMB1.2346 billion`). The point moves; no digit is lost.
+     */
+    scale: z.enum(PROSE_SCALE_NAMES, 'expected scale="million" or scale="billion"').optional(),
+    /**
+     * English prose only: the decimals shown in that magnitude. The one way to round a stated
+     * figure in prose, so the rounding is written where a reviewer reads it.
+     */
+    digits: z.string().regex(/^\d$/, 'expected the number of decimals, e.g. digits="1"').transform(Number).optional(),
+    /**
+     * `worded`: the sentence carries the sign ("a net loss of", 「虧損」) and the figure prints its
+     * magnitude. Prose never prints a minus sign in an amount, and a figure that is not negative
+     * cannot be worded as one.
+     */
+    sign: z.literal('worded', 'expected sign="worded": the sentence words the negative').optional(),
+  })
+  .refine((p) => p.as === undefined || (p.scale === undefined && p.digits === undefined && p.sign === undefined), {
+    // A rank written as a word has no magnitude, decimals or sign to set.
+    message: 'a rank written as a word (as="…") takes no scale, digits or sign',
+    path: ['as'],
+  });
 
 export const ChartPropsSchema = z.strictObject({
   title: z.string().min(1),
