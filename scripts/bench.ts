@@ -11,8 +11,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import puppeteer from 'puppeteer-core';
-import { CHROMIUM_ARGS, findBrowser } from './lib/browser.ts';
+import { launchChromium } from './lib/launch.ts';
 import { startTreeSampler } from './lib/memory.ts';
 import { waitForCharts } from './lib/page-ready.ts';
 import { openPdf } from './lib/pdf-read.ts';
@@ -115,11 +114,7 @@ interface Baseline {
 async function rawChromium(siteDir: string, path: string, outFile: string): Promise<Baseline> {
   const server = await serveStatic(siteDir, 0, { printFonts: true });
   const t0 = performance.now();
-  const browser = await puppeteer.launch({
-    executablePath: findBrowser(),
-    args: CHROMIUM_ARGS,
-    protocolTimeout: 600_000,
-  });
+  const browser = await launchChromium({ protocolTimeout: 600_000 });
   const sampler = startTreeSampler(browser.process()?.pid ?? 0);
   try {
     const page = await browser.newPage();

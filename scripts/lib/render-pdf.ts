@@ -1,9 +1,10 @@
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { APPENDICES_BOOKMARK } from '../../src/lib/appendix.ts';
 import { CHROMIUM_ARGS, findBrowser } from './browser.ts';
 import { numberContents } from './contents-pass.ts';
+import { launchChromium } from './launch.ts';
 import { waitForCharts } from './page-ready.ts';
 import { finishPdf, loadPrint, type PdfMetadata } from './pdf-finish.ts';
 import { extractPageTexts, type PendingTexts } from './pdf-text.ts';
@@ -100,11 +101,14 @@ async function renderOnce(options: RenderPdfOptions): Promise<RenderPdfResult> {
     } catch (e) {
       throw new RenderError((e as Error).message);
     }
-    browser = await puppeteer
-      .launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS, NO_NETWORK], protocolTimeout: 600_000 })
-      .catch((e: Error) => {
-        throw new RenderError(`Chromium at ${executablePath} failed to start: ${e.message.split('\n')[0]}`);
-      });
+    browser = await launchChromium({
+      executablePath,
+      headless: true,
+      args: [...CHROMIUM_ARGS, NO_NETWORK],
+      protocolTimeout: 600_000,
+    }).catch((e: Error) => {
+      throw new RenderError(`Chromium at ${executablePath} failed to start: ${e.message.split('\n')[0]}`);
+    });
     const page = await browser.newPage();
     const problems = watchPage(page, server.url);
     await page.emulateMediaType('print');
