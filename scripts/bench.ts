@@ -147,7 +147,8 @@ async function build(dir: string, env: Record<string, string> = {}): Promise<Bui
   const child: ChildProcess = spawn(process.execPath, [join(dir, 'scripts/build.ts'), '--timings', timingsFile], {
     cwd: dir,
     env: { ...process.env, SOURCE_DATE_EPOCH: '1764115200', PROSPECTUS_STAGE: 'publication', ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    // The channel ends the build should the bench be killed (follow-parent.ts).
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
   const sampler = startTreeSampler(child.pid ?? 0);
   let stderr = '';

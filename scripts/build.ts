@@ -16,6 +16,7 @@ import { StageSchema } from '../src/lib/schema/document.ts';
 import { effectiveStage } from '../src/lib/stage.ts';
 import { buildInstant } from '../src/lib/stamp.ts';
 import { summarizeTieOut, tieOutLogLine } from '../src/lib/tieout-summary.ts';
+import './lib/follow-parent.ts';
 import { AstroBuildError, runAstro } from './lib/astro.ts';
 import { sourceCommit } from './lib/commit.ts';
 import { scanForLeaks } from './lib/leak-scan.ts';
@@ -363,7 +364,10 @@ async function watchBuilds(args: string[]): Promise<number> {
     log: say,
     build: () =>
       new Promise<number>((done) => {
-        child = spawn(process.execPath, [join(root, 'scripts', 'build.ts'), ...args], { stdio: 'inherit' });
+        // The channel ends the build should this process be killed outright (follow-parent.ts).
+        child = spawn(process.execPath, [join(root, 'scripts', 'build.ts'), ...args], {
+          stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+        });
         child.once('exit', (code, signal) => {
           child = undefined;
           done(code ?? (signal ? 1 : 0));
