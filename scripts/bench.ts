@@ -11,8 +11,7 @@ import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import puppeteer from 'puppeteer-core';
-import { CHROMIUM_ARGS, findBrowser } from './lib/browser.ts';
+import { launchChromium } from './lib/launch.ts';
 import { startTreeSampler } from './lib/memory.ts';
 import { waitForCharts } from './lib/page-ready.ts';
 import { openPdf } from './lib/pdf-read.ts';
@@ -117,11 +116,7 @@ interface Baseline {
 async function rawChromium(siteDir: string, path: string, outFile: string): Promise<Baseline> {
   const server = await serveStatic(siteDir, 0, { printFonts: true });
   const t0 = performance.now();
-  const browser = await puppeteer.launch({
-    executablePath: findBrowser(),
-    args: CHROMIUM_ARGS,
-    protocolTimeout: 600_000,
-  });
+  const browser = await launchChromium({ protocolTimeout: 600_000 });
   const sampler = startTreeSampler(browser.process()?.pid ?? 0);
   try {
     const page = await browser.newPage();
@@ -154,7 +149,8 @@ async function build(dir: string, env: Record<string, string> = {}): Promise<Bui
   const child: ChildProcess = spawn(process.execPath, [join(dir, 'scripts/build.ts'), '--timings', timingsFile], {
     cwd: dir,
     env: { ...process.env, SOURCE_DATE_EPOCH: '1764115200', PROSPECTUS_STAGE: 'publication', ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    // The channel ends the build should the bench be killed (follow-parent.ts).
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
   const sampler = startTreeSampler(child.pid ?? 0);
   let stderr = '';
@@ -233,7 +229,7 @@ async function editWhileWatching(dir: string, file: string): Promise<WatchedEdit
   const child: ChildProcess = spawn(process.execPath, [join(dir, 'scripts/build.ts'), '--watch'], {
     cwd: dir,
     env: { ...process.env, SOURCE_DATE_EPOCH: '1764115200', PROSPECTUS_STAGE: 'publication' },
-    stdio: ['pipe', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe', 'ipc'],
   });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => {

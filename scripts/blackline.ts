@@ -9,7 +9,7 @@
 import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import puppeteer, { type Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { chapterNames, EN_CHAPTERS_DIR } from '../src/lib/chapter-files.ts';
 import { formatDiagnostic, summarize } from '../src/lib/diagnostics.ts';
 import { type PageBlock, planBlackline } from '../src/lib/diff/plan.ts';
@@ -19,8 +19,8 @@ import { checkProject } from '../src/lib/project.ts';
 import { buildInstant } from '../src/lib/stamp.ts';
 import { STATUS_LABEL, STATUS_LABEL_EN } from '../src/lib/tieout-status.ts';
 import { summarizeTieOut, type TieOutSummary } from '../src/lib/tieout-summary.ts';
-import { CHROMIUM_ARGS, findBrowser } from './lib/browser.ts';
 import { buildDraftSite, type Draft, prepareDraft, WORKING_TREE } from './lib/drafts.ts';
+import { launchChromium } from './lib/launch.ts';
 import { pdfMetadata, pdfMetadataEn } from './lib/metadata.ts';
 import { explain, PublishError, publishDir, publishFile } from './lib/publish.ts';
 import { renderPdf } from './lib/render-pdf.ts';
@@ -110,7 +110,7 @@ async function main(): Promise<number> {
   const editions = [EDITIONS.zh, ...((chapterNames(to.dir, EN_CHAPTERS_DIR) ?? []).length > 0 ? [EDITIONS.en] : [])];
   const fromServer = await serveStatic(join(from.dir, 'site'));
   const toServer = await serveStatic(toSite);
-  const browser = await puppeteer.launch({ executablePath: findBrowser(), args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   const stats = new Map<Edition, { insertions: number; deletions: number; chapters: number; figures: number }>();
   try {
     // Scripts off: the page is read and rewritten as served, before any chart or popover runs.

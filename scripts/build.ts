@@ -16,6 +16,7 @@ import { StageSchema } from '../src/lib/schema/document.ts';
 import { effectiveStage } from '../src/lib/stage.ts';
 import { buildInstant } from '../src/lib/stamp.ts';
 import { summarizeTieOut, tieOutLogLine } from '../src/lib/tieout-summary.ts';
+import './lib/follow-parent.ts';
 import { AstroBuildError, runAstro } from './lib/astro.ts';
 import { sourceCommit } from './lib/commit.ts';
 import { scanForLeaks } from './lib/leak-scan.ts';

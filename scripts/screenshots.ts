@@ -8,8 +8,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import puppeteer, { type Page } from 'puppeteer-core';
-import { CHROMIUM_ARGS, findBrowser } from './lib/browser.ts';
+import type { Page } from 'puppeteer-core';
+import { launchChromium } from './lib/launch.ts';
 import { openPdf, pageTexts } from './lib/pdf-read.ts';
 import { serveStatic } from './lib/serve.ts';
 
@@ -85,7 +85,7 @@ function pdfPage(pdf: string, pageNo: number, name: string): void {
 }
 
 const server = await serveStatic(dist);
-const browser = await puppeteer.launch({ executablePath: findBrowser(), args: CHROMIUM_ARGS });
+const browser = await launchChromium();
 let chart: Target | undefined;
 let table: Target | undefined;
 let contents: string | undefined;

@@ -1,9 +1,10 @@
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { APPENDICES_BOOKMARK } from '../../src/lib/appendix.ts';
 import { CHROMIUM_ARGS, findBrowser } from './browser.ts';
 import { numberContents } from './contents-pass.ts';
+import { launchChromium } from './launch.ts';
 import { waitForCharts } from './page-ready.ts';
 import { finishPdf, loadPrint, type PdfMetadata } from './pdf-finish.ts';
 import { extractPageTexts, type PendingTexts } from './pdf-text.ts';
@@ -90,17 +91,15 @@ export async function launchPrintBrowser(
   } catch (e) {
     throw new RenderError((e as Error).message);
   }
-  return puppeteer
-    .launch({
-      executablePath,
-      headless: true,
-      args: [...CHROMIUM_ARGS, NO_NETWORK],
-      protocolTimeout: 600_000,
-      ...(ownerHandlesSignals ? { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false } : {}),
-    })
-    .catch((e: Error) => {
-      throw new RenderError(`Chromium at ${executablePath} failed to start: ${e.message.split('\n')[0]}`);
-    });
+  return launchChromium({
+    executablePath,
+    headless: true,
+    args: [...CHROMIUM_ARGS, NO_NETWORK],
+    protocolTimeout: 600_000,
+    ...(ownerHandlesSignals ? { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false } : {}),
+  }).catch((e: Error) => {
+    throw new RenderError(`Chromium at ${executablePath} failed to start: ${e.message.split('\n')[0]}`);
+  });
 }
 
 /** pdftotext processes per full print: one per core, beside what else runs, up to four. */

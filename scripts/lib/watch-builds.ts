@@ -46,7 +46,8 @@ export async function watchBuilds(root: string, script: string, args: string[]):
   const fullBuild = () =>
     new Promise<number | 'interrupted'>((done) => {
       interrupted = false;
-      child = spawn(process.execPath, [script, ...args], { stdio: 'inherit', env });
+      // The channel ends the build should this process be killed outright (follow-parent.ts).
+      child = spawn(process.execPath, [script, ...args], { stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env });
       child.once('exit', (code, signal) => {
         child = undefined;
         done(interrupted ? 'interrupted' : (code ?? (signal ? 1 : 0)));

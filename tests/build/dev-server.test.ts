@@ -1,9 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import puppeteer from 'puppeteer-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, findBrowser } from '../../scripts/lib/browser.ts';
+import { launchChromium } from '../../scripts/lib/launch.ts';
 import { editFile, projectCopy } from '../sample-copy.ts';
 
 /** `npm run dev` (astro dev) on a scratch copy of the project, read as an author would read it. */
@@ -90,7 +89,7 @@ describe('npm run dev', () => {
     const [brokenStatus] = await eventually(page, (status) => status !== 200);
     expect(brokenStatus).toBe(500);
 
-    const browser = await puppeteer.launch({ executablePath: findBrowser(), args: CHROMIUM_ARGS });
+    const browser = await launchChromium();
     try {
       const tab = await browser.newPage();
       await tab.goto(page);

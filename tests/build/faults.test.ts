@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { RenderError, renderPdf } from '../../scripts/lib/render-pdf.ts';
 import { serveStatic } from '../../scripts/lib/serve.ts';
 import { ROOT, TEST_DIST, TEST_EPOCH } from '../build-once.ts';
+import { leftRunning, marked, processMark } from '../processes.ts';
 import { editFile, projectCopy } from '../sample-copy.ts';
 
 const META = { title: 't', author: 'a', subject: 's', language: 'zh-Hant-HK', keywords: [], date: new Date(0) };
@@ -178,10 +179,12 @@ describe('a failed build keeps the last good output', () => {
 });
 
 describe('an interrupted build', () => {
-  it('killed outright, leaves dist/ untouched; the next build sweeps its work folder', async () => {
+  it('killed outright, leaves dist/ untouched and nothing running; the next build sweeps its work folder', async () => {
     const dir = projectWithOutput();
+    const { env, mark } = processMark();
     const child = spawn(process.execPath, [join(dir, 'scripts/build.ts')], {
       cwd: dir,
+      env: { ...process.env, ...env },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     await new Promise<void>((ok) => {
@@ -190,8 +193,11 @@ describe('an interrupted build', () => {
         if (d.toString().includes('printing the PDF')) ok();
       });
     });
+    const running = marked(mark);
     child.kill('SIGKILL');
     await new Promise((ok) => child.on('close', ok));
+    // Nothing it started runs on: Chromium, had it started, ended with it.
+    expect(await leftRunning(mark, running, 10_000)).toEqual([]);
     expect(readdirSync(join(dir, 'dist'))).toEqual(['prospectus.pdf']);
     expect(readFileSync(join(dir, 'dist', 'prospectus.pdf'), 'utf8')).toBe('the PDF already sent for review');
     expect(readdirSync(join(dir, '.build'))).toContain(`site-${child.pid}`);

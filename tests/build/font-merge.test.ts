@@ -4,10 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
-import puppeteer from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, findBrowser } from '../../scripts/lib/browser.ts';
 import { mergeFontSubsets } from '../../scripts/lib/font-merge.ts';
+import { launchChromium } from '../../scripts/lib/launch.ts';
 import { serveStatic } from '../../scripts/lib/serve.ts';
 import { run } from './read.ts';
 
@@ -36,7 +35,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'font-merge-'));
   for (const [name, html] of Object.entries(PAGES)) writeFileSync(join(dir, name), html);
   const server = await serveStatic(dir, 0, { printFonts: true });
-  const browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, args: CHROMIUM_ARGS });
+  const browser = await launchChromium({ headless: true });
   try {
     const out = await PDFDocument.create({ updateMetadata: false });
     for (const name of Object.keys(PAGES)) {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type OutlineEntry, openPdf, readOutline } from '../../scripts/lib/pdf-read.ts';
 import { TEST_EPOCH } from '../build-once.ts';
+import { leftRunning, marked, type Proc, processMark } from '../processes.ts';
 import { editFile, fixtureProject } from '../sample-copy.ts';
 import { layoutPages, nonEmptyLines, squash } from './read.ts';
 
@@ -162,6 +163,8 @@ describe('the print cache', () => {
     const killed = await killWhenPrinting(dir);
     expect(killed.signal).toBe('SIGKILL');
     expect(killed.stderr).toMatch(/print: \d+ of \d+ units to print/u);
+    expect(killed.running.some((p) => p.cmd.includes('--remote-debugging'))).toBe(true);
+    expect(await leftRunning(killed.mark, killed.running, 10_000)).toEqual([]);
     // What a writer without temporary files would leave: every entry's PDF cut in half.
     const cache = join(dir, '.build', 'print-cache');
     const pdfs = readdirSync(cache).filter((name) => name.endsWith('.pdf'));
@@ -180,25 +183,30 @@ describe('the print cache', () => {
 });
 
 /**
- * Starts a build and kills it and its Chromium (SIGKILL to the process group) as soon as it
- * reports the final printing pass, after the layout pass has written its entries.
+ * Starts a build and kills it (SIGKILL to the build alone, as a user or CI would) as soon as it
+ * reports the final printing pass, after the layout pass has written its entries. Returns what of
+ * the build ran at that moment, to show that its Chromium ends with it.
  */
-function killWhenPrinting(dir: string): Promise<{ signal: NodeJS.Signals | null; stderr: string }> {
+function killWhenPrinting(
+  dir: string,
+): Promise<{ signal: NodeJS.Signals | null; stderr: string; mark: string; running: Proc[] }> {
+  const { env, mark } = processMark();
   return new Promise((resolve) => {
     const child: ChildProcess = spawn(process.execPath, [join(dir, 'scripts/build.ts'), '--lang', 'zh'], {
       cwd: dir,
-      env: ENV,
-      detached: true,
+      env: { ...ENV, ...env },
     });
     let stderr = '';
     let sent = false;
+    let running: Proc[] = [];
     child.stderr?.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
-      if (!sent && /print: \d+ of \d+ units to print/u.test(stderr) && child.pid) {
+      if (!sent && /print: \d+ of \d+ units to print/u.test(stderr)) {
         sent = true;
-        process.kill(-child.pid, 'SIGKILL');
+        running = marked(mark);
+        child.kill('SIGKILL');
       }
     });
-    child.on('exit', (_code, signal) => resolve({ signal, stderr }));
+    child.on('exit', (_code, signal) => resolve({ signal, stderr, mark, running }));
   });
 }
