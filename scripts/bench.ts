@@ -268,6 +268,8 @@ async function editWhileWatching(dir: string, file: string): Promise<WatchedEdit
     if (!text.includes(WATCH_SENTENCE))
       throw new BenchError(`the PDF the watch wrote after the save lacks the sentence:\n${output}`);
     const full = await said('waiting for changes', 2);
+    for (const line of output.split('\n').filter((l) => l.startsWith('watch: ') && !l.includes('waiting')))
+      say(`  ${line}`);
     return {
       pdfS: (replaced - saved) / 1000,
       fullS: (full - saved) / 1000,

@@ -14,6 +14,9 @@ export interface LiveSite {
  * thousands of files there is not a change to the pages.
  */
 export async function startLiveSite(root: string, port = 0): Promise<LiveSite> {
+  // astro dev serves no page at all when VITEST is set (it assumes it runs inside a test's Vite);
+  // a watch started from a test inherits it, and is no test's Vite.
+  delete process.env['VITEST'];
   const sigterm = new Set(process.listeners('SIGTERM'));
   const stdinEnd = new Set(process.stdin.listeners('end'));
   const server = await dev({
