@@ -12,7 +12,7 @@ import {
   PDFRef,
   PDFString,
 } from 'pdf-lib';
-import { loadPrint } from './pdf-finish.ts';
+import { loadPrint, type Printed } from './pdf-finish.ts';
 import { RenderError } from './render-error.ts';
 import { renameStructureIds } from './structure-ids.ts';
 
@@ -22,6 +22,8 @@ export interface UnitPrint {
   stubs: string[];
   /** Heading id → index of its bookmark in this unit. */
   anchors: Record<string, number>;
+  /** Its print already being parsed (assembly changes the parse, so each is used once). */
+  parsed?: Promise<Printed>;
 }
 
 /**
@@ -45,7 +47,7 @@ export async function assembleUnits(units: UnitPrint[]): Promise<PDFDocument> {
   let nextKey = 0;
 
   for (const [u, unit] of units.entries()) {
-    const { doc: src } = await loadPrint(unit.bytes);
+    const { doc: src } = await (unit.parsed ?? loadPrint(unit.bytes));
     const root = src.catalog.lookupMaybe(N.StructTreeRoot, PDFDict);
     const parentEntries = root ? numberTreeEntries(root.lookupMaybe(N.ParentTree, PDFDict)) : [];
     const offset = nextKey;

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { APPENDICES_BOOKMARK } from '../../src/lib/appendix.ts';
 import { assembleUnits } from './assemble-pdf.ts';
-import { finishPdf, type PdfMetadata } from './pdf-finish.ts';
+import { finishPdf, type PdfMetadata, type Printed } from './pdf-finish.ts';
 import { type CachedUnit, PrintCache } from './print-cache.ts';
 import { PRINT_FONTS } from './print-fonts.ts';
 import { contextKey, loadMarginFonts, printUnits, type UnitPlan } from './print-units.ts';
@@ -81,12 +81,17 @@ export async function printAssembled(
  * bookmarks take the headings' own text, and the appendices are grouped under one bookmark.
  */
 export async function finishUnits(
-  units: { kind: UnitPlan['kind']; titles: string[]; unit: CachedUnit }[],
+  units: { kind: UnitPlan['kind']; titles: string[]; unit: CachedUnit; parsed?: Promise<Printed> }[],
   metadata: PdfMetadata,
   appendicesTitle: string,
 ): Promise<{ bytes: Uint8Array; pages: number }> {
   const doc = await assembleUnits(
-    units.map((u) => ({ bytes: u.unit.bytes, stubs: u.unit.record.stubs, anchors: u.unit.record.anchors })),
+    units.map((u) => ({
+      bytes: u.unit.bytes,
+      stubs: u.unit.record.stubs,
+      anchors: u.unit.record.anchors,
+      ...(u.parsed ? { parsed: u.parsed } : {}),
+    })),
   );
   const firstAppendix = units.findIndex((u) => u.kind === 'appendix');
   // Each appendix's title is the first heading of its unit.
