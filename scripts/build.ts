@@ -18,7 +18,7 @@ import { buildInstant } from '../src/lib/stamp.ts';
 import { summarizeTieOut, tieOutLogLine } from '../src/lib/tieout-summary.ts';
 import { AstroBuildError, runAstro } from './lib/astro.ts';
 import { sourceCommit } from './lib/commit.ts';
-import { scanForLeaks } from './lib/leak-scan.ts';
+import { type EarlyLeakScan, startLeakScan } from './lib/leak-scan-early.ts';
 import { pdfMetadata, pdfMetadataEn } from './lib/metadata.ts';
 import { checkWritable, isAlive, PublishError, publishDir, sweepLeftovers } from './lib/publish.ts';
 import { RenderError, renderPdf } from './lib/render-pdf.ts';
@@ -172,7 +172,12 @@ async function buildOne(
   process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
   process.once('SIGTERM', () => void cleanup().then(() => process.exit(143)));
 
-  const pdfTexts = new Map<string, string[]>();
+  // The withheld wording in both editions' languages.
+  const terms = [...project.registry.redactions.values()].flatMap((r) => [
+    r.value.text,
+    ...(r.value.en ? [r.value.en.text] : []),
+  ]);
+  let leakScan: EarlyLeakScan | undefined;
   try {
     step(`building the site (stage: ${stage}; ${editionsLine(printed, englishEdition)})`);
     // The pages link to each PDF and the schedule only when this build prints them.
@@ -188,6 +193,8 @@ async function buildOne(
     step(
       `search: Pagefind index written (${search.pages} pages read; chapters indexed per language: ${search.languages.map((l) => `${l.lang} ${l.pages}`).join(', ')})`,
     );
+    // The site's files are scanned while the PDFs print; after them, only what was written since.
+    if (stage === 'publication') leakScan = startLeakScan(work, terms);
     // From here to the swap is the PDF step as the benchmark counts it: the prints and every
     // pass that follows them and grows with the pages (pdf_s, en_pdf_s: one edition's share).
     const siteDone = mark;
@@ -220,7 +227,7 @@ async function buildOne(
         pages: result.pages,
         pdf_bytes: result.bytes,
       });
-      pdfTexts.set('prospectus.pdf', result.pageTexts ?? []);
+      leakScan?.add('prospectus.pdf', result.pageTexts);
       schedule = placeFigures(figures, result.pageTexts ?? [], result.folioOf);
       lap('schedule_s');
       const placed = schedule.filter((r) => r.page !== undefined).length;
@@ -260,7 +267,7 @@ async function buildOne(
         en_pages: en.pages,
         en_pdf_bytes: en.bytes,
       });
-      pdfTexts.set('prospectus-en.pdf', en.pageTexts ?? []);
+      leakScan?.add('prospectus-en.pdf', en.pageTexts);
       scheduleEn = placeFigures(figuresEn, en.pageTexts ?? [], en.folioOf);
       lap('en_schedule_s');
       const placedEn = scheduleEn.filter((r) => r.page !== undefined).length;
@@ -281,13 +288,8 @@ async function buildOne(
       }
       mark = performance.now();
     }
-    if (stage === 'publication') {
-      // The withheld wording in both editions' languages.
-      const terms = [...project.registry.redactions.values()].flatMap((r) => [
-        r.value.text,
-        ...(r.value.en ? [r.value.en.text] : []),
-      ]);
-      const leaks = await scanForLeaks(work, terms, pdfTexts);
+    if (leakScan) {
+      const leaks = await leakScan.finish();
       if (leaks.length > 0) {
         throw new LeakError(
           `redacted wording found in the publication build:\n${leaks.map((l) => `  ${l.file} (${l.where}): "${l.term}"`).join('\n')}`,
@@ -313,6 +315,7 @@ async function buildOne(
     if (options.timings) await writeFile(resolve(options.timings), `${JSON.stringify(timings, null, 2)}\n`);
     return 0;
   } catch (e) {
+    await leakScan?.stop();
     await cleanup();
     const message =
       e instanceof RenderError || e instanceof AstroBuildError || e instanceof LeakError || e instanceof PublishError
