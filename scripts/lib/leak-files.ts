@@ -25,14 +25,27 @@ export function scanBytes(bytes: Buffer, terms: readonly string[]): FoundTerm[] 
   return found;
 }
 
-/** Every file under dir with its bytes scanned, by path relative to dir. */
+/**
+ * Every file under dir with its bytes scanned, by path relative to dir. The folder may still be
+ * written to (a PDF goes in under a temporary name, then is renamed): a file that is gone by the
+ * time it is read is left out, for the scan that finishes the job to read whatever is there then.
+ */
 export function scanFiles(dir: string, terms: readonly string[]): Map<string, FileScan> {
   const scans = new Map<string, FileScan>();
   for (const path of walk(dir)) {
-    const bytes = readFileSync(path);
-    scans.set(relative(dir, path), { hash: contentHash(bytes), found: scanBytes(bytes, terms) });
+    const bytes = readIfThere(path);
+    if (bytes) scans.set(relative(dir, path), { hash: contentHash(bytes), found: scanBytes(bytes, terms) });
   }
   return scans;
+}
+
+function readIfThere(path: string): Buffer | undefined {
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
+  }
 }
 
 /** Identifies a file's content: a file rewritten after it was scanned does not match its scan. */

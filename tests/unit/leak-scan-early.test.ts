@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
@@ -46,6 +46,14 @@ describe('a scan finished after files changed', () => {
     expect(leaks).toContainEqual({ file: 'late.csv', where: 'bytes', term: OFFERING });
     expect(leaks).toContainEqual({ file: 'chapters/index.html', where: 'bytes', term: OFFERING });
     expect(leaks.filter((l) => l.file === 'old.js')).toEqual([]);
+  });
+
+  it('leaves out of the early pass a file listed but gone when read, as a PDF renamed into place is', () => {
+    const dir = site();
+    // Listed by the folder, gone when opened: a temporary file renamed meanwhile.
+    symlinkSync(join(dir, 'renamed-meanwhile.pdf'), join(dir, 'doc.pdf.partial'));
+    const earlier = scanFiles(dir, TERMS);
+    expect([...earlier.keys()].sort()).toEqual(['chapters/index.html', 'clean.html', 'old.js', 'style.css']);
   });
 
   it("takes an unchanged file's scan from the earlier pass instead of reading it again", async () => {
