@@ -2,7 +2,8 @@
  * Worker thread of leak-scan-early.ts: scans every file under a folder and posts the scans; then
  * scans each file it is sent (a PDF just written, with its page texts) and posts that scan.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { contentHash, type FileScan, scanFiles } from './leak-files.ts';
@@ -17,6 +18,21 @@ export interface ToWorker {
 }
 
 const { dir, terms } = workerData as { dir: string; terms: string[] };
+
+/**
+ * The scan rides on the time the prints leave idle: this thread alone (Linux's nice value is per
+ * thread, and /proc/thread-self names it) yields to Chromium and the build's own thread. Elsewhere
+ * the scan runs at the build's priority.
+ */
+function yieldToThePrints(): void {
+  try {
+    setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), 10);
+  } catch {
+    // No /proc, or not allowed: the priority is only a courtesy.
+  }
+}
+
+yieldToThePrints();
 const port = parentPort;
 if (port) {
   const post = (message: FromWorker) => port.postMessage(message);
