@@ -19,7 +19,7 @@ import { summarizeTieOut, tieOutLogLine } from '../src/lib/tieout-summary.ts';
 import './lib/follow-parent.ts';
 import { AstroBuildError, runAstro } from './lib/astro.ts';
 import { sourceCommit } from './lib/commit.ts';
-import { scanForLeaks } from './lib/leak-scan.ts';
+import { type EarlyLeakScan, startLeakScan } from './lib/leak-scan-early.ts';
 import { pdfMetadata, pdfMetadataEn } from './lib/metadata.ts';
 import { sha256 } from './lib/print-cache.ts';
 import { dropPrintState, type PrintedUnitsState, writePrintState } from './lib/print-state.ts';
@@ -187,12 +187,17 @@ async function buildOne(
   process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
   process.once('SIGTERM', () => void cleanup().then(() => process.exit(143)));
 
-  const pdfTexts = new Map<string, string[]>();
   // What each PDF printed by units was made of: kept once published, for a save in --watch.
   const unitStates = new Map<Locale, PrintedUnitsState & { metadata: PdfMetadata }>();
   const zhMeta = pdfMetadata(doc, buildInstant(), root);
   const enMeta = pdfMetadataEn(doc, buildInstant());
   const commit = sourceCommit(root);
+  // The withheld wording in both editions' languages.
+  const terms = [...project.registry.redactions.values()].flatMap((r) => [
+    r.value.text,
+    ...(r.value.en ? [r.value.en.text] : []),
+  ]);
+  let leakScan: EarlyLeakScan | undefined;
   try {
     step(`building the site (stage: ${stage}; ${editionsLine(printed, englishEdition)})`);
     // The pages link to each PDF and the schedule only when this build prints them.
@@ -208,6 +213,8 @@ async function buildOne(
     step(
       `search: Pagefind index written (${search.pages} pages read; chapters indexed per language: ${search.languages.map((l) => `${l.lang} ${l.pages}`).join(', ')})`,
     );
+    // The site's files are scanned while the PDFs print; after them, only what was written since.
+    if (stage === 'publication') leakScan = startLeakScan(work, terms);
     // From here to the swap is the PDF step as the benchmark counts it: the prints and every
     // pass that follows them and grows with the pages (pdf_s, en_pdf_s: one edition's share).
     const siteDone = mark;
@@ -240,7 +247,7 @@ async function buildOne(
         pages: result.pages,
         pdf_bytes: result.bytes,
       });
-      pdfTexts.set('prospectus.pdf', result.pageTexts ?? []);
+      leakScan?.add('prospectus.pdf', result.pageTexts);
       if (result.units) unitStates.set('zh', { ...result.units, metadata: zhMeta });
       schedule = placeFigures(figures, result.pageTexts ?? [], result.folioOf);
       lap('schedule_s');
@@ -281,7 +288,7 @@ async function buildOne(
         en_pages: en.pages,
         en_pdf_bytes: en.bytes,
       });
-      pdfTexts.set('prospectus-en.pdf', en.pageTexts ?? []);
+      leakScan?.add('prospectus-en.pdf', en.pageTexts);
       if (en.units) unitStates.set('en', { ...en.units, metadata: enMeta });
       scheduleEn = placeFigures(figuresEn, en.pageTexts ?? [], en.folioOf);
       lap('en_schedule_s');
@@ -303,13 +310,8 @@ async function buildOne(
       }
       mark = performance.now();
     }
-    // The withheld wording in both editions' languages.
-    const terms = [...project.registry.redactions.values()].flatMap((r) => [
-      r.value.text,
-      ...(r.value.en ? [r.value.en.text] : []),
-    ]);
-    if (stage === 'publication') {
-      const leaks = await scanForLeaks(work, terms, pdfTexts);
+    if (leakScan) {
+      const leaks = await leakScan.finish();
       if (leaks.length > 0) {
         throw new LeakError(
           `redacted wording found in the publication build:\n${leaks.map((l) => `  ${l.file} (${l.where}): "${l.term}"`).join('\n')}`,
@@ -354,6 +356,7 @@ async function buildOne(
     if (options.timings) await writeFile(resolve(options.timings), `${JSON.stringify(timings, null, 2)}\n`);
     return 0;
   } catch (e) {
+    await leakScan?.stop();
     await cleanup();
     const message =
       e instanceof RenderError || e instanceof AstroBuildError || e instanceof LeakError || e instanceof PublishError

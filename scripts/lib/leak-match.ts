@@ -9,9 +9,12 @@
 
 /** NFKC, lower case, and no whitespace or invisible format characters (soft hyphen, zero-width space, BOM). */
 export function fold(text: string): string {
+  // Two passes, not one `[\s\p{Cf}]` class: removing either set first gives the same text,
+  // and V8 runs the two simple classes over megabytes of HTML in half the time of the union.
   return text
     .normalize('NFKC')
-    .replace(/[\s\p{Cf}]+/gu, '')
+    .replace(/\s+/g, '')
+    .replace(/\p{Cf}+/gu, '')
     .toLowerCase();
 }
 
@@ -61,7 +64,8 @@ export function readingsOf(text: string): string[] {
 
 /** The terms found in any of the readings, folded on both sides; each term once, in the given order. */
 export function findTerms(readings: readonly string[], terms: readonly string[]): string[] {
-  const folded = readings.map(fold);
+  // A file without escapes reads the same decoded: fold each distinct reading once.
+  const folded = [...new Set(readings)].map(fold);
   return terms.filter((term) => {
     const t = fold(term);
     return t.length > 0 && folded.some((text) => text.includes(t));

@@ -1,9 +1,8 @@
-import { isUtf8 } from 'node:buffer';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import { findTerms, pdfTextRuns, readingsOf } from './leak-match.ts';
-import { openPdf, pageTexts, readOutline } from './pdf-read.ts';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { type FoundTerm, scanBytes, walk } from './leak-files.ts';
+import { findTerms, pdfTextRuns } from './leak-match.ts';
+import { openPdf, pageTexts } from './pdf-read.ts';
 
 export interface Leak {
   file: string;
@@ -27,42 +26,29 @@ export async function scanForLeaks(
   const leaks: Leak[] = [];
   for (const path of walk(dir)) {
     const file = relative(dir, path);
-    const bytes = readFileSync(path);
-    for (const term of termsIn(bytes, terms)) leaks.push({ file, where: 'bytes', term });
-    const inflated = tryGunzip(bytes);
-    if (inflated) for (const term of termsIn(inflated, terms)) leaks.push({ file, where: 'decompressed', term });
-    if (!path.endsWith('.pdf')) continue;
-    for (const [where, readings] of await pdfLayers(bytes, known.get(file))) {
-      for (const term of findTerms(readings, terms)) leaks.push({ file, where, term });
+    for (const { where, term } of await scanFile(file, readFileSync(path), terms, known.get(file))) {
+      leaks.push({ file, where, term });
     }
   }
   return leaks;
 }
 
-function termsIn(bytes: Buffer, terms: readonly string[]): string[] {
-  if (isUtf8(bytes)) return findTerms(readingsOf(bytes.toString('utf8')), terms);
-  // Not text (fonts, the PDF's own bytes): wording can only sit in it as written.
-  return terms.filter((term) => bytes.includes(term));
-}
-
-function* walk(dir: string): Generator<string> {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* walk(path);
-    else yield path;
+/** Every layer of one file: its bytes and, for a PDF, its text (from `pages` where given), metadata and bookmarks. */
+export async function scanFile(
+  file: string,
+  bytes: Buffer,
+  terms: readonly string[],
+  pages?: readonly string[],
+): Promise<FoundTerm[]> {
+  const found = scanBytes(bytes, terms);
+  if (!file.endsWith('.pdf')) return found;
+  for (const [where, readings] of await pdfLayers(bytes, pages)) {
+    for (const term of findTerms(readings, terms)) found.push({ where, term });
   }
+  return found;
 }
 
-function tryGunzip(bytes: Buffer): Buffer | undefined {
-  if (bytes.length < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) return undefined;
-  try {
-    return gunzipSync(bytes);
-  } catch {
-    return undefined;
-  }
-}
-
-async function pdfLayers(bytes: Buffer, pages?: string[]): Promise<[string, string[]][]> {
+async function pdfLayers(bytes: Buffer, pages?: readonly string[]): Promise<[string, string[]][]> {
   // One parse serves the text, the information dictionary and the bookmarks: a second parser
   // (pdf-lib) over a 500-page tagged PDF costs a second of the PDF step.
   const doc = await openPdf(new Uint8Array(bytes));
@@ -72,6 +58,13 @@ async function pdfLayers(bytes: Buffer, pages?: string[]): Promise<[string, stri
     ['PDF text', pdfTextRuns(pages ?? (await pageTexts(doc)))],
     // Each field and each bookmark title on its own: wording is not split between two of them.
     ['PDF metadata', fields.map((f) => info[f]).filter((v): v is string => typeof v === 'string' && v !== '')],
-    ['PDF bookmarks', (await readOutline(doc)).map((o) => o.title)],
+    ['PDF bookmarks', outlineTitles(await doc.getOutline())],
   ];
+}
+
+type Outline = Awaited<ReturnType<Awaited<ReturnType<typeof openPdf>>['getOutline']>>;
+
+/** Every bookmark's title, depth first: the titles alone, without resolving the pages they point to. */
+function outlineTitles(items: Outline | null | undefined): string[] {
+  return (items ?? []).flatMap((item) => [item.title, ...outlineTitles(item.items)]);
 }

@@ -142,6 +142,30 @@ describe('terms broken up by the layout or by markup', () => {
     expect(result.stderr).not.toContain(wrapsLines);
     expect(readFileSync(join(dist, 'prospectus.pdf')).equals(before)).toBe(true);
   }, 120_000);
+
+  it('a publication build that prints names the term in the site (scanned during the print), the PDF and the schedule written after it', () => {
+    // A paragraph that opens with the term and binds a figure: the schedule's row quotes it.
+    editFile(
+      dir,
+      'content/chapters/industry-overview.mdx',
+      '\n\n## 資料來源及研究方法',
+      `\n\n${splitByMarkup}確認<Val of="global-cloud.global@2018" />。\n\n## 資料來源及研究方法`,
+    );
+    const result = spawnSync(process.execPath, [join(dir, 'scripts/build.ts')], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, SOURCE_DATE_EPOCH: TEST_EPOCH, PROSPECTUS_STAGE: 'publication' },
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('redacted wording found in the publication build');
+    for (const where of [
+      'chapters/industry-overview/index.html (bytes)',
+      'prospectus.pdf (PDF text)',
+      'verification/index.html (bytes)',
+    ]) {
+      expect(result.stderr).toContain(`${where}: "${splitByMarkup}"`);
+    }
+  }, 180_000);
 });
 
 describe('leak scan', () => {
