@@ -2,7 +2,6 @@
  * npm run build — checks the data and chapters, builds the site, prints the PDF, and only then
  * replaces dist/. A failed or interrupted build leaves the previous dist/ exactly as it was.
  */
-import { readFileSync } from 'node:fs';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -21,8 +20,7 @@ import { AstroBuildError, runAstro } from './lib/astro.ts';
 import { sourceCommit } from './lib/commit.ts';
 import { type EarlyLeakScan, startLeakScan } from './lib/leak-scan-early.ts';
 import { pdfMetadata, pdfMetadataEn } from './lib/metadata.ts';
-import { sha256 } from './lib/print-cache.ts';
-import { dropPrintState, type PrintedUnitsState, writePrintState } from './lib/print-state.ts';
+import { type PrintedUnitsState, readPrintedStates, recordPrintStates } from './lib/print-state.ts';
 import { checkWritable, isAlive, PublishError, publishDir, sweepLeftovers } from './lib/publish.ts';
 import { type PdfMetadata, RenderError, renderPdf } from './lib/render-pdf.ts';
 import {
@@ -323,26 +321,10 @@ async function buildOne(
       lap('leak_scan_s');
     }
     // Swap only now: everything above succeeded.
-    const published = printed.map((l) => ({ locale: l, sha256: sha256(readFileSync(join(work, PDF_FILE[l]))) }));
+    const pdfs = printed.map((l) => ({ pdf: PDF_FILE[l], path: PRINTED_PAGE[l], printed: unitStates.get(l) }));
+    const recorded = await readPrintedStates(work, pdfs);
     await publishDir(work, outDir);
-    for (const { locale, sha256: hash } of published) {
-      const state = unitStates.get(locale);
-      if (!state) {
-        await dropPrintState(root, outDir, PDF_FILE[locale]);
-        continue;
-      }
-      const { date: _date, ...metadata } = state.metadata;
-      await writePrintState(root, {
-        ...state,
-        metadata,
-        out: outDir,
-        pdf: PDF_FILE[locale],
-        sha256: hash,
-        path: PRINTED_PAGE[locale],
-        withheld: stage === 'publication' ? terms : [],
-        commit,
-      });
-    }
+    await recordPrintStates(root, outDir, recorded, { withheld: stage === 'publication' ? terms : [], commit });
     // Each edition's PDF step (pdf_s for the Chinese, en_pdf_s for the English) is its own
     // print and passes plus the leak scan and swap, which both editions' PDFs need.
     const end = performance.now();
@@ -350,8 +332,7 @@ async function buildOne(
     if (own.zh !== undefined) timings['pdf_s'] = (own.zh + shared) / 1000;
     if (own.en !== undefined) timings['en_pdf_s'] = (own.en + shared) / 1000;
     if (printed.length > 0) timings['pdf_all_s'] = (end - siteDone) / 1000;
-    const pdfs = printed.map((l) => PDF_FILE[l]);
-    step(`done: ${[`${out}/index.html`, ...pdfs.map((f) => `${out}/${f}`)].join(', ')}`);
+    step(`done: ${[`${out}/index.html`, ...printed.map((l) => `${out}/${PDF_FILE[l]}`)].join(', ')}`);
     timings['total_s'] = (performance.now() - t0) / 1000;
     if (options.timings) await writeFile(resolve(options.timings), `${JSON.stringify(timings, null, 2)}\n`);
     return 0;

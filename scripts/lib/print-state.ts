@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import type { PdfMetadata } from './pdf-finish.ts';
+import { sha256 } from './print-cache.ts';
 
 /**
  * What a PDF printed by units was made of (print-units.ts), kept under .build/print-state/ once
@@ -76,6 +78,41 @@ export async function writePrintState(root: string, state: PrintState): Promise<
 }
 
 /** A build that publishes a PDF some other way leaves no state behind that could describe it. */
-export async function dropPrintState(root: string, out: string, pdf: string): Promise<void> {
+async function dropPrintState(root: string, out: string, pdf: string): Promise<void> {
   await rm(printStatePath(root, out, pdf), { force: true });
+}
+
+/** One PDF a build wrote, with what it was made of when printed by units. */
+export interface WrittenPdf {
+  pdf: string;
+  path: string;
+  printed: (PrintedUnitsState & { metadata: PdfMetadata }) | undefined;
+}
+
+/** Each PDF's hash, read in the build's work folder before it is published. */
+export async function readPrintedStates(
+  work: string,
+  pdfs: WrittenPdf[],
+): Promise<(WrittenPdf & { sha256: string })[]> {
+  return Promise.all(pdfs.map(async (p) => ({ ...p, sha256: sha256(await readFile(join(work, p.pdf))) })));
+}
+
+/**
+ * Once published: a PDF printed by units gets its state, and one printed in one piece loses any
+ * state an earlier build left, which would describe another PDF.
+ */
+export async function recordPrintStates(
+  root: string,
+  out: string,
+  pdfs: (WrittenPdf & { sha256: string })[],
+  context: Pick<PrintState, 'withheld' | 'commit'>,
+): Promise<void> {
+  for (const { pdf, path, printed, sha256: hash } of pdfs) {
+    if (!printed) {
+      await dropPrintState(root, out, pdf);
+      continue;
+    }
+    const { date: _date, ...metadata } = printed.metadata;
+    await writePrintState(root, { ...printed, ...context, metadata, out, pdf, path, sha256: hash });
+  }
 }
