@@ -30,9 +30,9 @@ export function splitDocument(html: string): DocumentUnits | undefined {
   const units: DocumentUnits['units'] = [];
   const between: string[] = [];
   for (const [k, start] of starts.entries()) {
-    const end =
-      start.id === 'front' ? contentsEnd + '</nav>'.length : closingArticle(html, start.at + 1) + '</article>'.length;
-    if (end < start.at) return undefined;
+    const close = start.id === 'front' ? contentsEnd : closingArticle(html, start.at + 1);
+    if (close < start.at) return undefined;
+    const end = close + (start.id === 'front' ? '</nav>' : '</article>').length;
     units.push({ id: start.id, html: html.slice(start.at, end) });
     between.push(html.slice(end, starts[k + 1]?.at ?? html.length));
   }
