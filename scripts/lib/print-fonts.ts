@@ -48,8 +48,13 @@ const require = createRequire(import.meta.url);
  * font-cmap.ts), every other table byte for byte.
  */
 export function loadPrintFonts(): Map<string, Uint8Array> {
-  return new Map(PRINT_FONTS.map((font) => [font.url, loadPrintFont(font)]));
+  // Once per process: the packages do not change under a running build or watch, and rewriting
+  // the cmaps of four large fonts is a noticeable part of a save's PDF in --watch.
+  loaded ??= new Map(PRINT_FONTS.map((font) => [font.url, loadPrintFont(font)]));
+  return loaded;
 }
+
+let loaded: Map<string, Uint8Array> | undefined;
 
 function loadPrintFont(font: PrintFont): Uint8Array {
   let bytes: Buffer;

@@ -110,7 +110,11 @@ export async function finishUnits(
 
 const require = createRequire(import.meta.url);
 
+let fontFiles: Uint8Array[] | undefined;
+
 /** The print fonts' files as packaged: a new font release must not reuse old prints. */
 export function printFontFiles(): Uint8Array[] {
-  return PRINT_FONTS.map((font) => new Uint8Array(readFileSync(require.resolve(font.module))));
+  // Once per process, as loadPrintFonts.
+  fontFiles ??= PRINT_FONTS.map((font) => new Uint8Array(readFileSync(require.resolve(font.module))));
+  return fontFiles;
 }
