@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPdf, pageTexts } from '../../scripts/lib/pdf-read.ts';
@@ -46,7 +46,14 @@ async function textOf(bytes: Buffer): Promise<{ pages: number; text: string }> {
 
 const READY = 'waiting for changes';
 
+/** Withheld from this publication copy (the fixture withholds nothing): fictional wording of our own. */
+const WITHHELD = '虛構保密字眼';
+
 beforeAll(async () => {
+  writeFileSync(
+    join(dir, 'data', 'redactions.yaml'),
+    `- id: test-withheld\n  text: ${WITHHELD}\n  en: { text: Fictional withheld wording }\n`,
+  );
   child = spawn(process.execPath, [join(dir, 'scripts/build.ts'), '--watch'], {
     cwd: dir,
     env: { ...withoutVitest(process.env), SOURCE_DATE_EPOCH: TEST_EPOCH },
@@ -117,6 +124,22 @@ describe('npm run build -- --watch: the PDF first', () => {
     await waitFor('PDF first: prospectus.pdf unchanged: astro dev answered HTTP 500', 1);
     await waitFor('build failed; the last good output is unchanged', 1);
     expect(output).toMatch(/content\/chapters\/business\.mdx:\d+/);
+    expect(readFileSync(PDF).equals(before)).toBe(true);
+  }, 240_000);
+
+  it('does not print a save that types withheld wording into a publication copy', async () => {
+    // The bad save of the test before is put right first: the full build must pass again.
+    editFile(
+      dir,
+      'content/chapters/business.mdx',
+      '<Val of="facts.no-such-figure" />',
+      '<Val of="facts.widget-count" />',
+    );
+    await waitFor(READY, 5);
+    const before = readFileSync(PDF);
+    editFile(dir, 'content/chapters/business.mdx', '虛構示例公司生產虛構小部件', `虛構示例公司生產${WITHHELD}`);
+    await waitFor(`PDF first: prospectus.pdf unchanged: withheld wording in the new pages: ${WITHHELD}`, 1);
+    await waitFor('redacted wording found in the publication build', 1);
     expect(readFileSync(PDF).equals(before)).toBe(true);
   }, 240_000);
 
