@@ -21,6 +21,11 @@
  *   written into the slots (contents-pass.ts fillContents) and the final pass prints each unit
  *   with its numbers and its starting folio. A unit whose print has no slots and whose guessed
  *   folio was right is not printed twice: the layout print is the final one.
+ * - Cold layout. Printed alone in parallel tabs, units mostly guess their folio wrong (the pages
+ *   of the units before them are not known yet) and print twice. When many units lack a layout
+ *   (wholePrintPays), one print of the whole loaded document gives them all instead: every unit
+ *   starts on a new page, so its span there is its page count, and its headings' bookmarks give
+ *   their pages; each unit is then printed once, with its folio and numbers.
  * - Cache. Keys are SHA-256 of: the print code's version, Chromium's version, every stylesheet's
  *   text, the print fonts' bytes, the unit's rendered HTML (after charts, with its numbers) and
  *   its starting folio. A layout record (pages, heading pages) is kept per unit HTML without
@@ -48,9 +53,9 @@
 import { availableParallelism, freemem } from 'node:os';
 import type { Page } from 'puppeteer-core';
 import { appendixFolio } from '../../src/lib/appendix.ts';
-import { fillContents, sameTitle } from './contents-pass.ts';
+import { fillContents, headingBookmarks } from './contents-pass.ts';
 import { loadPrint, outlineEntries } from './pdf-finish.ts';
-import { type CachedUnit, type PrintCache, sha256 } from './print-cache.ts';
+import { type CachedUnit, type PrintCache, sha256, type UnitRecord } from './print-cache.ts';
 import { RenderError } from './render-error.ts';
 
 /** Bumped when what a unit's print looks like changes for a reason the key does not see. */
@@ -63,6 +68,29 @@ const PRINT_CODE_VERSION = '3';
 export const TAB_MEMORY = 512 * 1024 * 1024;
 /** Left for Node (pdf-lib's assembly peak) and the rest of the machine. */
 const RESERVE = 1024 * 1024 * 1024;
+
+/** Every print, of a unit or of the whole document: bookmarks give the headings' pages. */
+const PRINT_OPTIONS = {
+  preferCSSPageSize: true,
+  printBackground: true,
+  outline: true,
+  tagged: true,
+  timeout: 600_000,
+} as const;
+
+/**
+ * What printing a unit alone costs, in units' shares of one print of the whole document (its
+ * time divided by the number of units): measured on 2 cores, 4.6 for the Chinese edition and 3.9
+ * for the English at 41 chapters (1.15 s and 1.63 s a unit; 10.4 s and 17.7 s for the 461- and
+ * 583-page whole prints), 4.3 for the 5-unit structure fixture.
+ */
+const UNIT_PRINT_COST = 4;
+
+/**
+ * A layout record learnt from the whole print has no print of its own to keep; nothing reads a
+ * layout entry's PDF (a unit's final print is kept under its own key), so it is stored empty.
+ */
+const NO_BYTES = new Uint8Array(0);
 
 export interface UnitPlan {
   index: number;
@@ -168,8 +196,22 @@ export async function printUnits(options: UnitsOptions): Promise<UnitsResult> {
   const pool = new TabPool(main, options.openTab, log);
   let printed = 0;
 
-  // Layout pass: page counts and heading pages, from records or from a print.
+  // Layout pass: page counts and heading pages, from records, from one whole print or from a
+  // print of each unit.
   const layouts = await Promise.all(plans.map((p) => cache.get(layoutKey(p))));
+  const unknown = plans.filter((_, i) => layouts[i] === undefined);
+  if (wholePrintPays(plans.length, unknown, Math.min(unknown.length, maxTabs()))) {
+    const whole = await layoutsFromWholePrint(main, plans);
+    let found = 0;
+    for (const plan of unknown) {
+      const record = whole.records[plan.index];
+      if (!record) continue;
+      found++;
+      layouts[plan.index] = { bytes: NO_BYTES, record: { ...record, sha256: sha256(NO_BYTES) } };
+      await cache.put(layoutKey(plan), NO_BYTES, record);
+    }
+    log(`layout: ${found} of ${plans.length} units located in one ${whole.pages}-page print of the whole document`);
+  }
   const known = (i: number) => layouts[i]?.record.pages;
   const missing = plans.filter((_, i) => layouts[i] === undefined);
   if (missing.length) log(`layout: ${missing.length} of ${plans.length} units to print`);
@@ -240,6 +282,20 @@ export async function printUnits(options: UnitsOptions): Promise<UnitsResult> {
     cached: numbered.length - reprint.length,
     tabs: pool.size,
   };
+}
+
+/**
+ * Whether the `unknown` layouts of `units` units are learnt from one print of the whole document
+ * rather than from a print of each in `tabs` tabs. Alone, a unit whose folio or numbers depend on
+ * the others' layout (a chapter; a unit with page slots) prints twice: in one tab only when it
+ * has slots (each chapter's guess is right, the units before it being laid out first), in more
+ * tabs nearly always (the units before it are still printing: 37 and 40 of 42 units at 41
+ * chapters). The whole print pays when those second prints, spread over the tabs, cost more
+ * than it does.
+ */
+function wholePrintPays(units: number, unknown: UnitPlan[], tabs: number): boolean {
+  const twice = unknown.filter((p) => p.slots || (tabs > 1 && p.kind === 'chapter')).length;
+  return (twice * UNIT_PRINT_COST) / tabs > units;
 }
 
 /** The starting folio of unit `index`: 1 for the first after the front matter, then counting on. */
@@ -351,22 +407,11 @@ async function printUnit(
     plan.kind === 'chapter' ? `@page :first { counter-increment: page ${start}; }` : '',
   );
   try {
-    const bytes = new Uint8Array(
-      await tab.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout: 600_000 }),
-    );
+    const bytes = new Uint8Array(await tab.pdf(PRINT_OPTIONS));
     const { doc } = await loadPrint(bytes);
     const outline = outlineEntries(doc);
-    const headings: Record<string, number> = {};
-    const anchors: Record<string, number> = {};
-    let cursor = 0;
-    for (const heading of plan.headings) {
-      const index = outline.findIndex((e, i) => i >= cursor && sameTitle(e.title.replace(/\s+/g, ''), heading.text));
-      if (index === -1) continue;
-      cursor = index + 1;
-      if (!heading.id) continue;
-      headings[heading.id] = (outline[index] as { page: number }).page;
-      anchors[heading.id] = index;
-    }
+    const anchors = headingBookmarks(plan.headings, outline);
+    const headings = Object.fromEntries(Object.entries(anchors).map(([id, index]) => [id, outline[index]?.page ?? 0]));
     const record = { sha256: sha256(bytes), pages: doc.getPageCount(), headings, anchors, stubs: plan.foreign };
     return { bytes, record };
   } finally {
@@ -377,6 +422,50 @@ async function printUnit(
       for (const [mark, el] of undo.parked) mark.replaceWith(el);
     });
   }
+}
+
+/**
+ * The units' layout records as one print of the whole document in `page` gives them (no numbers
+ * written yet, as in a unit's layout print). Every unit starts on a new page: the front matter
+ * on the first, a section on the page of its h1's bookmark; it ends before the next unit starts.
+ * Its headings' pages and bookmarks are counted from its first page, as its own print counts
+ * them. A unit whose start or end is not found is left undefined, to be printed alone; should a
+ * unit's own print later disagree with its span here, printUnits fails as for a moved layout.
+ */
+async function layoutsFromWholePrint(
+  page: Page,
+  plans: UnitPlan[],
+): Promise<{ pages: number; records: (Omit<UnitRecord, 'sha256'> | undefined)[] }> {
+  const { doc } = await loadPrint(new Uint8Array(await page.pdf(PRINT_OPTIONS)));
+  const outline = outlineEntries(doc);
+  const total = doc.getPageCount();
+  const bookmarks = headingBookmarks(
+    plans.flatMap((p) => p.headings),
+    outline,
+  );
+  const firsts = plans.map((p) => {
+    if (p.kind === 'front') return 1;
+    const index = bookmarks[p.id];
+    return index === undefined ? undefined : outline[index]?.page;
+  });
+  const records = plans.map((plan, i) => {
+    const first = firsts[i];
+    const last = i + 1 < plans.length ? (firsts[i + 1] ?? 0) - 1 : total;
+    if (first === undefined || !(first >= 1 && last >= first)) return undefined;
+    const firstBookmark = outline.findIndex((e) => e.page >= first);
+    const headings: Record<string, number> = {};
+    const anchors: Record<string, number> = {};
+    for (const { id } of plan.headings) {
+      const index = bookmarks[id];
+      const at = index === undefined ? undefined : outline[index]?.page;
+      if (index === undefined || at === undefined) continue;
+      if (at < first || at > last) return undefined;
+      headings[id] = at - first + 1;
+      anchors[id] = index - firstBookmark;
+    }
+    return { pages: last - first + 1, headings, anchors, stubs: plan.foreign };
+  });
+  return { pages: total, records };
 }
 
 /** Tabs with the document loaded: the main one first, more opened as work needs them. */
