@@ -200,7 +200,10 @@ export async function printUnits(options: UnitsOptions): Promise<UnitsResult> {
   // print of each unit.
   const layouts = await Promise.all(plans.map((p) => cache.get(layoutKey(p))));
   const unknown = plans.filter((_, i) => layouts[i] === undefined);
-  if (wholePrintPays(plans.length, unknown, Math.min(unknown.length, maxTabs()))) {
+  const tabs = Math.min(unknown.length, maxTabs());
+  if (wholePrintPays(plans.length, unknown, tabs)) {
+    // The tabs the units print in next load meanwhile.
+    pool.openAhead(tabs);
     const whole = await layoutsFromWholePrint(main, plans);
     let found = 0;
     for (const plan of unknown) {
@@ -474,6 +477,8 @@ class TabPool {
   private readonly opened: Page[] = [];
   private readonly open: () => Promise<Page>;
   private readonly log: (message: string) => void;
+  /** Tabs being opened ahead of the work (openAhead); its failure is thrown by run. */
+  private opening: Promise<void> = Promise.resolve();
   constructor(main: Page, open: () => Promise<Page>, log: (message: string) => void) {
     this.tabs = [main];
     this.open = open;
@@ -484,14 +489,21 @@ class TabPool {
     return this.tabs.length;
   }
 
+  /**
+   * Starts opening tabs up to `count` while the main tab works on: loading the document in a
+   * tab takes about as long as printing all of it.
+   */
+  openAhead(count: number): void {
+    const opening = this.opening.then(() => this.openUpTo(count));
+    opening.catch(() => {});
+    this.opening = opening;
+  }
+
   /** Runs `work` for each item, as many at once as there are tabs (opened up to the cap). */
   async run<T>(items: T[], work: (tab: Page, item: T) => Promise<void>): Promise<void> {
     const want = Math.min(items.length, maxTabs());
-    while (this.tabs.length < want) {
-      const tab = await this.open();
-      this.tabs.push(tab);
-      this.opened.push(tab);
-    }
+    await this.opening;
+    await this.openUpTo(want);
     if (want > 1) this.log(`printing ${items.length} units in ${want} tabs`);
     const queue = [...items];
     await Promise.all(
@@ -501,7 +513,16 @@ class TabPool {
     );
   }
 
+  private async openUpTo(count: number): Promise<void> {
+    while (this.tabs.length < count) {
+      const tab = await this.open();
+      this.tabs.push(tab);
+      this.opened.push(tab);
+    }
+  }
+
   async close(): Promise<void> {
+    await this.opening.catch(() => {});
     await Promise.all(this.opened.map((tab) => tab.close().catch(() => {})));
   }
 }
