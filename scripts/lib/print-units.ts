@@ -80,9 +80,10 @@ const PRINT_OPTIONS = {
 
 /**
  * What printing a unit alone costs, in units' shares of one print of the whole document (its
- * time divided by the number of units): measured on 2 cores, 4.6 for the Chinese edition and 3.9
- * for the English at 41 chapters (1.15 s and 1.63 s a unit; 10.4 s and 17.7 s for the 461- and
- * 583-page whole prints), 4.3 for the 5-unit structure fixture.
+ * time divided by the number of units). Measured on 2 cores shared with other builds: 7 to 9 in
+ * one tab at 41 chapters (1.0 to 1.2 s a unit, 5.7 to 6.0 s for the 461-page whole print), 4 to
+ * 5 under heavier load, 4.3 for the 5-unit structure fixture; the lower end is taken, so the
+ * whole print is chosen only where it clearly pays.
  */
 const UNIT_PRINT_COST = 4;
 
