@@ -102,19 +102,33 @@ async function headingPhysicalPages(page: Page, doc: PDFDocument): Promise<Recor
       })),
   );
   const outline = outlineEntries(doc);
-  const norm = (s: string) => s.replace(/\s+/g, '');
-  const physical: Record<string, number> = {};
+  return Object.fromEntries(
+    Object.entries(headingBookmarks(headings, outline)).map(([id, index]) => [id, outline[index]?.page ?? 0]),
+  );
+}
+
+/**
+ * Each heading's bookmark in `outline`, by heading id (`text` without spaces): both are in
+ * document order and matched one to one; a heading with no bookmark is passed over.
+ */
+export function headingBookmarks(
+  headings: { id: string; text: string }[],
+  outline: { title: string }[],
+): Record<string, number> {
+  const found: Record<string, number> = {};
   let cursor = 0;
   for (const heading of headings) {
     // Chromium sometimes writes a heading's text, or its first text node, twice into its bookmark
     // (a heading moved to the next page by break-after: avoid; an appendix's 附錄一 in its own
     // span); the bookmark titles are rewritten after printing.
-    const index = outline.findIndex((entry, i) => i >= cursor && sameTitle(norm(entry.title), heading.text));
+    const index = outline.findIndex(
+      (entry, i) => i >= cursor && sameTitle(entry.title.replace(/\s+/g, ''), heading.text),
+    );
     if (index === -1) continue;
     cursor = index + 1;
-    if (heading.id) physical[heading.id] = (outline[index] as { page: number }).page;
+    if (heading.id) found[heading.id] = index;
   }
-  return physical;
+  return found;
 }
 
 /** `title` is `text`, or `text` with a beginning of it written once more in front. */

@@ -21,6 +21,11 @@
  *   written into the slots (contents-pass.ts fillContents) and the final pass prints each unit
  *   with its numbers and its starting folio. A unit whose print has no slots and whose guessed
  *   folio was right is not printed twice: the layout print is the final one.
+ * - Cold layout. Printed alone in parallel tabs, units mostly guess their folio wrong (the pages
+ *   of the units before them are not known yet) and print twice. When many units lack a layout
+ *   (wholePrintPays), one print of the whole loaded document gives them all instead: every unit
+ *   starts on a new page, so its span there is its page count, and its headings' bookmarks give
+ *   their pages; each unit is then printed once, with its folio and numbers.
  * - Cache. Keys are SHA-256 of: the print code's version, Chromium's version, every stylesheet's
  *   text, the print fonts' bytes, the unit's rendered HTML (after charts, with its numbers) and
  *   its starting folio. A layout record (pages, heading pages) is kept per unit HTML without
@@ -45,42 +50,29 @@
  * - Reproducible: the assembled bytes depend only on the unit prints and the metadata; pdf-finish
  *   renumbers structure ids; SOURCE_DATE_EPOCH fixes the dates.
  */
-import { availableParallelism, freemem } from 'node:os';
 import type { Page } from 'puppeteer-core';
 import { appendixFolio } from '../../src/lib/appendix.ts';
-import { fillContents, sameTitle } from './contents-pass.ts';
+import { fillContents, headingBookmarks } from './contents-pass.ts';
 import { loadPrint, outlineEntries } from './pdf-finish.ts';
-import { type CachedUnit, type PrintCache, sha256 } from './print-cache.ts';
+import { type CachedUnit, type PrintCache, sha256, type UnitRecord } from './print-cache.ts';
 import { RenderError } from './render-error.ts';
-
-/** Bumped when what a unit's print looks like changes for a reason the key does not see. */
-const PRINT_CODE_VERSION = '3';
+import { maxTabs, TabPool } from './tab-pool.ts';
+import { loadMarginFonts, PRINT_OPTIONS, planUnits, printUnit, type UnitPlan, unitKeys } from './unit-page.ts';
 
 /**
- * A tab holds the whole document page laid out; the cap allows this much per tab (an allowance,
- * not a measurement: the bench reports the units build's peak PSS as units_cold_peak_pss_mb).
+ * What printing a unit alone costs, in units' shares of one print of the whole document (its
+ * time divided by the number of units). Measured on 2 cores shared with other builds: 7 to 9 in
+ * one tab at 41 chapters (1.0 to 1.2 s a unit, 5.7 to 6.0 s for the 461-page whole print), 4 to
+ * 5 under heavier load, 4.3 for the 5-unit structure fixture; the lower end is taken, so the
+ * whole print is chosen only where it clearly pays.
  */
-export const TAB_MEMORY = 512 * 1024 * 1024;
-/** Left for Node (pdf-lib's assembly peak) and the rest of the machine. */
-const RESERVE = 1024 * 1024 * 1024;
+const UNIT_PRINT_COST = 4;
 
-export interface UnitPlan {
-  index: number;
-  /** The article id, or `front`. */
-  id: string;
-  kind: 'front' | 'chapter' | 'appendix';
-  numeral: string | undefined;
-  /** Its headings in order: id (a chapter's h1 by its article id) and text without spaces. */
-  headings: { id: string; text: string }[];
-  /** Its headings' text as the bookmarks give it. */
-  titles: string[];
-  /** Link targets in other units. */
-  foreign: string[];
-  /** Its elements' HTML as rendered now (charts drawn, numbers as filled). */
-  html: string;
-  /** Whether it has contents or cross-reference page slots (its HTML changes once numbered). */
-  slots: boolean;
-}
+/**
+ * A layout record learnt from the whole print has no print of its own to keep; nothing reads a
+ * layout entry's PDF (a unit's final print is kept under its own key), so it is stored empty.
+ */
+const NO_BYTES = new Uint8Array(0);
 
 export interface PrintedUnit {
   plan: UnitPlan;
@@ -110,59 +102,6 @@ export interface UnitsOptions {
   log: (message: string) => void;
 }
 
-/** The key parts that are the same for every unit: stylesheets, fonts, Chromium, this code. */
-export async function contextKey(page: Page, browserVersion: string, fonts: Uint8Array[]): Promise<string> {
-  const css = await page.evaluate(() =>
-    [...document.styleSheets]
-      .map((sheet) => {
-        try {
-          return [...sheet.cssRules].map((r) => r.cssText).join('\n');
-        } catch {
-          return sheet.href ?? '';
-        }
-      })
-      .join('\n'),
-  );
-  return sha256(PRINT_CODE_VERSION, browserVersion, css, ...fonts);
-}
-
-/**
- * Loads the faces the running heads need. A one-piece print has usually drawn their characters
- * before (an English edition's ideographic space of 附錄 heads comes from the Chinese face), a
- * unit printed alone may not have: Chromium then leaves the head blank while the face loads.
- */
-export async function loadMarginFonts(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    const strings = [...document.querySelectorAll('style')]
-      .flatMap((style) => [...(style.textContent ?? '').matchAll(/content:([^;}]*)/g)].map((m) => m[1] ?? ''))
-      .join('');
-    const families = new Set(
-      [...document.querySelectorAll('style')].flatMap((style) =>
-        [...(style.textContent ?? '').matchAll(/font-family:\s*([^;}]*)/g)].flatMap((m) =>
-          (m[1] ?? '').split(',').map((f) => f.trim()),
-        ),
-      ),
-    );
-    for (const sheet of document.styleSheets) {
-      try {
-        for (const rule of sheet.cssRules) {
-          for (const m of rule.cssText.matchAll(/font-family:\s*([^;}]*)/g)) {
-            for (const f of (m[1] ?? '').split(',')) families.add(f.trim());
-          }
-        }
-      } catch {
-        // A stylesheet from elsewhere cannot be read; the site has none.
-      }
-    }
-    const text = strings.replace(/["\\]/g, '');
-    await Promise.all(
-      [...families]
-        .filter((f) => f.startsWith('"'))
-        .flatMap((f) => [400, 700].map((w) => document.fonts.load(`${w} 10pt ${f}`, text))),
-    );
-  });
-}
-
 export async function printUnits(options: UnitsOptions): Promise<UnitsResult> {
   const { main, cache, log } = options;
   await loadMarginFonts(main);
@@ -171,8 +110,25 @@ export async function printUnits(options: UnitsOptions): Promise<UnitsResult> {
   const pool = new TabPool(main, options.openTab, log);
   let printed = 0;
 
-  // Layout pass: page counts and heading pages, from records or from a print.
+  // Layout pass: page counts and heading pages, from records, from one whole print or from a
+  // print of each unit.
   const layouts = await Promise.all(plans.map((p) => cache.get(layoutKey(p))));
+  const unknown = plans.filter((_, i) => layouts[i] === undefined);
+  const tabs = Math.min(unknown.length, maxTabs());
+  if (wholePrintPays(plans.length, unknown, tabs)) {
+    // The tabs the units print in next load meanwhile.
+    pool.openAhead(tabs);
+    const whole = await layoutsFromWholePrint(main, plans);
+    let found = 0;
+    for (const plan of unknown) {
+      const record = whole.records[plan.index];
+      if (!record) continue;
+      found++;
+      layouts[plan.index] = { bytes: NO_BYTES, record: { ...record, sha256: sha256(NO_BYTES) } };
+      await cache.put(layoutKey(plan), NO_BYTES, record);
+    }
+    log(`layout: ${found} of ${plans.length} units located in one ${whole.pages}-page print of the whole document`);
+  }
   const known = (i: number) => layouts[i]?.record.pages;
   const missing = plans.filter((_, i) => layouts[i] === undefined);
   if (missing.length) log(`layout: ${missing.length} of ${plans.length} units to print`);
@@ -245,12 +201,18 @@ export async function printUnits(options: UnitsOptions): Promise<UnitsResult> {
   };
 }
 
-/** A unit's cache keys: its layout (HTML without numbers) and its print (with numbers, at its folio). */
-export function unitKeys(contextKey: string) {
-  return {
-    layoutKey: (p: UnitPlan) => sha256(contextKey, 'layout', p.html),
-    finalKey: (p: UnitPlan, start: number) => sha256(contextKey, 'print', p.html, String(start)),
-  };
+/**
+ * Whether the `unknown` layouts of `units` units are learnt from one print of the whole document
+ * rather than from a print of each in `tabs` tabs. Alone, a unit whose folio or numbers depend on
+ * the others' layout (a chapter; a unit with page slots) prints twice: in one tab only when it
+ * has slots (each chapter's guess is right, the units before it being laid out first), in more
+ * tabs nearly always (the units before it are still printing: 37 and 40 of 42 units at 41
+ * chapters). The whole print pays when those second prints, spread over the tabs, cost more
+ * than it does.
+ */
+function wholePrintPays(units: number, unknown: UnitPlan[], tabs: number): boolean {
+  const twice = unknown.filter((p) => p.slots || (tabs > 1 && p.kind === 'chapter')).length;
+  return (twice * UNIT_PRINT_COST) / tabs > units;
 }
 
 /** The starting folio of unit `index`: 1 for the first after the front matter, then counting on. */
@@ -261,179 +223,46 @@ export function startOf(plans: UnitPlan[], index: number, pages: (i: number) => 
   return start;
 }
 
-/** The document page's units as it is now. */
-export async function planUnits(page: Page): Promise<UnitPlan[]> {
-  const raw = await page.evaluate(() => {
-    const front = [...document.querySelectorAll('section.cover, nav.contents')];
-    const chapters = [...document.querySelectorAll<HTMLElement>('article.print-chapter')];
-    const groups: { id: string; numeral: string | undefined; elements: Element[] }[] = [
-      ...(front.length ? [{ id: 'front', numeral: undefined, elements: front }] : []),
-      ...chapters.map((a) => ({ id: a.id, numeral: a.dataset['appendix'], elements: [a] })),
-    ];
-    // The chart library names clip paths with random ids, new on every load: for the key, each
-    // is named by its place (the print does not show them).
-    const stableSvgIds = (html: string, ids: string[]) => {
-      const quote = (id: string) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      return [...new Set(ids)].reduce(
-        (out, id, i) => out.replace(new RegExp(`(id="|url\\(#|href="#)${quote(id)}(?=[")])`, 'g'), `$1svg-id-${i}`),
-        html,
-      );
-    };
-    return groups.map((g) => {
-      const inside = (el: Element) => g.elements.some((e) => e.contains(el));
-      const own = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].filter(inside);
-      const headings = own.map((h) => ({
-        id: h.closest('article.print-chapter') && h.tagName === 'H1' ? (h.closest('article') as HTMLElement).id : h.id,
-        text: (h.textContent ?? '').replace(/\s+/g, ''),
-      }));
-      const foreign = new Set<string>();
-      for (const a of document.querySelectorAll<HTMLAnchorElement>('a[href^="#"]')) {
-        if (!inside(a)) continue;
-        const id = decodeURIComponent(a.getAttribute('href')?.slice(1) ?? '');
-        const target = id ? document.getElementById(id) : null;
-        if (target && !inside(target)) foreign.add(id);
-      }
-      return {
-        id: g.id,
-        numeral: g.numeral,
-        headings,
-        titles: own.map((h) => (h.textContent ?? '').trim()),
-        foreign: [...foreign],
-        html: stableSvgIds(
-          g.elements.map((e) => e.outerHTML).join('\n'),
-          g.elements.flatMap((e) => [...e.querySelectorAll('svg [id]')].map((n) => n.id)),
-        ),
-        slots: g.elements.some((e) => e.querySelector('.contents-page[data-target], .ref-page[data-target]') !== null),
-      };
-    });
-  });
-  return raw.map((r, index) => ({
-    ...r,
-    index,
-    kind: r.id === 'front' ? 'front' : r.numeral ? 'appendix' : 'chapter',
-  }));
-}
-
 /**
- * Prints one unit in `tab`: the other units out of the DOM, placeholders for its links' targets
- * elsewhere, its first folio, its numbers when given; the tab is put back as it was.
+ * The units' layout records as one print of the whole document in `page` gives them (no numbers
+ * written yet, as in a unit's layout print). Every unit starts on a new page: the front matter
+ * on the first, a section on the page of its h1's bookmark; it ends before the next unit starts.
+ * Its headings' pages and bookmarks are counted from its first page, as its own print counts
+ * them. A unit whose start or end is not found is left undefined, to be printed alone; should a
+ * unit's own print later disagree with its span here, printUnits fails as for a moved layout.
  */
-export async function printUnit(
-  tab: Page,
-  plan: UnitPlan,
-  start: number,
-  contents: Record<string, string> | undefined,
-): Promise<CachedUnit> {
-  if (contents) await fillContents(tab, contents);
-  await tab.evaluate(
-    (index: number, foreign: string[], css: string) => {
-      const units = [
-        [...document.querySelectorAll('section.cover, nav.contents')],
-        ...[...document.querySelectorAll('article.print-chapter')].map((a) => [a]),
-      ].filter((g) => g.length > 0);
-      const parked: [Comment, Element][] = [];
-      units.forEach((group, i) => {
-        if (i === index) return;
-        for (const el of group) {
-          const mark = document.createComment('print-unit');
-          el.replaceWith(mark);
-          parked.push([mark, el]);
-        }
-      });
-      const own = units[index]?.[0];
-      const added: Element[] = [];
-      for (const id of foreign) {
-        // A zero-size element at the unit's top: only there for Chromium to write the link.
-        const stub = document.createElement('span');
-        stub.id = id;
-        stub.setAttribute('aria-hidden', 'true');
-        stub.style.cssText = 'display:block;width:0;height:0;overflow:hidden;margin:0;padding:0';
-        own?.prepend(stub);
-        added.push(stub);
-      }
-      if (css) {
-        const style = document.createElement('style');
-        style.textContent = css;
-        document.head.append(style);
-        added.push(style);
-      }
-      (window as unknown as { printUnitUndo: unknown }).printUnitUndo = { parked, added };
-    },
-    plan.index,
-    plan.foreign,
-    plan.kind === 'chapter' ? `@page :first { counter-increment: page ${start}; }` : '',
+async function layoutsFromWholePrint(
+  page: Page,
+  plans: UnitPlan[],
+): Promise<{ pages: number; records: (Omit<UnitRecord, 'sha256'> | undefined)[] }> {
+  const { doc } = await loadPrint(new Uint8Array(await page.pdf(PRINT_OPTIONS)));
+  const outline = outlineEntries(doc);
+  const total = doc.getPageCount();
+  const bookmarks = headingBookmarks(
+    plans.flatMap((p) => p.headings),
+    outline,
   );
-  try {
-    const bytes = new Uint8Array(
-      await tab.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout: 600_000 }),
-    );
-    const { doc } = await loadPrint(bytes);
-    const outline = outlineEntries(doc);
+  const firsts = plans.map((p) => {
+    if (p.kind === 'front') return 1;
+    const index = bookmarks[p.id];
+    return index === undefined ? undefined : outline[index]?.page;
+  });
+  const records = plans.map((plan, i) => {
+    const first = firsts[i];
+    const last = i + 1 < plans.length ? (firsts[i + 1] ?? 0) - 1 : total;
+    if (first === undefined || !(first >= 1 && last >= first)) return undefined;
+    const firstBookmark = outline.findIndex((e) => e.page >= first);
     const headings: Record<string, number> = {};
     const anchors: Record<string, number> = {};
-    let cursor = 0;
-    for (const heading of plan.headings) {
-      const index = outline.findIndex((e, i) => i >= cursor && sameTitle(e.title.replace(/\s+/g, ''), heading.text));
-      if (index === -1) continue;
-      cursor = index + 1;
-      if (!heading.id) continue;
-      headings[heading.id] = (outline[index] as { page: number }).page;
-      anchors[heading.id] = index;
+    for (const { id } of plan.headings) {
+      const index = bookmarks[id];
+      const at = index === undefined ? undefined : outline[index]?.page;
+      if (index === undefined || at === undefined) continue;
+      if (at < first || at > last) return undefined;
+      headings[id] = at - first + 1;
+      anchors[id] = index - firstBookmark;
     }
-    const record = { sha256: sha256(bytes), pages: doc.getPageCount(), headings, anchors, stubs: plan.foreign };
-    return { bytes, record };
-  } finally {
-    await tab.evaluate(() => {
-      const undo = (window as unknown as { printUnitUndo: { parked: [Comment, Element][]; added: Element[] } })
-        .printUnitUndo;
-      for (const el of undo.added) el.remove();
-      for (const [mark, el] of undo.parked) mark.replaceWith(el);
-    });
-  }
-}
-
-/** Tabs with the document loaded: the main one first, more opened as work needs them. */
-class TabPool {
-  private readonly tabs: Page[];
-  private readonly opened: Page[] = [];
-  private readonly open: () => Promise<Page>;
-  private readonly log: (message: string) => void;
-  constructor(main: Page, open: () => Promise<Page>, log: (message: string) => void) {
-    this.tabs = [main];
-    this.open = open;
-    this.log = log;
-  }
-
-  get size(): number {
-    return this.tabs.length;
-  }
-
-  /** Runs `work` for each item, as many at once as there are tabs (opened up to the cap). */
-  async run<T>(items: T[], work: (tab: Page, item: T) => Promise<void>): Promise<void> {
-    const want = Math.min(items.length, maxTabs());
-    while (this.tabs.length < want) {
-      const tab = await this.open();
-      this.tabs.push(tab);
-      this.opened.push(tab);
-    }
-    if (want > 1) this.log(`printing ${items.length} units in ${want} tabs`);
-    const queue = [...items];
-    await Promise.all(
-      this.tabs.slice(0, Math.max(want, 1)).map(async (tab) => {
-        for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(tab, item);
-      }),
-    );
-  }
-
-  async close(): Promise<void> {
-    await Promise.all(this.opened.map((tab) => tab.close().catch(() => {})));
-  }
-}
-
-/** Tabs at once: one per core, as free memory allows one per TAB_MEMORY beyond the reserve. */
-export function maxTabs(): number {
-  const byMemory = Math.max(1, Math.floor((freemem() - RESERVE) / TAB_MEMORY));
-  const env = Number(process.env['PROSPECTUS_PRINT_TABS']);
-  const cores = Number.isInteger(env) && env > 0 ? env : availableParallelism();
-  return Math.max(1, Math.min(cores, byMemory));
+    return { pages: last - first + 1, headings, anchors, stubs: plan.foreign };
+  });
+  return { pages: total, records };
 }

@@ -30,10 +30,10 @@ import { loadPrint } from './pdf-finish.ts';
 import { extractPageTexts } from './pdf-text.ts';
 import { type CachedUnit, PrintCache, sha256 } from './print-cache.ts';
 import { type PrintState, readPrintState, writePrintState } from './print-state.ts';
-import { contextKey, loadMarginFonts, planUnits, printUnit, unitKeys } from './print-units.ts';
 import { watchPage, writeFinished } from './render-pdf.ts';
 import { finishUnits, printFontFiles } from './render-units.ts';
 import { serveStatic } from './serve.ts';
+import { contextKey, loadMarginFonts, planUnits, printUnit, unitKeys } from './unit-page.ts';
 
 export type QuickResult =
   | { outcome: 'published'; file: string; reprinted: string[]; pages: number }

@@ -7,7 +7,8 @@ import { assembleUnits } from './assemble-pdf.ts';
 import { finishPdf, type PdfMetadata, type Printed } from './pdf-finish.ts';
 import { type CachedUnit, PrintCache } from './print-cache.ts';
 import { PRINT_FONTS } from './print-fonts.ts';
-import { contextKey, loadMarginFonts, printUnits, type UnitPlan } from './print-units.ts';
+import { printUnits } from './print-units.ts';
+import { contextKey, loadMarginFonts, type UnitPlan } from './unit-page.ts';
 
 export interface AssembledOptions {
   siteDir: string;

@@ -15,7 +15,8 @@ import { layoutPages, nonEmptyLines, squash } from './read.ts';
  * trusts, and a cache entry cut short is printed again.
  */
 
-const ENV = { ...process.env, SOURCE_DATE_EPOCH: TEST_EPOCH, PROSPECTUS_PRINT: 'units' };
+// Two tabs whatever the machine's cores, as on the machine the cold-layout rule was measured on.
+const ENV = { ...process.env, SOURCE_DATE_EPOCH: TEST_EPOCH, PROSPECTUS_PRINT: 'units', PROSPECTUS_PRINT_TABS: '2' };
 
 function build(dir: string) {
   return spawnSync(process.execPath, [join(dir, 'scripts/build.ts'), '--lang', 'zh'], {
@@ -101,11 +102,13 @@ describe('printing by units', () => {
   let dir: string;
   let before: Printed;
   let after: Printed;
+  let coldLog: string;
   let log: string;
   beforeAll(async () => {
     dir = fixtureProject('structure');
     const first = build(dir);
     expect(first.status, first.stderr).toBe(0);
+    coldLog = first.stderr;
     before = await read(dir);
     // About two pages of text in the middle of the first chapter, with no heading of its own.
     const filler = Array.from(
@@ -128,6 +131,16 @@ describe('printing by units', () => {
     expect(wrongFolios(before)).toEqual([]);
     expect(wrongContents(before)).toEqual([]);
     expect(wrongBookmarks(before)).toEqual([]);
+  });
+
+  it('a cold build locates every unit in one whole print and prints each unit once', () => {
+    const located = /layout: (\d+) of (\d+) units located in one (\d+)-page print/u.exec(coldLog);
+    const units = Number(located?.[2]);
+    expect(Number(located?.[1])).toBe(units);
+    expect(Number(located?.[3])).toBe(before.pages);
+    expect(coldLog).not.toMatch(/units to print$/mu);
+    expect(coldLog).toMatch(new RegExp(`print: ${units} of ${units} units to print with their folios`, 'u'));
+    expect(coldLog).toMatch(new RegExp(`units: ${units}, ${units} prints, 0 taken from the cache`, 'u'));
   });
 
   it('after one chapter gains a page, every later folio, the contents and the bookmarks follow', () => {
