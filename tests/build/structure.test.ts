@@ -170,6 +170,19 @@ describe('the structure fixture in print', () => {
     expect(placed).toEqual(['facts.widget-count 1', 'facts.widget-count I-1']);
   });
 
+  it('the home contents of each edition names each appendix as the printed contents does', () => {
+    const text = (file: string) =>
+      readFileSync(join(dir, file), 'utf8')
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/&#39;/g, "'")
+        .replace(/\s+/g, ' ');
+    // Hand-written from the fixture's front matter: appendix I and II, in each edition's words.
+    expect(text('dist/index.html')).toContain('附錄一 會計師報告');
+    expect(text('dist/index.html')).toContain('附錄二 法定及一般資料');
+    expect(text('dist/en/index.html')).toContain("APPENDIX I ACCOUNTANTS' REPORT");
+    expect(text('dist/en/index.html')).toContain('APPENDIX II STATUTORY AND GENERAL INFORMATION');
+  });
+
   it('on the site, references and links go to the section on its chapter page, and footnotes link back', () => {
     const business = readFileSync(join(dir, 'dist/chapters/business/index.html'), 'utf8');
     const risks = readFileSync(join(dir, 'dist/chapters/risk-factors/index.html'), 'utf8');
