@@ -18,6 +18,7 @@ import { summarizeTieOut, tieOutLogLine } from '../src/lib/tieout-summary.ts';
 import './lib/follow-parent.ts';
 import { AstroBuildError, runAstro } from './lib/astro.ts';
 import { sourceCommit } from './lib/commit.ts';
+import { PDF_FILE, PRINTED_PAGE } from './lib/editions.ts';
 import { type EarlyLeakScan, startLeakScan } from './lib/leak-scan-early.ts';
 import { pdfMetadata, pdfMetadataEn } from './lib/metadata.ts';
 import { type PrintedUnitsState, readPrintedStates, recordPrintStates } from './lib/print-state.ts';
@@ -225,7 +226,7 @@ async function buildOne(
       const result = await renderPdf({
         siteDir: work,
         path: PRINTED_PAGE.zh,
-        outFile: join(work, 'prospectus.pdf'),
+        outFile: join(work, PDF_FILE.zh),
         metadata: zhMeta,
         // The page text is read once: it places every figure on its page and feeds the leak scan.
         pageTexts: true,
@@ -245,7 +246,7 @@ async function buildOne(
         pages: result.pages,
         pdf_bytes: result.bytes,
       });
-      leakScan?.add('prospectus.pdf', result.pageTexts);
+      leakScan?.add(PDF_FILE.zh, result.pageTexts);
       if (result.units) unitStates.set('zh', { ...result.units, metadata: zhMeta });
       schedule = placeFigures(figures, result.pageTexts ?? [], result.folioOf);
       lap('schedule_s');
@@ -268,7 +269,7 @@ async function buildOne(
       const en = await renderPdf({
         siteDir: work,
         path: PRINTED_PAGE.en,
-        outFile: join(work, 'prospectus-en.pdf'),
+        outFile: join(work, PDF_FILE.en),
         metadata: enMeta,
         pageTexts: true,
         readPage: async (page) => {
@@ -286,7 +287,7 @@ async function buildOne(
         en_pages: en.pages,
         en_pdf_bytes: en.bytes,
       });
-      leakScan?.add('prospectus-en.pdf', en.pageTexts);
+      leakScan?.add(PDF_FILE.en, en.pageTexts);
       if (en.units) unitStates.set('en', { ...en.units, metadata: enMeta });
       scheduleEn = placeFigures(figuresEn, en.pageTexts ?? [], en.folioOf);
       lap('en_schedule_s');
@@ -350,8 +351,6 @@ async function buildOne(
 
 class LeakError extends Error {}
 
-const PDF_FILE: Record<Locale, string> = { zh: 'prospectus.pdf', en: 'prospectus-en.pdf' };
-const PRINTED_PAGE: Record<Locale, string> = { zh: '/document/', en: '/en/document/' };
 const EDITION_NAME: Record<Locale, string> = { zh: 'Chinese', en: 'English' };
 
 function isLocale(value: string): value is Locale {

@@ -54,3 +54,13 @@ export function fixtureDocument(name: string): string {
     cpSync(join(ROOT, 'tests', 'fixtures', 'documents', name, part), join(dir, part), { recursive: true });
   return dir;
 }
+
+/**
+ * About two pages of fictional Chinese text with no heading of its own, as paragraphs: inserted
+ * into a chapter, it makes the chapter gain pages. The last paragraph is 虛構段落第24段.
+ */
+export function twoPagesOfText(): string {
+  return Array.from({ length: 24 }, (_, i) => `虛構段落第${i + 1}段，${'僅供測試分頁之用的虛構文字。'.repeat(8)}`).join(
+    '\n\n',
+  );
+}

@@ -2,9 +2,10 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser } from 'puppeteer-core';
-import { chapterNames, EN_CHAPTERS_DIR } from '../../src/lib/chapter-files.ts';
+import { CHAPTERS_DIR, chapterNames, EN_CHAPTERS_DIR } from '../../src/lib/chapter-files.ts';
 import { sourceCommit } from './commit.ts';
 import { type LiveSite, startLiveSite } from './dev-server.ts';
+import { PDF_FILE } from './editions.ts';
 import { readPrintState } from './print-state.ts';
 import { quickPdf } from './quick-pdf.ts';
 import { launchPrintBrowser } from './render-pdf.ts';
@@ -12,8 +13,8 @@ import { type ChangedFile, watchAndBuild } from './watch.ts';
 
 /** The PDFs a save can bring first, and which saves touch each. */
 const EDITIONS = [
-  { pdf: 'prospectus.pdf', touches: (file: string) => !file.startsWith(`${EN_CHAPTERS_DIR}/`) },
-  { pdf: 'prospectus-en.pdf', touches: (file: string) => !file.startsWith('content/chapters/') },
+  { pdf: PDF_FILE.zh, touches: (file: string) => !file.startsWith(`${EN_CHAPTERS_DIR}/`) },
+  { pdf: PDF_FILE.en, touches: (file: string) => !file.startsWith(`${CHAPTERS_DIR}/`) },
 ] as const;
 
 /** Renders of a page that shows no change yet before the save is taken to change nothing printed. */
@@ -87,15 +88,10 @@ export async function watchBuilds(root: string, script: string, args: string[]):
       if (!inputs.some((c) => edition.touches(c.file))) continue;
       if (!existsSync(join(out, edition.pdf))) continue;
       try {
+        const devUrl = live.url;
+        const chromium = browser;
         const attempt = () =>
-          quickPdf({
-            root,
-            out,
-            pdf: edition.pdf,
-            devUrl: live?.url ?? '',
-            browser: browser as Browser,
-            log: (m) => say(`  ${m}`),
-          });
+          quickPdf({ root, out, pdf: edition.pdf, devUrl, browser: chromium, log: (m) => say(`  ${m}`) });
         let result = await attempt();
         // astro dev's content layer takes the saved chapter in a moment after its watcher sees the
         // file: a page that shows no change yet is asked for again, for a few seconds.

@@ -3,16 +3,13 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../scripts/lib/launch.ts';
+import { withoutVitest } from '../child-output.ts';
 import { editFile, projectCopy } from '../sample-copy.ts';
 
 /** `npm run dev` (astro dev) on a scratch copy of the project, read as an author would read it. */
 const repo = projectCopy();
 let child: ChildProcess | undefined;
 let output = '';
-
-function withoutVitest(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(env).filter(([key]) => !key.startsWith('VITEST') && key !== 'NODE_ENV'));
-}
 
 function freePort(): Promise<number> {
   return new Promise((ok) => {

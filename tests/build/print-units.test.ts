@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type OutlineEntry, openPdf, readOutline } from '../../scripts/lib/pdf-read.ts';
 import { TEST_EPOCH } from '../build-once.ts';
 import { leftRunning, marked, type Proc, processMark } from '../processes.ts';
-import { editFile, fixtureProject } from '../sample-copy.ts';
+import { editFile, fixtureProject, twoPagesOfText } from '../sample-copy.ts';
 import { layoutPages, nonEmptyLines, squash } from './read.ts';
 
 /**
@@ -111,15 +111,11 @@ describe('printing by units', () => {
     coldLog = first.stderr;
     before = await read(dir);
     // About two pages of text in the middle of the first chapter, with no heading of its own.
-    const filler = Array.from(
-      { length: 24 },
-      (_, i) => `虛構段落第${i + 1}段，${'僅供測試分頁之用的虛構文字。'.repeat(8)}`,
-    );
     editFile(
       dir,
       'content/chapters/business.mdx',
       '## 生產 {#production}',
-      `${filler.join('\n\n')}\n\n## 生產 {#production}`,
+      `${twoPagesOfText()}\n\n## 生產 {#production}`,
     );
     const second = build(dir);
     expect(second.status, second.stderr).toBe(0);

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPdf, pageTexts } from '../../scripts/lib/pdf-read.ts';
 import { TEST_EPOCH } from '../build-once.ts';
-import { editFile, fixtureProject } from '../sample-copy.ts';
+import { followOutput, withoutVitest } from '../child-output.ts';
+import { editFile, fixtureProject, twoPagesOfText } from '../sample-copy.ts';
 import { squash } from './read.ts';
 
 /**
@@ -16,28 +17,8 @@ import { squash } from './read.ts';
 const dir = fixtureProject('structure');
 const PDF = join(dir, 'dist', 'prospectus.pdf');
 let child: ChildProcess | undefined;
-let output = '';
-
-/** astro dev answers every request with 404 when vitest's variables are set (seen in dev-server.test.ts). */
-function withoutVitest(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(env).filter(([key]) => !key.startsWith('VITEST') && key !== 'NODE_ENV'));
-}
-
-/** Resolves once the watch has said `text` `times` times in all. */
-function waitFor(text: string, times: number, timeoutMs = 180_000): Promise<void> {
-  return new Promise((ok, fail) => {
-    const started = Date.now();
-    const poll = setInterval(() => {
-      if (output.split(text).length - 1 >= times) {
-        clearInterval(poll);
-        ok();
-      } else if (Date.now() - started > timeoutMs) {
-        clearInterval(poll);
-        fail(new Error(`no "${text}" ×${times} after ${timeoutMs / 1000} s; output:\n${output}`));
-      }
-    }, 100);
-  });
-}
+let watch: ReturnType<typeof followOutput>;
+const waitFor = (said: string, times: number) => watch.waitFor(said, times);
 
 async function textOf(bytes: Buffer): Promise<{ pages: number; text: string }> {
   const doc = await openPdf(new Uint8Array(bytes));
@@ -58,11 +39,7 @@ beforeAll(async () => {
     cwd: dir,
     env: { ...withoutVitest(process.env), SOURCE_DATE_EPOCH: TEST_EPOCH },
   });
-  const collect = (d: Buffer) => {
-    output += d.toString();
-  };
-  child.stdout?.on('data', collect);
-  child.stderr?.on('data', collect);
+  watch = followOutput(child);
   await waitFor(READY, 1);
 }, 240_000);
 
@@ -72,7 +49,7 @@ afterAll(() => {
 
 describe('npm run build -- --watch: the PDF first', () => {
   it('starts the live site and the PDF-first path once the first build is published', () => {
-    expect(output).toMatch(/watch: live site at http:\/\/127\.0\.0\.1:\d+\//);
+    expect(watch.text).toMatch(/watch: live site at http:\/\/127\.0\.0\.1:\d+\//);
   });
 
   it('prints only the saved chapter again, and its PDF is byte for byte the full build’s', async () => {
@@ -80,14 +57,14 @@ describe('npm run build -- --watch: the PDF first', () => {
     // Same length, so no line or page moves: the save the fast path is for.
     editFile(dir, 'content/chapters/business.mdx', '虛構示例公司製造虛構小部件', '虛構示例公司生產虛構小部件');
     await waitFor('PDF first: prospectus.pdf updated', 1);
-    expect(output).toMatch(/business changed, of \d+ units/);
+    expect(watch.text).toMatch(/business changed, of \d+ units/);
     const first = readFileSync(PDF);
     expect(first.equals(before)).toBe(false);
     const read = await textOf(first);
     expect(read.text).toContain(squash('虛構示例公司生產虛構小部件'));
     expect(read.text).not.toContain(squash('虛構示例公司製造虛構小部件'));
     // The English edition was not saved: it is not printed first.
-    expect(output).not.toContain('PDF first: prospectus-en.pdf');
+    expect(watch.text).not.toContain('PDF first: prospectus-en.pdf');
 
     await waitFor(READY, 2);
     const full = readFileSync(PDF);
@@ -96,15 +73,11 @@ describe('npm run build -- --watch: the PDF first', () => {
 
   it('leaves a save that moves the pages after it to the full build, which renumbers them', async () => {
     const before = await textOf(readFileSync(PDF));
-    const filler = Array.from(
-      { length: 24 },
-      (_, i) => `虛構段落第${i + 1}段，${'僅供測試分頁之用的虛構文字。'.repeat(8)}`,
-    );
     editFile(
       dir,
       'content/chapters/business.mdx',
       '## 生產 {#production}',
-      `${filler.join('\n\n')}\n\n## 生產 {#production}`,
+      `${twoPagesOfText()}\n\n## 生產 {#production}`,
     );
     await waitFor('PDF first: not for this save (business now runs to', 1);
     await waitFor(READY, 3);
@@ -123,7 +96,7 @@ describe('npm run build -- --watch: the PDF first', () => {
     );
     await waitFor('PDF first: prospectus.pdf unchanged: astro dev answered HTTP 500', 1);
     await waitFor('build failed; the last good output is unchanged', 1);
-    expect(output).toMatch(/content\/chapters\/business\.mdx:\d+/);
+    expect(watch.text).toMatch(/content\/chapters\/business\.mdx:\d+/);
     expect(readFileSync(PDF).equals(before)).toBe(true);
   }, 240_000);
 
@@ -147,6 +120,6 @@ describe('npm run build -- --watch: the PDF first', () => {
     const exited = new Promise<number | null>((ok) => child?.once('exit', (code) => ok(code)));
     child?.kill('SIGINT');
     expect(await exited).toBe(0);
-    expect(output).toContain('watch: stopped');
+    expect(watch.text).toContain('watch: stopped');
   }, 60_000);
 });

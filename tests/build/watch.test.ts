@@ -2,29 +2,15 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { followOutput } from '../child-output.ts';
 import { editFile, projectCopy } from '../sample-copy.ts';
 
 /** `npm run build -- --watch` on a scratch copy of the project, site only (no PDF) to keep it quick. */
 const repo = projectCopy();
 const CHAPTER_PAGE = join(repo, 'dist/chapters/industry-overview/index.html');
 let child: ChildProcess;
-let output = '';
-
-/** Resolves once the watcher has said `text` `times` times in all. */
-function waitFor(text: string, times: number, timeoutMs = 90_000): Promise<void> {
-  return new Promise((ok, fail) => {
-    const started = Date.now();
-    const poll = setInterval(() => {
-      if (output.split(text).length - 1 >= times) {
-        clearInterval(poll);
-        ok();
-      } else if (Date.now() - started > timeoutMs) {
-        clearInterval(poll);
-        fail(new Error(`no "${text}" ×${times} after ${timeoutMs / 1000} s; output:\n${output}`));
-      }
-    }, 200);
-  });
-}
+let watch: ReturnType<typeof followOutput>;
+const waitFor = (said: string, times: number) => watch.waitFor(said, times, 90_000);
 
 afterAll(() => {
   child?.kill('SIGKILL');
@@ -33,29 +19,24 @@ afterAll(() => {
 describe('npm run build -- --watch', () => {
   it('builds, rebuilds on a save, reports a bad save and keeps the last good site, and stops on SIGINT', async () => {
     child = spawn(process.execPath, [join(repo, 'scripts/build.ts'), '--watch', '--no-pdf'], { cwd: repo });
-    child.stdout?.on('data', (d: Buffer) => {
-      output += d.toString();
-    });
-    child.stderr?.on('data', (d: Buffer) => {
-      output += d.toString();
-    });
+    watch = followOutput(child);
 
     await waitFor('waiting for changes', 1);
     expect(readFileSync(CHAPTER_PAGE, 'utf8')).toContain('市場研究及諮詢公司');
 
     editFile(repo, 'content/chapters/industry-overview.mdx', '市場研究及諮詢公司', '市場研究及顧問公司');
     await waitFor('waiting for changes', 2);
-    expect(output).toContain('rebuilding after a change to content/chapters/industry-overview.mdx');
+    expect(watch.text).toContain('rebuilding after a change to content/chapters/industry-overview.mdx');
     expect(readFileSync(CHAPTER_PAGE, 'utf8')).toContain('市場研究及顧問公司');
 
     editFile(repo, 'data/datasets/global-cloud.yaml', 'kind: timeseries', 'kind: timeseries\nthis is: [not yaml');
     await waitFor('build failed; the last good output is unchanged', 1);
-    expect(output).toMatch(/data\/datasets\/global-cloud\.yaml:\d+/);
+    expect(watch.text).toMatch(/data\/datasets\/global-cloud\.yaml:\d+/);
     expect(readFileSync(CHAPTER_PAGE, 'utf8')).toContain('市場研究及顧問公司');
 
     const exited = new Promise<number | null>((ok) => child.once('exit', (code) => ok(code)));
     child.kill('SIGINT');
     expect(await exited).toBe(0);
-    expect(output).toContain('watch: stopped');
+    expect(watch.text).toContain('watch: stopped');
   }, 240_000);
 });
