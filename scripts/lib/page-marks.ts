@@ -14,8 +14,9 @@ import { type Operation, operandText, readOperations } from './content-stream.ts
  * - **Page furniture as artifacts.** What the page draws outside any marked content — the
  *   running warning line, running head, folio (CSS margin boxes), a draft stamp, the page's
  *   background — is not part of the tagged document. Each such run of text or painting is
- *   wrapped in `/Artifact <</Type /Pagination>> BDC … EMC`, so that no content is left outside
- *   marked content (what a PDF/UA checker requires of every page).
+ *   wrapped in `/Artifact <</Type /Pagination>> BDC … EMC` (`/Layout` where it shows no text),
+ *   so that no content is left outside marked content (what a PDF/UA checker requires of every
+ *   page).
  *
  * Wrappers never cross `q`/`Q`, a text object's bounds or other marked content; the output depends
  * only on the input bytes (reproducible builds).
@@ -28,7 +29,10 @@ export interface MarkCounts {
   artifacts: number;
 }
 
-const ARTIFACT_OPEN = new TextEncoder().encode('/Artifact <</Type /Pagination>> BDC\n');
+/** Furniture that shows text (warning line, running head, folio, stamp) is pagination… */
+const PAGINATION_OPEN = new TextEncoder().encode('/Artifact <</Type /Pagination>> BDC\n');
+/** …what only paints (the page's background, rules, the contents' dot leaders) is layout. */
+const LAYOUT_OPEN = new TextEncoder().encode('/Artifact <</Type /Layout>> BDC\n');
 const ARTIFACT_CLOSE = new TextEncoder().encode('\nEMC');
 
 /** Text-showing operators. */
@@ -111,6 +115,8 @@ interface Unit {
   to: number;
   /** Inside a text object that also holds marked content: never joined with another unit. */
   alone: boolean;
+  /** Shows text. */
+  text: boolean;
 }
 
 /** One content stream corrected (see the module comment); the input when nothing changes. */
@@ -129,7 +135,7 @@ export function markContent(source: Uint8Array): { bytes: Uint8Array; counts: Ma
     edits.push({ at: op.start, cutTo: op.end });
   }
   for (const unit of units) {
-    edits.push({ at: (ops[unit.from] as Operation).start, insert: ARTIFACT_OPEN });
+    edits.push({ at: (ops[unit.from] as Operation).start, insert: unit.text ? PAGINATION_OPEN : LAYOUT_OPEN });
     edits.push({ at: (ops[unit.to] as Operation).end, insert: ARTIFACT_CLOSE });
   }
   // At one position a close comes before an open, and both before a cut starting there.
@@ -200,10 +206,10 @@ function depthZeroUnits(ops: readonly Operation[]): Unit[] {
     } else if (depth === 0) {
       if (CONSTRUCT.has(op) && path < 0) path = k;
       else if (PAINT.has(op) && path >= 0) {
-        units.push({ from: path, to: k, alone: false });
+        units.push({ from: path, to: k, alone: false, text: false });
         path = -1;
       } else if (op === 'n') path = -1;
-      else if (SINGLE.has(op)) units.push({ from: k, to: k, alone: false });
+      else if (SINGLE.has(op)) units.push({ from: k, to: k, alone: false, text: false });
     }
   }
   return units;
@@ -223,7 +229,7 @@ function textObjectEnd(ops: readonly Operation[], bt: number): number {
 function textUnits(ops: readonly Operation[], bt: number, et: number): Unit[] {
   const shows = (from: number, to: number) => ops.slice(from, to + 1).some((o) => SHOW.has(o.op));
   const marked = ops.slice(bt + 1, et).some((o) => markDelta(o) !== 0);
-  if (!marked) return shows(bt, et) ? [{ from: bt, to: et, alone: false }] : [];
+  if (!marked) return shows(bt, et) ? [{ from: bt, to: et, alone: false, text: true }] : [];
   const units: Unit[] = [];
   let depth = 0;
   let stretch = -1;
@@ -231,7 +237,7 @@ function textUnits(ops: readonly Operation[], bt: number, et: number): Unit[] {
     const op = ops[k] as Operation;
     const delta = markDelta(op);
     if (depth === 0 && (delta > 0 || k === et)) {
-      if (stretch >= 0 && shows(stretch, k - 1)) units.push({ from: stretch, to: k - 1, alone: true });
+      if (stretch >= 0 && shows(stretch, k - 1)) units.push({ from: stretch, to: k - 1, alone: true, text: true });
       stretch = -1;
     }
     depth = Math.max(0, depth + delta);
@@ -247,7 +253,10 @@ function joinUnits(ops: readonly Operation[], units: readonly Unit[]): Unit[] {
     const last = out[out.length - 1];
     const fenced = !last || last.alone || unit.alone || ops.slice(last.to + 1, unit.from).some((o) => FENCE.has(o.op));
     if (fenced) out.push({ ...unit });
-    else last.to = unit.to;
+    else {
+      last.to = unit.to;
+      last.text ||= unit.text;
+    }
   }
   return out;
 }

@@ -101,7 +101,9 @@ export async function pageMarks(pdf: string): Promise<PageMarks[]> {
     const { items } = await page.getTextContent({ includeMarkedContent: true });
     for (const item of items) {
       if ('type' in item) {
-        if (item.type === 'beginMarkedContent' || item.type === 'beginMarkedContentProps') open.push(item.tag ?? '');
+        // pdf.js gives the tag at run time; its types leave it out.
+        const { tag } = item as { tag?: string };
+        if (item.type === 'beginMarkedContent' || item.type === 'beginMarkedContentProps') open.push(tag ?? '');
         else if (item.type === 'endMarkedContent') open.pop();
         continue;
       }
