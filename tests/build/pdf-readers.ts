@@ -41,7 +41,7 @@ async function open(pdf: string) {
 }
 
 /** Invisible characters that split a word for search and copy: soft hyphen, zero-width and joiner characters, BOM. */
-export const INVISIBLE = /[\u00ad\u034f\u180e\u200b-\u200f\u2060-\u2064\ufeff]/u;
+export const INVISIBLE = /(?:[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]|\u034f)/u;
 
 /** Words broken at a line end joined again, as readers join them: the hyphen and the line end go. */
 export function joinLineEndHyphens(text: string): string {
