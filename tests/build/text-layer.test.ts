@@ -1,8 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { TEST_DIST } from '../build-once.ts';
-import { INVISIBLE, joinLineEndHyphens, READERS } from './pdf-readers.ts';
+import { TEST_DIST, TEST_EPOCH } from '../build-once.ts';
+import { projectCopy } from '../sample-copy.ts';
+import { INVISIBLE, joinLineEndHyphens, pageMarks, READERS } from './pdf-readers.ts';
 import { decodeEntities, htmlToText, listForMessage } from './read.ts';
 
 /**
@@ -98,13 +100,28 @@ let paragraphs: string[];
 let chapterText: string;
 const read: Record<string, Record<keyof typeof PDF, string[]>> = {};
 
+/** The chapter's paragraphs as printed, in words. */
+function paragraphsOf(chapterHtml: string): string[] {
+  return (
+    [...printedMain(chapterHtml).matchAll(/<p\b[^>]*>([\s\S]*?)<\/p>/gu)]
+      // Inside a paragraph every element is inline: its tags take no room.
+      .map((m) => words(decodeEntities((m[1] ?? '').replace(/<[^>]*>/gu, '')).replaceAll(SHY, '')))
+      .filter((p) => p !== '')
+  );
+}
+
+/** Each invisible character in the pages, with a little text around it. */
+function invisibles(pages: readonly string[]): string[] {
+  return pages.flatMap((page, i) => {
+    const m = page.match(new RegExp(`.{0,12}${INVISIBLE.source}.{0,12}`, 'gu')) ?? [];
+    return m.map((s) => `page ${i + 1}: ${JSON.stringify(s)}`);
+  });
+}
+
 beforeAll(async () => {
-  const main = printedMain(readFileSync(CHAPTER_EN, 'utf8'));
-  paragraphs = [...main.matchAll(/<p\b[^>]*>([\s\S]*?)<\/p>/gu)]
-    // Inside a paragraph every element is inline: its tags take no room.
-    .map((m) => words(decodeEntities((m[1] ?? '').replace(/<[^>]*>/gu, '')).replaceAll(SHY, '')))
-    .filter((p) => p !== '');
-  chapterText = htmlToText(main);
+  const html = readFileSync(CHAPTER_EN, 'utf8');
+  paragraphs = paragraphsOf(html);
+  chapterText = htmlToText(printedMain(html));
   for (const [name, reader] of Object.entries(READERS)) {
     read[name] = { zh: await reader(PDF.zh), en: await reader(PDF.en) };
   }
@@ -114,10 +131,7 @@ describe('the PDF text layer, read by poppler, pdf.js and MuPDF', () => {
   it('holds no soft hyphen or zero-width character in either PDF', () => {
     for (const [name, editions] of Object.entries(read)) {
       for (const [lang, pages] of Object.entries(editions)) {
-        const found = pages.flatMap((page, i) => {
-          const m = page.match(new RegExp(`.{0,12}${INVISIBLE.source}.{0,12}`, 'gu')) ?? [];
-          return m.map((s) => `page ${i + 1}: ${JSON.stringify(s)}`);
-        });
+        const found = invisibles(pages);
         expect(found, `${name}, ${lang}: invisible characters\n${listForMessage(found, 10)}`).toEqual([]);
       }
     }
@@ -147,5 +161,44 @@ describe('the PDF text layer, read by poppler, pdf.js and MuPDF', () => {
       ).toBe(true);
       expect({ word, count: count(text, word) }).toEqual({ word, count: count(source, word) });
     }
+  });
+});
+
+describe('the English PDF printed by units (PROSPECTUS_PRINT=units), read the same way', () => {
+  let dir: string;
+  let pdf: string;
+  beforeAll(() => {
+    dir = projectCopy();
+    const built = spawnSync(process.execPath, [join(dir, 'scripts/build.ts'), '--lang', 'en'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, SOURCE_DATE_EPOCH: TEST_EPOCH, PROSPECTUS_PRINT: 'units' },
+    });
+    expect(built.status, built.stderr).toBe(0);
+    pdf = join(dir, 'dist', 'prospectus-en.pdf');
+  }, 240_000);
+
+  it('has the same text layer: no invisible character, every paragraph in its source words', async () => {
+    const expected = paragraphsOf(
+      readFileSync(join(dir, 'dist', 'en', 'chapters', 'industry-overview', 'index.html'), 'utf8'),
+    );
+    expect(expected.length).toBeGreaterThan(20);
+    for (const [name, reader] of Object.entries(READERS)) {
+      const pages = await reader(pdf);
+      expect(invisibles(pages), `${name}: invisible characters`).toEqual([]);
+      const text = words(body(pages));
+      expect(
+        expected.filter((p) => !readInOrder(text, p)),
+        `${name}: paragraphs not read as written`,
+      ).toEqual([]);
+    }
+  });
+
+  it('draws nothing outside marked content, its furniture inside /Artifact', async () => {
+    const marks = await pageMarks(pdf);
+    expect(marks.flatMap((m) => [...m.unmarked, ...m.unmarkedOps])).toEqual([]);
+    expect(marks.every((m) => m.artifact.some((t) => t.startsWith('This Application Proof is in draft form.')))).toBe(
+      true,
+    );
   });
 });
