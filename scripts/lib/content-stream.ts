@@ -59,7 +59,7 @@ export function readOperations(bytes: Uint8Array): Operation[] {
     } else {
       while (i < n && isRegular(bytes[i] as number)) i++;
       // A number starts with a digit, a sign or a point; no operator does.
-      const word = NUMBER_START[b] ? '' : String.fromCharCode(...bytes.subarray(tokenStart, i));
+      const word = NUMBER_START[b] ? '' : keyword(bytes, tokenStart, i);
       if (word !== '' && !OPERAND_KEYWORDS.has(word)) {
         const start = operandStart >= 0 ? operandStart : tokenStart;
         if (word === 'BI') {
@@ -75,6 +75,23 @@ export function readOperations(bytes: Uint8Array): Operation[] {
   }
   if (operandStart >= 0) throw new Error('content stream ends with operands and no operator');
   return ops;
+}
+
+/**
+ * The keyword at [from, to), its string shared between occurrences: a page shows thousands of
+ * glyphs, each with its `Td` and `Tj`, and a string made for each costs more than the reading.
+ */
+const KEYWORDS = new Map<number, string>();
+function keyword(bytes: Uint8Array, from: number, to: number): string {
+  if (to - from > 3) return String.fromCharCode(...bytes.subarray(from, to));
+  let key = to - from;
+  for (let i = from; i < to; i++) key = key * 256 + (bytes[i] as number);
+  let word = KEYWORDS.get(key);
+  if (word === undefined) {
+    word = String.fromCharCode(...bytes.subarray(from, to));
+    KEYWORDS.set(key, word);
+  }
+  return word;
 }
 
 /** Past a literal string: balanced parentheses, backslash escapes. */
