@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// npm run setup — brings what npm cannot: a Chromium to print and test with, and poppler-utils
-// to read PDFs in the build (pdftotext) and the tests. Plain JavaScript, so it also runs on the
+// npm run setup — brings what npm cannot: a Chromium to print and test with, poppler-utils
+// to read PDFs in the build (pdftotext) and the tests, and MuPDF's mutool, a second independent
+// PDF reader for the text-layer tests. Plain JavaScript, so it also runs on the
 // machine's own Node.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
@@ -26,8 +27,9 @@ if (process.argv.includes('--help') || process.argv.includes('-h')) {
   process.stdout.write(`Usage: npm run setup
 
 Installs, where missing, Debian's chromium (the browser that prints the PDF and runs the
-browser tests) and poppler-utils (pdfinfo and pdftotext, which the build reads the PDF's page
-text with; pdfinfo, pdffonts, pdfimages and pdftotext for the PDF tests).
+browser tests), poppler-utils (pdfinfo and pdftotext, which the build reads the PDF's page
+text with; pdfinfo, pdffonts, pdfimages and pdftotext for the PDF tests) and mupdf-tools
+(mutool, which the PDF tests read the text layer with as a reader other than poppler).
 Needs root and apt-get; elsewhere set PUPPETEER_EXECUTABLE_PATH to a Chromium binary.
 `);
   process.exit(0);
@@ -42,9 +44,10 @@ if (explicit && !executable(explicit)) {
 }
 if (!browser) packages.push('chromium');
 if (!has('pdftotext') || !has('pdffonts')) packages.push('poppler-utils');
+if (!has('mutool')) packages.push('mupdf-tools');
 
 if (packages.length === 0) {
-  say(`ok — browser ${browser}, poppler-utils present`);
+  say(`ok — browser ${browser}, poppler-utils and mupdf-tools present`);
   process.exit(0);
 }
 const root = typeof process.getuid === 'function' && process.getuid() === 0;

@@ -163,5 +163,8 @@ export function pdfTextRuns(pages: readonly string[]): string[] {
   )
     .map(([from, to], i) => (lines[i] ?? []).slice(from, to).join(''))
     .join('');
-  return [folded.join(''), byChars, byLines];
+  // The PDF's text has no soft hyphens (page-marks.ts): a word broken at a line end reads
+  // `Of-` + `fering`. Joined as a reader joins it, for a term broken there too.
+  const joined = pages.map((p) => fold(p.replace(/(\p{L})[-\u2010][ \t]*\n\s*(?=\p{L})/gu, '$1'))).join('');
+  return [folded.join(''), byChars, byLines, joined];
 }

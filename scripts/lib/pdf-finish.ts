@@ -10,6 +10,7 @@ import {
   PDFString,
 } from 'pdf-lib';
 import { mergeFontSubsets } from './font-merge.ts';
+import { markPages } from './page-marks.ts';
 import { RenderError } from './render-error.ts';
 import { renameStructureIds, structureIds } from './structure-ids.ts';
 
@@ -55,7 +56,8 @@ export function outlineEntries(doc: PDFDocument): { title: string; page: number 
 
 /**
  * What Chromium cannot write, written in one save: the reprinted front matter in place of the
- * first pages, the headings' own text as bookmark titles, stable structure ids, metadata.
+ * first pages, a text layer without soft hyphens and page furniture marked as artifacts
+ * (page-marks.ts), the headings' own text as bookmark titles, stable structure ids, metadata.
  */
 export async function finishPdf(
   doc: PDFDocument,
@@ -65,6 +67,7 @@ export async function finishPdf(
   appendices?: { first: number; title: string },
 ): Promise<{ bytes: Uint8Array; pages: number }> {
   if (front) await replaceFrontPages(doc, front);
+  markPages(doc);
   // Each print brought its own subset of every font: one font per face from here on.
   await mergeFontSubsets(doc);
   fixOutlineTitles(doc, headingTexts);

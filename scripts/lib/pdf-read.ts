@@ -40,11 +40,11 @@ export interface TextItem {
 
 /**
  * A page's text from its pdf.js items, a word that a soft hyphen broke at a line end joined up
- * again. pdf.js drops the soft hyphens Chromium keeps in the text (see joinSoftHyphens in
- * pdf-text.ts), but reads the hyphen drawn at the break as `-` or U+2010. Chromium draws that
- * hyphen as a run of its own, right after the letters, ending the line (or the page, where
- * pdf.js marks no line end); a hyphen typed in the text (`cloud-`) is part of its word's run,
- * and stays.
+ * again where the print still tells: in Chromium's own print, the hyphen drawn at the break
+ * (`-` or U+2010) is a run of its own after the zero-width soft-hyphen span, right after the
+ * letters, ending the line (or the page, where pdf.js marks no line end); a hyphen typed in the
+ * text (`cloud-`) is part of its word's run, and stays. The finished PDF has no such spans
+ * (page-marks.ts): there the break hyphen joins its word's run and stays, as in any reader.
  */
 export function joinItems(items: readonly TextItem[]): string {
   let text = '';

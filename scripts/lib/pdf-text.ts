@@ -63,8 +63,9 @@ export function extractPageTexts(pdf: Uint8Array, parts = 1): PendingTexts {
 
 /**
  * Page text with the English edition's soft hyphens taken out (src/lib/markdown/hyphenate.ts),
- * so that the text reads as the chapter was written. Chromium keeps each soft hyphen in the
- * PDF's text as U+00AD, and pdftotext -raw ends a line after each; where Chromium broke the
+ * so that the text reads as the chapter was written. Only Chromium's own print still has them
+ * (the one-piece build reads its first print); the finished PDF has none (page-marks.ts), and
+ * its text passes through unchanged. Chromium keeps each soft hyphen in the print's text as U+00AD, and pdftotext -raw ends a line after each; where Chromium broke the
  * line there, it also drew a hyphen (U+2010, or `-` when the font has none), which pdftotext
  * reads after it. A soft hyphen only ever stands inside a word, so the U+00AD and that one drawn
  * hyphen after it are the break's, and the line end too when the word goes on after it (in

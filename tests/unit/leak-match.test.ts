@@ -107,7 +107,13 @@ describe('pdfTextRuns', () => {
   });
 
   it('leaves furniture out only between pages: a single page is read as it is', () => {
-    expect(pdfTextRuns([`${warning}全球\n發售`])).toEqual(Array(3).fill(fold(`${warning}全球發售`)));
+    expect(pdfTextRuns([`${warning}全球\n發售`])).toEqual(Array(4).fill(fold(`${warning}全球發售`)));
+  });
+
+  it('reads a word broken at a line end with a visible hyphen, as readers join it', () => {
+    const runs = pdfTextRuns(['the Of-\nfer Price is', 'unrelated']);
+    expect(findTerms(runs, ['Offer Price'])).toEqual(['Offer Price']);
+    expect(findTerms(pdfTextRuns(['the Of-\n2 fer Price']), ['Offer Price'])).toEqual([]);
   });
 });
 
