@@ -31,7 +31,7 @@ const millions = (thousands: number) =>
  * page before the next one starts. Appendices are the children of the 附錄 / APPENDICES group.
  */
 async function chapters(pdf: string): Promise<(title: RegExp) => string> {
-  const bytes = readFileSync(pdf);
+  const bytes = new Uint8Array(readFileSync(pdf));
   const outline = await readOutline(await openPdf(bytes));
   const starts: { title: string; page: number }[] = [];
   let inAppendices = false;
