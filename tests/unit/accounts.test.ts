@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +7,7 @@ import { Resolver } from '../../src/lib/data/resolve.ts';
 import { formatDiagnostic } from '../../src/lib/diagnostics.ts';
 import { checkProject } from '../../src/lib/project.ts';
 import { periodMismatch, tieOut } from '../../src/lib/tieout.ts';
-import { editFile, sampleCopy } from '../sample-copy.ts';
+import { editFile, projectCopy, sampleCopy } from '../sample-copy.ts';
 
 /**
  * The sample's one set of accounts (Appendix I) and the claims that read it from other chapters:
@@ -60,6 +61,18 @@ describe('the market share in 行業概覽 against the revenue in Appendix I', (
     expect(share).toContain('[tie-out]');
     // The other errors are the MD&A's growth rates of the two regions, which read the same cells.
     expect(errors.filter((e) => e !== share).every((e) => /"(china|overseas)-growth-/.test(e))).toBe(true);
+  });
+
+  it('fails `npm run build -- --check` in a project copy, naming the claim’s file and line', () => {
+    const dir = projectCopy();
+    editFile(dir, REGION, 'FY2022: 1721300', 'FY2022: 1780000');
+    editFile(dir, REGION, 'FY2022: 96110', 'FY2022: 37410');
+    const run = spawnSync(process.execPath, [join(dir, 'scripts/build.ts'), '--check'], { cwd: dir, encoding: 'utf8' });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr + run.stdout).toContain(
+      `${CLAIMS}:${lineOf(CLAIMS, 'id: our-china-share-2022')}: error: claim "our-china-share-2022"`,
+    );
+    expect(run.stderr + run.stdout).toMatch(/nothing was written/);
   });
 
   it('follows the ranking table: a share restated there no longer agrees with the revenue', () => {
