@@ -20,8 +20,13 @@ type Token = { type: 'num'; value: number } | { type: 'name'; value: string } | 
 
 function tokenize(src: string): Token[] {
   const tokens: Token[] = [];
-  const re =
-    /\s*(?:(\d+(?:\.\d+)?)|([a-z][a-z0-9-]*(?:\.[a-z0-9][a-z0-9-]*)?(?:@[0-9A-Za-z]+)?|@[0-9A-Za-z]+)|([-+*/^()]))/y;
+  // A period after @ is a year (2022, 2027E, FY2023) or a dated one (2023-12-31, 6M-2024-06-30):
+  // the date's hyphens belong to it, as binary minus needs spaces anyway.
+  const period = '@(?:(?:\\d{1,2}M-)?\\d{4}-\\d{2}-\\d{2}|[0-9A-Za-z]+)';
+  const re = new RegExp(
+    `\\s*(?:(\\d+(?:\\.\\d+)?)|([a-z][a-z0-9-]*(?:\\.[a-z0-9][a-z0-9-]*)?(?:${period})?|${period})|([-+*/^()]))`,
+    'y',
+  );
   let index = 0;
   while (index < src.length) {
     if (/^\s*$/.test(src.slice(index))) break;

@@ -95,8 +95,12 @@ function method(project: Project, claim: Claim): string {
       const years = periodYear(claim.to) - periodYear(claim.from);
       return `${formatPeriod(claim.from)}至${formatPeriod(claim.to)}，${years}年：(終值 ÷ 初值)^(1/${years}) − 1`;
     }
+    case 'growth':
+      return `${formatPeriod(claim.from)}至${formatPeriod(claim.to)}：(終值 ÷ 初值) − 1`;
     case 'share':
-      return '第一項 ÷ 第二項';
+      return typeof claim.stated === 'number' ? '第一項 ÷ 第二項' : `第一項 ÷ 第二項，與${claim.stated}所載數字比較`;
+    case 'ratio':
+      return '第一項 ÷ 第二項（倍數）';
     case 'sum':
       return claim.total !== undefined ? '除最後一項外各項之和，與最後一項（合計）比較' : '各項之和，與所述數字比較';
     case 'rank':

@@ -17,12 +17,24 @@ export interface TieOutSummary {
   kinds: Claim['kind'][];
 }
 
-const KIND_ORDER: readonly Claim['kind'][] = ['cagr', 'share', 'sum', 'rank', 'order', 'compare', 'stated'];
+const KIND_ORDER: readonly Claim['kind'][] = [
+  'cagr',
+  'growth',
+  'share',
+  'ratio',
+  'sum',
+  'rank',
+  'order',
+  'compare',
+  'stated',
+];
 
 /** What each kind of claim is, as the reviewer's pages name it. */
 export const CLAIM_KIND_LABEL: Record<Claim['kind'], string> = {
   cagr: '複合年增長率',
+  growth: '增長率',
   share: '佔比',
+  ratio: '比率',
   sum: '合計',
   rank: '排名',
   order: '排名次序',
@@ -64,7 +76,9 @@ export function tieOutSentence(s: TieOutSummary): string {
 /** The English edition's names of the kinds, in the register of the English chapter. */
 export const CLAIM_KIND_LABEL_EN: Record<Claim['kind'], string> = {
   cagr: 'CAGRs',
+  growth: 'growth rates',
   share: 'shares',
+  ratio: 'ratios',
   sum: 'totals',
   rank: 'ranks',
   order: 'rank orders',

@@ -1,10 +1,11 @@
 import type { Located } from './data/load.ts';
-import { type Figure, RefError, type Resolver, statedInterval } from './data/resolve.ts';
+import { type Figure, parseRef, RefError, type Resolver, statedInterval } from './data/resolve.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { ArithmeticError, combine, type Interval } from './expr.ts';
 import { formatPeriod, formatValue, periodYear } from './format.ts';
+import { DEFAULT_YEAR_END, type Period, parsePeriodId } from './periods.ts';
 import type { Claim } from './schema/claim.ts';
-import { type Unit, unitSpec } from './units.ts';
+import { conversionShift, type Unit, unitSpec } from './units.ts';
 
 /**
  * The rounding rule, stated once: every stated figure stands for the range its last digit allows
@@ -58,6 +59,52 @@ function pct(x: Interval): Interval {
   return { point: x.point * 100, lo: x.lo * 100, hi: x.hi * 100 };
 }
 
+/**
+ * The whole's range in the part's unit, so a ratio of amounts kept in different scales of one
+ * currency (人民幣千元 over 人民幣億元) is a ratio of amounts. Other families do not compare.
+ */
+function inUnitOf(whole: Figure, part: Figure): Interval {
+  let shift: number;
+  try {
+    shift = conversionShift(whole.unit, part.unit);
+  } catch {
+    throw new RefError(`"${part.ref}" is in ${part.unit} and "${whole.ref}" in ${whole.unit}, which do not convert`);
+  }
+  const k = 10 ** shift;
+  return { point: whole.interval.point * k, lo: whole.interval.lo * k, hi: whole.interval.hi * k };
+}
+
+/**
+ * Why two figures of a share or ratio do not cover the same time, or undefined when they do (or
+ * when either has no period). A financial year and a calendar year are the same twelve months
+ * only when the year ends on 31 December (content/document.yaml `yearEnd`): FY2022 then runs
+ * 1 January to 31 December 2022, the very year a market size for 2022 measures. Any other pair of
+ * different periods (a year over a half-year, two dates) would divide unlike quantities.
+ */
+export function periodMismatch(a: string, b: string, yearEnd: string | undefined): string | undefined {
+  const pa = periodOfRef(a);
+  const pb = periodOfRef(b);
+  if (!pa || !pb || pa.id === pb.id) return undefined;
+  const kinds = new Set([pa.kind, pb.kind]);
+  const calendarFy =
+    kinds.has('year') && kinds.has('financial-year') && pa.year === pb.year && pa.forecast === pb.forecast;
+  if (calendarFy && (yearEnd ?? DEFAULT_YEAR_END) === '12-31') return undefined;
+  const reason = calendarFy
+    ? `the financial year ends on ${yearEnd} (content/document.yaml yearEnd), so ${pa.id} and ${pb.id} are different twelve months`
+    : `${pa.id} and ${pb.id} are different periods`;
+  return `"${a}" and "${b}" do not cover the same time: ${reason} — expected figures of one period (a financial year ended 31 December matches its calendar year)`;
+}
+
+function periodOfRef(ref: string): Period | undefined {
+  if (ref.startsWith('claim.')) return undefined;
+  try {
+    const column = parseRef(ref).column;
+    return column === undefined ? undefined : parsePeriodId(column);
+  } catch {
+    return undefined;
+  }
+}
+
 export function cagr(start: Interval, end: Interval, years: number): Interval {
   const ratio = combine('/', end, start);
   const root = combine('^', ratio, { point: 1 / years, lo: 1 / years, hi: 1 / years });
@@ -96,6 +143,8 @@ function checkClaim(resolver: Resolver, entry: Located<Claim>): TieOutResult {
     const prefix = qualifier === 'over' ? '超過' : qualifier === 'about' ? '約' : '';
     return { interval: statedInterval(value, d, qualifier), text: `${prefix}${formatValue(value, unit, d)}`, d };
   };
+  // A stated share that is a cell elsewhere (a ranking table's 3.1%): its own rounding range.
+  const statedCell = (f: Figure) => ({ interval: f.interval, text: show(f), d: f.decimals });
   // One digit finer than the stated figure: enough to see the range, not a false precision.
   const within = (x: Interval, unit: Unit, decimals: number) => {
     range = { lo: formatValue(x.lo, unit, decimals + 1), hi: formatValue(x.hi, unit, decimals + 1) };
@@ -118,13 +167,36 @@ function checkClaim(resolver: Resolver, entry: Located<Claim>): TieOutResult {
           detail,
         );
       }
-      case 'share': {
+      case 'share':
+      case 'ratio': {
         const part = need(claim.part);
         const whole = need(claim.whole);
-        const computed = pct(combine('/', part.interval, whole.interval));
+        const mismatch = periodMismatch(claim.part, claim.whole, resolver.registry.document.value.yearEnd);
+        if (mismatch) return failed(mismatch);
+        const quotient = combine('/', part.interval, inUnitOf(whole, part));
+        const computed = claim.kind === 'share' ? pct(quotient) : quotient;
+        const unit = claim.kind === 'share' ? '%' : claim.unit;
+        const s =
+          typeof claim.stated === 'number'
+            ? statedNumber(claim.stated, claim.unit, claim.decimals, claim.qualifier)
+            : statedCell(need(claim.stated));
+        within(computed, unit, s.d);
+        const detail = `${claim.part} ${show(part)} ÷ ${claim.whole} ${show(whole)}`;
+        return result(
+          overlaps(computed, s.interval) ? 'pass' : 'fail',
+          s.text,
+          formatValue(computed.point, unit, s.d),
+          detail,
+        );
+      }
+      case 'growth': {
+        const start = need(`${claim.of}@${claim.from}`);
+        const end = need(`${claim.of}@${claim.to}`);
+        // One step, not per year: (end ÷ start) − 1. A CAGR over one year is the same number.
+        const computed = cagr(start.interval, end.interval, 1);
         const s = statedNumber(claim.stated, claim.unit, claim.decimals, claim.qualifier);
         within(computed, '%', s.d);
-        const detail = `${claim.part} ${show(part)} ÷ ${claim.whole} ${show(whole)}`;
+        const detail = `${claim.of} ${formatPeriod(claim.from)} ${show(start)} → ${formatPeriod(claim.to)} ${show(end)}`;
         return result(
           overlaps(computed, s.interval) ? 'pass' : 'fail',
           s.text,

@@ -50,9 +50,10 @@ describe.each([
   it('lists the generated sections and the chapter in the contents with the folio of their first page', async () => {
     const outline = await outlineOf(pdf);
     const contents = contentsEntries(pages);
-    // Folio 1 is the first page after the contents: the page 釋義 starts on.
+    // Folio 1 is the first page after the contents (the cover, then one or more contents pages as
+    // the document grows): the page 釋義 starts on. The folios below pin it.
     const first = outline.find((o) => o.depth === 1 && o.title === titles[0])?.page ?? 0;
-    expect(first).toBe(3);
+    expect(first).toBeGreaterThanOrEqual(3);
     for (const title of titles) {
       const start = outline.find((o) => o.depth === 1 && o.title === title)?.page;
       expect(start, `bookmark ${title}`).toBeDefined();

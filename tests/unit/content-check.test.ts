@@ -43,7 +43,8 @@ describe('chapter checks', () => {
     const errors = checkEdited(
       '<DataTable dataset="china-edge-ranking-2022" />',
       '<DataTable dataset="china-edge-ranking-2022">',
-    );
+    ).filter((e) => e.includes(': error: '));
+    // One error; the unparsed chapter may leave terms it alone used unused (warnings).
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(new RegExp(`^${CHAPTER}:\\d+:\\d+: error: .* \\[mdx-syntax\\]$`));
   });

@@ -20,6 +20,8 @@ describe('hyphenateEnglish', () => {
       'RMB1,376.9',
       '2027E',
       'INDUSTRY',
+      // An acronym with its plural s is still an acronym: two capitals.
+      'HKFRSs',
       'https://example.com/infrastructure',
       'www.infrastructure.com',
       'infrastructure.com',

@@ -42,13 +42,22 @@ function columnSpan(column: string): Span | undefined {
   return period ? periodSpan(`${period.year}${period.forecast ? 'E' : ''}`) : undefined;
 }
 
+/** A claim's span by the years its periods end in: FY2022 to FY2023 reads as 2022–2023. */
+function spanOf(from: string, to: string): Span | undefined {
+  const a = columnSpan(from);
+  const b = columnSpan(to);
+  return a && b ? { from: a.from, to: b.to } : undefined;
+}
+
 function claimPeriod(resolver: Resolver, claim: Claim): Span | undefined {
   switch (claim.kind) {
     case 'cagr':
-      return periodSpan(claim.from, claim.to);
+    case 'growth':
+      return spanOf(claim.from, claim.to);
     case 'stated':
       return claim.from && claim.to ? periodSpan(claim.from, claim.to) : undefined;
     case 'share':
+    case 'ratio':
       return commonPeriod(resolver, [claim.part, claim.whole]);
     case 'sum':
       return commonPeriod(resolver, [...claim.parts, ...(claim.total ? [claim.total] : [])]);

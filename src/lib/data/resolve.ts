@@ -124,6 +124,19 @@ export class Resolver {
     if (!('stated' in claim) || claim.stated === undefined) {
       throw new RefError(`claim "${id}" states no number to show`, entry);
     }
+    // A share stated by a cell elsewhere shows that cell: the claim adds the check, not a number.
+    if (typeof claim.stated === 'string') {
+      const cell = this.require(claim.stated);
+      return {
+        ...cell,
+        ref: `claim.${id}`,
+        dataset: 'claims',
+        row: id,
+        label: claim.text,
+        file: entry.file,
+        line: entry.line,
+      };
+    }
     const unit = (claim.unit ?? '%') as Unit;
     const decimals = (
       'decimals' in claim && claim.decimals !== undefined ? claim.decimals : unitSpec(unit).decimals

@@ -20,7 +20,8 @@ export function checkStatement(resolver: Resolver, entry: Located<TimeseriesData
   for (const [rowId, row] of Object.entries(d.series)) {
     if (!row.sum) continue;
     const above = new Set(order.slice(0, order.indexOf(rowId)));
-    const unknown = row.sum.filter((id) => !above.has(id));
+    const terms = row.sum.map(summand);
+    const unknown = terms.filter((t) => !above.has(t.id)).map((t) => t.id);
     if (unknown.length > 0) {
       diagnostics.push({
         file: entry.file,
@@ -38,10 +39,10 @@ export function checkStatement(resolver: Resolver, entry: Located<TimeseriesData
       let total: number;
       try {
         const value = resolver.figure(`${d.id}.${rowId}@${period}`)?.value;
-        const values = row.sum.map((id) => resolver.figure(`${d.id}.${id}@${period}`)?.value);
+        const values = terms.map((t) => resolver.figure(`${d.id}.${t.id}@${period}`)?.value);
         if (value === undefined || values.some((v) => v === undefined)) continue;
         total = units(value);
-        parts = (values as number[]).map(units);
+        parts = (values as number[]).map((v, i) => (terms[i]?.sign ?? 1) * units(v));
       } catch (e) {
         if (e instanceof RefError) continue; // reported by the formula check, at its own line
         throw e;
@@ -52,7 +53,7 @@ export function checkStatement(resolver: Resolver, entry: Located<TimeseriesData
         file: entry.file,
         line: entry.lineOf(['series', rowId, 'values', period]),
         severity: 'error',
-        message: `row "${rowId}" (${row.label}) of "${d.id}", column "${period}": stated ${show(total)}, computed ${show(computed)} — expected the sum of ${row.sum.join(' + ')}`,
+        message: `row "${rowId}" (${row.label}) of "${d.id}", column "${period}": stated ${show(total)}, computed ${show(computed)} — expected ${formula(terms)}`,
         rule: 'financial-total',
       });
     }
@@ -67,6 +68,17 @@ export function checkStatement(resolver: Resolver, entry: Located<TimeseriesData
     });
   }
   return diagnostics;
+}
+
+/** `-current-liabilities` subtracts that row; any other entry adds its row. */
+function summand(entry: string): { id: string; sign: 1 | -1 } {
+  return entry.startsWith('-') ? { id: entry.slice(1), sign: -1 } : { id: entry, sign: 1 };
+}
+
+/** `the sum of cash + receivables`, or `current-assets − current-liabilities` when a row is subtracted. */
+function formula(terms: readonly { id: string; sign: 1 | -1 }[]): string {
+  const text = terms.map((t, i) => (i === 0 ? (t.sign < 0 ? `−${t.id}` : t.id) : `${t.sign < 0 ? '−' : '+'} ${t.id}`));
+  return terms.some((t) => t.sign < 0) ? text.join(' ') : `the sum of ${text.join(' ')}`;
 }
 
 /**

@@ -23,14 +23,17 @@ const IN_LIGATURE = new RegExp(`f${SOFT_HYPHEN}(?=[fil])`, 'g');
  * English prose with soft hyphens at the break points of British hyphenation patterns (TeX's
  * en-gb, as the `hyphen` package ports them). Debian's Chromium does not hyphenate with
  * `hyphens: auto`, so justified English set without these shows wide gaps between words.
- * Only letter runs of at least six letters are broken; acronyms (all capitals), figures, URLs and
- * code-like tokens are left whole.
+ * Only letter runs of at least six letters are broken; acronyms (two or more capitals: CIC, PoP,
+ * HKFRSs with its plural s), figures, URLs and code-like tokens are left whole.
  */
+/** Two capitals make an acronym, as the defined-term check reads them (src/lib/terms/check.ts). */
+const ACRONYM = /[A-Z].*[A-Z]/;
+
 export function hyphenateEnglish(text: string): string {
   return text.replace(/\S+/g, (token) => {
     if (NOT_PROSE.test(token)) return token;
     return token.replace(/[A-Za-z]+/g, (word) =>
-      word.length < MIN_WORD || word === word.toUpperCase()
+      word.length < MIN_WORD || ACRONYM.test(word)
         ? word
         : hyphen.hyphenateSync(word, { minWordLength: MIN_WORD, hyphenChar: SOFT_HYPHEN }).replace(IN_LIGATURE, 'f'),
     );

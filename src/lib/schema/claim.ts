@@ -54,14 +54,60 @@ export const CagrClaimSchema = z
     });
   });
 
-/** part ÷ whole, in percent (penetration, market share). */
+/**
+ * part ÷ whole, in percent (penetration, market share). The two may be in different scales of one
+ * currency (revenue in 人民幣千元 over a market in 人民幣億元), and of periods that cover the same
+ * time (FY2022 over the calendar year 2022 when the financial year ends on 31 December). `stated`
+ * may name the cell that states the share instead of repeating its number: the share in one
+ * chapter's table is then checked against figures from other chapters, and follows the table.
+ */
 export const ShareClaimSchema = z.strictObject({
   ...base,
   ...statedNumber,
+  stated: z.union([z.number(), RefSchema]),
   kind: z.literal('share'),
   part: z.string().min(1),
   whole: z.string().min(1),
 });
+
+/** part ÷ whole as a multiple (current ratio: 1.72倍 / 1.72 times), of figures at one date. */
+export const RatioClaimSchema = z.strictObject({
+  ...base,
+  ...statedNumber,
+  unit: UnitSchema.default('倍'),
+  decimals: z.number().int().min(0).max(4).default(2),
+  kind: z.literal('ratio'),
+  part: RefSchema,
+  whole: RefSchema,
+});
+
+/**
+ * The change of a figure from one period to the next comparable one, in percent ("revenue
+ * increased by 23.4% from 2022 to 2023"; six months ended 30 June 2024 against the same six
+ * months of 2023). Unlike a CAGR it is not per year, so interim periods qualify; the two periods
+ * must be of one kind and length, so a six-month figure is never set against a year's.
+ */
+export const GrowthClaimSchema = z
+  .strictObject({
+    ...base,
+    ...statedNumber,
+    kind: z.literal('growth'),
+    of: RefSchema.describe('a series, e.g. "accounts-income.revenue"'),
+    from: PeriodSchema,
+    to: PeriodSchema,
+  })
+  .check((ctx) => {
+    const from = parsePeriodId(ctx.value.from);
+    const to = parsePeriodId(ctx.value.to);
+    if (!from || !to) return;
+    if (from.kind === to.kind && from.months === to.months && from.id !== to.id) return;
+    ctx.issues.push({
+      code: 'custom',
+      input: ctx.value.to,
+      path: ['to'],
+      message: `growth compares two periods of one kind and length — got ${from.kind} "${from.id}" to ${to.kind} "${to.id}"`,
+    });
+  });
 
 /** Parts add up to a stated total or to another figure. */
 export const SumClaimSchema = z.strictObject({
@@ -116,7 +162,9 @@ export const StatedClaimSchema = z.strictObject({
 
 export const ClaimSchema = z.discriminatedUnion('kind', [
   CagrClaimSchema,
+  GrowthClaimSchema,
   ShareClaimSchema,
+  RatioClaimSchema,
   SumClaimSchema,
   RankClaimSchema,
   OrderClaimSchema,

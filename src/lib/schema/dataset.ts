@@ -27,6 +27,11 @@ export const DerivedCellSchema = z.strictObject({
 
 export const NumberCellSchema = z.union([z.number(), StatedCellSchema, DerivedCellSchema]);
 
+/** A row a total adds (`cash`) or subtracts (`-current-liabilities`). */
+const SummandSchema = z
+  .string()
+  .regex(/^-?[a-z0-9][a-z0-9-]*$/, 'a row id, or "-" and a row id for a row subtracted, e.g. "-current-liabilities"');
+
 const SeriesSchema = z.strictObject({
   label: z.string().min(1),
   en: english({ label: text, note }),
@@ -38,9 +43,11 @@ const SeriesSchema = z.strictObject({
   indent: z.number().int().min(0).max(3).optional(),
   /**
    * A subtotal or total: the rows above it that it adds up (a cost row holds its negative
-   * values). Its stated values are recomputed at build time; one that does not add up stops it.
+   * values). `-row` subtracts a row a statement prints as a positive amount (a balance sheet's
+   * liabilities: net current assets = current assets − current liabilities). Its stated values
+   * are recomputed at build time; one that does not add up stops it.
    */
-  sum: z.array(IdSchema).min(1).optional(),
+  sum: z.array(SummandSchema).min(1).optional(),
   /** How a summing row is ruled: `subtotal` (rule above) or `total` (rule above, double below). */
   style: z.enum(['subtotal', 'total']).optional(),
 });
