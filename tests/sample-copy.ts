@@ -6,15 +6,15 @@ const ROOT = resolve(import.meta.dirname, '..');
 const DOCUMENT = ['content', 'data'];
 /**
  * The one-chapter sample (行業概覽 in both editions, with its data), frozen as a fixture: the
- * tests that check, break and build copies of a document use it, so they stay as fast as they
- * were while the shipped sample grows into a whole prospectus (built once per run by buildOnce).
+ * tests that break and build copies of a document use it, so they stay as fast as they were
+ * while the shipped sample grows into a whole prospectus (built once per run by buildOnce).
  */
 const CHAPTER_SAMPLE = join(ROOT, 'tests', 'fixtures', 'documents', 'industry');
 const CODE = ['src', 'components', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
 
-/** The one-chapter sample's content and data in a scratch folder, for checks that need no build. */
+/** The sample's content and data (the whole prospectus) in a scratch folder, for checks that need no build. */
 export function sampleCopy(): string {
-  return documentCopy(CHAPTER_SAMPLE);
+  return documentCopy(ROOT);
 }
 
 function documentCopy(from: string): string {
@@ -31,7 +31,7 @@ function withCode(dir: string): string {
 
 /** The project's code with the one-chapter sample in a scratch folder, sharing node_modules, so a test can break and build it. */
 export function projectCopy(): string {
-  return withCode(sampleCopy());
+  return withCode(documentCopy(CHAPTER_SAMPLE));
 }
 
 /** The project with the shipped sample, the whole prospectus: for what only the whole document shows. */

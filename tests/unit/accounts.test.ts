@@ -7,7 +7,7 @@ import { Resolver } from '../../src/lib/data/resolve.ts';
 import { formatDiagnostic } from '../../src/lib/diagnostics.ts';
 import { checkProject } from '../../src/lib/project.ts';
 import { periodMismatch, tieOut } from '../../src/lib/tieout.ts';
-import { editFile, projectCopy, sampleCopy } from '../sample-copy.ts';
+import { editFile, sampleCopy, wholeSampleProject } from '../sample-copy.ts';
 
 /**
  * The sample's one set of accounts (Appendix I) and the claims that read it from other chapters:
@@ -64,7 +64,7 @@ describe('the market share in 行業概覽 against the revenue in Appendix I', (
   });
 
   it('fails `npm run build -- --check` in a project copy, naming the claim’s file and line', () => {
-    const dir = projectCopy();
+    const dir = wholeSampleProject();
     editFile(dir, REGION, 'FY2022: 1721300', 'FY2022: 1780000');
     editFile(dir, REGION, 'FY2022: 96110', 'FY2022: 37410');
     const run = spawnSync(process.execPath, [join(dir, 'scripts/build.ts'), '--check'], { cwd: dir, encoding: 'utf8' });
