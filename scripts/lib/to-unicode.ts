@@ -6,11 +6,17 @@ export type ToUnicode = Map<number, string>;
 
 const hexPair = /<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g;
 
-/** The mappings of every bfchar and bfrange section, or null where the CMap holds something else. */
+/**
+ * The mappings of every bfchar and bfrange section, or null where the CMap holds something else
+ * (text that is not whole UTF-16 code units among it): the font is then left as Chromium wrote it.
+ */
 export function readToUnicode(text: string): ToUnicode | null {
   const map: ToUnicode = new Map();
   for (const [, body] of text.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
-    for (const [, code, dst] of (body ?? '').matchAll(hexPair)) map.set(Number.parseInt(code ?? '', 16), upper(dst));
+    for (const [, code, dst] of (body ?? '').matchAll(hexPair)) {
+      if (!isUtf16(dst)) return null;
+      map.set(Number.parseInt(code ?? '', 16), upper(dst));
+    }
   }
   for (const [, body] of text.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
     const rows = /<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(<[0-9A-Fa-f]+>|\[[^\]]*\])/g;
@@ -20,16 +26,15 @@ export function readToUnicode(text: string): ToUnicode | null {
       if (!(last >= first) || !dst) return null;
       if (dst.startsWith('[')) {
         const each = [...dst.matchAll(/<([0-9A-Fa-f]+)>/g)].map((m) => upper(m[1]));
+        if (!each.every(isUtf16)) return null;
         for (let c = first; c <= last; c++) {
           const d = each[c - first];
           if (d !== undefined) map.set(c, d);
         }
       } else {
-        // The destination's last byte counts up along the range.
         const start = upper(dst.slice(1, -1));
-        const head = start.slice(0, -2);
-        const lastByte = Number.parseInt(start.slice(-2), 16);
-        for (let c = first; c <= last; c++) map.set(c, head + hex(lastByte + c - first, 2));
+        if (!isUtf16(start)) return null;
+        for (let c = first; c <= last; c++) map.set(c, plus(start, c - first));
       }
     }
   }
@@ -38,6 +43,22 @@ export function readToUnicode(text: string): ToUnicode | null {
 
 const upper = (s: string | undefined) => (s ?? '').toUpperCase();
 const hex = (n: number, digits: number) => n.toString(16).toUpperCase().padStart(digits, '0');
+
+/** Text as UTF-16BE: whole 2-byte code units, at least one. */
+const isUtf16 = (s: string | undefined) => s !== undefined && s.length > 0 && s.length % 4 === 0;
+
+/**
+ * The destination `offset` codes along a bfrange: the string read as one big-endian number, the
+ * offset added with carry, at the string's own width. Chromium (Skia) breaks its ranges only where
+ * the glyph id's high byte changes, not where the text's last byte wraps: `<1D11> <1D13> <66FE>`
+ * means 66FE 66FF 6700 (曾 替 最), as poppler and pdf.js read it. Counting the last byte alone
+ * wrote `66100` into the merged font's map: pdftotext read 昐 (6610), pdf.js "fက".
+ */
+function plus(start: string, offset: number): string {
+  const digits = start.length;
+  const sum = (BigInt(`0x${start}`) + BigInt(offset)) % (1n << BigInt(digits * 4));
+  return sum.toString(16).toUpperCase().padStart(digits, '0');
+}
 
 /** The CMap as Skia writes it (Adobe-Identity-UCS), every code as one bfchar, 100 to a section. */
 export function writeToUnicode(map: ToUnicode): string {

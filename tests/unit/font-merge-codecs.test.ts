@@ -36,6 +36,21 @@ describe('ToUnicode CMaps', () => {
     });
   });
 
+  it("counts a range on across its text's last byte, as readers do (最 after 曾 and 替, not 昐)", () => {
+    // Chromium's own range for glyphs 1D11..1D13 of Noto Serif TC: 替 曾 最.
+    const cmap = SKIA_CMAP.replace('<405B> <405C> <969B>', '<1D11> <1D13> <66FE>\n<0020> <0021> <D83DDFFF>');
+    const map = readToUnicode(cmap) ?? new Map<number, string>();
+    expect([0x1d11, 0x1d12, 0x1d13].map((c) => map.get(c))).toEqual(['66FE', '66FF', '6700']);
+    // The carry runs through the whole string: a character beyond the BMP as a surrogate pair.
+    expect([0x20, 0x21].map((c) => map.get(c))).toEqual(['D83DDFFF', 'D83DE000']);
+    expect(readToUnicode(writeToUnicode(map))?.get(0x1d13)).toBe('6700');
+  });
+
+  it('reads no CMap whose text is not whole UTF-16 code units', () => {
+    expect(readToUnicode(SKIA_CMAP.replace('<0A94> <4E00>', '<0A94> <66100>'))).toBeNull();
+    expect(readToUnicode(SKIA_CMAP.replace('<405B> <405C> <969B>', '<405B> <405C> <69B>'))).toBeNull();
+  });
+
   it('writes a CMap that reads back the same, a hundred codes to a section', () => {
     const map = new Map(Array.from({ length: 250 }, (_, i) => [i * 3, (0x4e00 + i).toString(16).toUpperCase()]));
     const text = writeToUnicode(map);
