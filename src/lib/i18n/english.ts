@@ -47,7 +47,13 @@ const plain = (suffix: string, caption: string): EnglishSpelling => ({
  * The English noun of each measure word. Partial on purpose: a count in a measure word with no
  * noun here still builds the Chinese edition, and stops the English one at the dataset using it.
  */
-export const ENGLISH_MEASURES: Partial<Record<string, string>> = { 家: 'companies', 名: 'employees', 台: 'units' };
+export const ENGLISH_MEASURES: Partial<Record<string, string>> = {
+  家: 'companies',
+  名: 'employees',
+  台: 'units',
+  // A prospectus writes its own shares as the defined term: 1,000,000,000 Shares.
+  股: 'Shares',
+};
 
 const FIXED: Partial<Record<UnitKind, EnglishSpelling>> = {
   percent: plain('%', '%'),
