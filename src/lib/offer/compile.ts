@@ -483,7 +483,7 @@ export function compileOffer(
       columns: {
         purpose: { label: 'Use' },
         percent: { label: 'Percentage of net proceeds' },
-        amount: { label: 'Amount (HK$ million)' },
+        amount: { label: 'Amount' },
       },
       terms,
     },
@@ -491,7 +491,7 @@ export function compileOffer(
     columns: {
       purpose: { label: '用途', type: 'text' },
       percent: { label: '佔所得款項淨額百分比', type: 'number', unit: '%', decimals: 1 },
-      amount: { label: '金額（百萬港元）', type: 'number', unit: '百萬港元', decimals: 1 },
+      amount: { label: '金額', type: 'number', unit: '百萬港元', decimals: 1 },
     },
     rows: useRows,
     highlight: 'total',
@@ -506,7 +506,7 @@ export function compileOffer(
       columns: {
         item: { label: 'Shares' },
         shares: { label: 'Number of shares' },
-        nominal: { label: 'Aggregate nominal value (US$)' },
+        nominal: { label: 'Aggregate nominal value' },
       },
       terms: {
         法定股份: 'Authorised shares',
@@ -519,7 +519,7 @@ export function compileOffer(
     columns: {
       item: { label: '股份', type: 'text' },
       shares: { label: '股份數目', type: 'number', unit: '股', decimals: 0 },
-      nominal: { label: '面值總額（美元）', type: 'number', unit: '美元', decimals: 2 },
+      nominal: { label: '面值總額', type: 'number', unit: '美元', decimals: 2 },
     },
     rows: {
       authorised: {
@@ -554,10 +554,10 @@ export function compileOffer(
       title: 'Statement of unaudited pro forma adjusted consolidated net tangible assets',
       columns: {
         basis: { label: 'Basis' },
-        before: { label: 'NTA before the offer (HK$ million)' },
-        net: { label: 'Estimated net proceeds (HK$ million)' },
-        after: { label: 'Pro forma adjusted NTA (HK$ million)' },
-        pershare: { label: 'Per share (HK$)' },
+        before: { label: 'NTA before the offer' },
+        net: { label: 'Estimated net proceeds' },
+        after: { label: 'Pro forma adjusted NTA' },
+        pershare: { label: 'Per share' },
       },
       terms: {
         按價格範圍下限計算: 'At the low end of the price range',
@@ -568,14 +568,14 @@ export function compileOffer(
     columns: {
       basis: { label: '基準', type: 'text' },
       before: {
-        label: '於2024年6月30日本公司擁有人應佔綜合有形資產淨值（百萬港元）',
+        label: '於2024年6月30日本公司擁有人應佔綜合有形資產淨值',
         type: 'number',
         unit: '百萬港元',
         decimals: 1,
       },
-      net: { label: '估計所得款項淨額（百萬港元）', type: 'number', unit: '百萬港元', decimals: 1 },
-      after: { label: '未經審核備考經調整綜合有形資產淨值（百萬港元）', type: 'number', unit: '百萬港元', decimals: 1 },
-      pershare: { label: '每股未經審核備考經調整綜合有形資產淨值（港元）', type: 'number', unit: '港元', decimals: 2 },
+      net: { label: '估計所得款項淨額', type: 'number', unit: '百萬港元', decimals: 1 },
+      after: { label: '未經審核備考經調整綜合有形資產淨值', type: 'number', unit: '百萬港元', decimals: 1 },
+      pershare: { label: '每股未經審核備考經調整綜合有形資產淨值', type: 'number', unit: '港元', decimals: 2 },
     },
     rows: Object.fromEntries(
       (['low', 'high'] as const).map((end) => [
