@@ -10,6 +10,7 @@ import { OfferSchema } from '../schema/offer.ts';
 import { type Redaction, RedactionRegistrySchema } from '../schema/redaction.ts';
 import { type Source, SourceRegistrySchema } from '../schema/source.ts';
 import { type Term, TermRegistrySchema } from '../schema/term.ts';
+import { withheldTermDiagnostics } from '../terms/withheld.ts';
 import { parseYaml, type YamlSource } from '../yaml-source.ts';
 
 export interface Located<T> {
@@ -146,7 +147,7 @@ export function loadRegistry(root: string): { registry?: Registry; diagnostics: 
     redactions,
     terms,
   };
-  diagnostics.push(...checkSourceReferences(registry));
+  diagnostics.push(...checkSourceReferences(registry), ...withheldTermDiagnostics(terms, redactions));
   return diagnostics.some((d) => d.severity === 'error') ? { diagnostics } : { registry, diagnostics };
 }
 
