@@ -26,23 +26,23 @@ function summaryOf(dir: string) {
 }
 
 describe('tie-out summary', () => {
-  it('counts the sample: 33 recomputed and agreeing, 9 stated only with their reasons', () => {
+  it('counts the sample: 37 recomputed and agreeing, 9 stated only with their reasons', () => {
     const s = summaryOf(ROOT);
-    expect(s.claims).toBe(42);
-    expect(s.recomputed).toBe(33);
-    expect(s.agree).toBe(33);
+    expect(s.claims).toBe(46);
+    expect(s.recomputed).toBe(37);
+    expect(s.agree).toBe(37);
     expect(s.mismatch).toBe(0);
     expect(s.statedOnly.map((c) => c.id)).toEqual(STATED_ONLY);
     expect(s.statedOnly[0]?.reason).toBe('本節未載列美國2027年(預計)的市場規模');
     expect(s.kinds).toEqual(['cagr', 'share', 'sum', 'rank', 'order', 'compare']);
     expect(tieOutLogLine(s)).toBe(
-      '42 claims — 33 recomputed (33 agree, 0 mismatches), 9 stated only, not checkable from stated figures',
+      '46 claims — 37 recomputed (37 agree, 0 mismatches), 9 stated only, not checkable from stated figures',
     );
     expect(tieOutSentence(s)).toBe(
-      '本次建置按輸入數字重新計算了 33 項陳述（複合年增長率、佔比、合計、排名、排名次序、比較）：33 項相符，0 項不符。另有 9 項陳述僅為明載，無法以文件所載數字重新計算。',
+      '本次建置按輸入數字重新計算了 37 項陳述（複合年增長率、佔比、合計、排名、排名次序、比較）：37 項相符，0 項不符。另有 9 項陳述僅為明載，無法以文件所載數字重新計算。',
     );
     expect(tieOutSentenceEn(s)).toBe(
-      'This build recomputed 33 claims from their inputs (CAGRs, shares, totals, ranks, rank orders, comparisons): 33 agree, 0 mismatches. 9 further claims are stated only and cannot be recomputed from figures in the document.',
+      'This build recomputed 37 claims from their inputs (CAGRs, shares, totals, ranks, rank orders, comparisons): 37 agree, 0 mismatches. 9 further claims are stated only and cannot be recomputed from figures in the document.',
     );
   });
 
@@ -51,12 +51,12 @@ describe('tie-out summary', () => {
     // 人民幣34,368億元 → 人民幣83,736億元 over five years is 19.5%, not 19.9%.
     editFile(dir, 'data/claims.yaml', 'stated: 19.5', 'stated: 19.9');
     const s = summaryOf(dir);
-    expect([s.claims, s.recomputed, s.agree, s.mismatch]).toEqual([42, 33, 32, 1]);
-    expect(tieOutLogLine(s)).toContain('33 recomputed (32 agree, 1 mismatch)');
-    expect(tieOutSentence(s)).toContain('33 項陳述');
-    expect(tieOutSentence(s)).toContain('32 項相符，1 項不符');
-    expect(tieOutSentenceEn(s)).toContain('recomputed 33 claims');
-    expect(tieOutSentenceEn(s)).toContain('32 agree, 1 mismatch.');
+    expect([s.claims, s.recomputed, s.agree, s.mismatch]).toEqual([46, 37, 36, 1]);
+    expect(tieOutLogLine(s)).toContain('37 recomputed (36 agree, 1 mismatch)');
+    expect(tieOutSentence(s)).toContain('37 項陳述');
+    expect(tieOutSentence(s)).toContain('36 項相符，1 項不符');
+    expect(tieOutSentenceEn(s)).toContain('recomputed 37 claims');
+    expect(tieOutSentenceEn(s)).toContain('36 agree, 1 mismatch.');
   });
 
   it('a raised 2027E market size breaks the three claims that read it, and the counts say so', () => {
@@ -65,9 +65,9 @@ describe('tie-out summary', () => {
     // 2027 penetration (edge ÷ global).
     editFile(dir, 'data/datasets/global-cloud.yaml', '"2027E": 83736', '"2027E": 90000');
     const s = summaryOf(dir);
-    expect([s.agree, s.mismatch]).toEqual([30, 3]);
-    expect(tieOutLogLine(s)).toContain('(30 agree, 3 mismatches)');
-    expect(tieOutSentence(s)).toContain('30 項相符，3 項不符');
+    expect([s.agree, s.mismatch]).toEqual([34, 3]);
+    expect(tieOutLogLine(s)).toContain('(34 agree, 3 mismatches)');
+    expect(tieOutSentence(s)).toContain('34 項相符，3 項不符');
   });
 
   it('a stated claim that becomes recomputable moves from the stated-only list to the counts', () => {
@@ -92,7 +92,7 @@ describe('tie-out summary', () => {
     );
     const s = summaryOf(dir);
     expect(s.statedOnly.map((c) => c.id)).not.toContain('china-third-edge-market');
-    expect([s.claims, s.recomputed, s.statedOnly.length, s.mismatch]).toEqual([42, 34, 8, 1]);
+    expect([s.claims, s.recomputed, s.statedOnly.length, s.mismatch]).toEqual([46, 38, 8, 1]);
     expect(tieOutSentence(s)).toContain('另有 8 項陳述僅為明載');
     expect(tieOutSentenceEn(s)).toContain('8 further claims are stated only');
   });

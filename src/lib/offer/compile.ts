@@ -18,7 +18,8 @@ import type { Offer } from '../schema/offer.ts';
  *   over-allotment-shares, fee-total, market-cap-{low,high}, gross-{low,mid,high},
  *   commission-{low,mid,high}, net-{low,mid,high}, listing-expenses-mid, net-extra-high,
  *   net-shortfall-low, lot-amount-{low,high}, nta-before-hkd, pro-forma-nta-{low,high},
- *   nta-per-share-{low,high}, shares-before-percent, offer-shares-percent, authorised-nominal,
+ *   nta-per-share-{low,high}, existing-value-{low,high}, lot-consideration-{low,high},
+ *   lot-charges-{low,high}, shares-before-percent, offer-shares-percent, authorised-nominal,
  *   shares-before-nominal, offer-shares-nominal, shares-after-nominal
  * - tables: offer-use-of-proceeds (row per use, columns percent / amount), offer-share-capital,
  *   offer-pro-forma (rows low / high), offer-shareholders (columns shares / before / after)
@@ -393,6 +394,38 @@ export function compileOffer(
   );
   for (const [end, zh, en] of ENDS.filter(([e]) => e !== 'mid')) {
     const price = `price-${end}`;
+    // The parts the claims below add up again: what the existing shares are worth at this price,
+    // and a board lot's price and its charges.
+    derived(
+      `existing-value-${end}`,
+      ['shares', 'inIssueBefore'],
+      `${price} * shares-before / 1000000`,
+      `緊接發售前已發行股份的價值（按價格範圍${zh}計算）`,
+      `Value of the shares in issue before the offer (at the ${en} of the price range)`,
+      '百萬港元',
+      1,
+      end,
+    );
+    derived(
+      `lot-consideration-${end}`,
+      ['boardLot'],
+      `${price} * board-lot`,
+      `每手股份的價格（按價格範圍${zh}計算，未計及經紀佣金、交易徵費及交易費）`,
+      `Price of one board lot (at the ${en} of the price range, before brokerage, levies and trading fee)`,
+      '港元',
+      2,
+      end,
+    );
+    derived(
+      `lot-charges-${end}`,
+      ['fees'],
+      `lot-consideration-${end} * fee-total / 100`,
+      `每手股份的經紀佣金、交易徵費及交易費（按價格範圍${zh}計算）`,
+      `Brokerage, levies and trading fee on one board lot (at the ${en} of the price range)`,
+      '港元',
+      2,
+      end,
+    );
     derived(
       `market-cap-${end}`,
       ['price', end],
@@ -677,6 +710,22 @@ export function compileOffer(
   }
   for (const end of ['low', 'high'] as const) {
     const [, zh, en] = ENDS.find(([e]) => e === end) as (typeof ENDS)[number];
+    sum(
+      `offer-market-cap-${end}`,
+      ['price', end],
+      `市值等於緊接發售前已發行股份的價值與所得款項總額之和（按價格範圍${zh}計算）`,
+      `Market capitalisation equals the value of the shares in issue before the offer plus the gross proceeds (at the ${en} of the price range)`,
+      [`offer.existing-value-${end}`, `offer.gross-${end}`],
+      `offer.market-cap-${end}`,
+    );
+    sum(
+      `offer-lot-amount-${end}`,
+      ['boardLot'],
+      `每手股份應付總額等於每手股份的價格與其經紀佣金、交易徵費及交易費之和（按價格範圍${zh}計算）`,
+      `The amount payable per board lot equals the price of the lot plus its brokerage, levies and trading fee (at the ${en} of the price range)`,
+      [`offer.lot-consideration-${end}`, `offer.lot-charges-${end}`],
+      `offer.lot-amount-${end}`,
+    );
     sum(
       `offer-pro-forma-${end}`,
       ['ntaBefore'],
