@@ -38,9 +38,9 @@ export const OFFER_DATASET = 'offer';
 type Fact = FactsDataset['facts'][string];
 
 const ENDS = [
-  ['low', '最低', 'low end'],
+  ['low', '下限', 'low end'],
   ['mid', '中位數', 'mid-point'],
-  ['high', '最高', 'high end'],
+  ['high', '上限', 'high end'],
 ] as const satisfies readonly (readonly [RangeEnd, string, string])[];
 
 /** Exact sum of percentages stated to a few decimals: in hundred-thousandths, as integers. */
