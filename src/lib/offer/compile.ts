@@ -582,9 +582,10 @@ export function compileOffer(
   const proFormaDataset: TableDataset = {
     id: 'offer-pro-forma',
     kind: 'table',
-    title: '未經審核備考經調整綜合有形資產淨值報表',
+    // Not the section's heading: the PDF's figure pages are found by a table's title.
+    title: '按價格範圍上下限計算的備考經調整綜合有形資產淨值',
     en: {
-      title: 'Statement of unaudited pro forma adjusted consolidated net tangible assets',
+      title: 'Pro forma adjusted consolidated net tangible assets at each end of the price range',
       columns: {
         basis: { label: 'Basis' },
         before: { label: 'NTA before the offer' },
