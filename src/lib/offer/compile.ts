@@ -533,9 +533,9 @@ export function compileOffer(
   const capitalDataset: TableDataset = {
     id: 'offer-share-capital',
     kind: 'table',
-    title: '本公司股本',
+    title: '本公司的法定及已發行股本',
     en: {
-      title: 'Share capital of our Company',
+      title: 'Authorised and issued share capital',
       columns: {
         item: { label: 'Shares' },
         shares: { label: 'Number of shares' },
