@@ -10,7 +10,7 @@ import { formatValueEn } from '../../src/lib/i18n/english.ts';
 import { withheldSpellings } from '../../src/lib/offer/withhold.ts';
 import { checkProject } from '../../src/lib/project.ts';
 import { ROOT, TEST_DIST, TEST_EPOCH } from '../build-once.ts';
-import { editFile, projectCopy } from '../sample-copy.ts';
+import { editFile, wholeSampleProject } from '../sample-copy.ts';
 
 const pdfText = (file: string) =>
   joinSoftHyphens(execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { maxBuffer: 64 << 20 }).toString()).replace(
@@ -69,7 +69,8 @@ describe('raising the top of the price range by 10% in data/offer.yaml', () => {
   let build: ReturnType<typeof spawnSync>;
 
   beforeAll(() => {
-    dir = projectCopy();
+    // The shipped sample: its chapters bind the offer's figures (the one-chapter copy binds none).
+    dir = wholeSampleProject();
     editFile(dir, 'data/offer.yaml', 'high: 10.20', 'high: 11.22');
     // The final prospectus shows everything; it needs its date, and no placeholder.
     editFile(dir, 'content/document.yaml', 'date: null', 'date: "2024-12-10"');

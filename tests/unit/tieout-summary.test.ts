@@ -51,12 +51,12 @@ describe('tie-out summary', () => {
     // 人民幣34,368億元 → 人民幣83,736億元 over five years is 19.5%, not 19.9%.
     editFile(dir, 'data/claims.yaml', 'stated: 19.5', 'stated: 19.9');
     const s = summaryOf(dir);
-    expect([s.claims, s.recomputed, s.agree, s.mismatch]).toEqual([46, 37, 36, 1]);
-    expect(tieOutLogLine(s)).toContain('37 recomputed (36 agree, 1 mismatch)');
-    expect(tieOutSentence(s)).toContain('37 項陳述');
-    expect(tieOutSentence(s)).toContain('36 項相符，1 項不符');
-    expect(tieOutSentenceEn(s)).toContain('recomputed 37 claims');
-    expect(tieOutSentenceEn(s)).toContain('36 agree, 1 mismatch.');
+    expect([s.claims, s.recomputed, s.agree, s.mismatch]).toEqual([34, 25, 24, 1]);
+    expect(tieOutLogLine(s)).toContain('25 recomputed (24 agree, 1 mismatch)');
+    expect(tieOutSentence(s)).toContain('25 項陳述');
+    expect(tieOutSentence(s)).toContain('24 項相符，1 項不符');
+    expect(tieOutSentenceEn(s)).toContain('recomputed 25 claims');
+    expect(tieOutSentenceEn(s)).toContain('24 agree, 1 mismatch.');
   });
 
   it('a raised 2027E market size breaks the three claims that read it, and the counts say so', () => {
@@ -65,9 +65,9 @@ describe('tie-out summary', () => {
     // 2027 penetration (edge ÷ global).
     editFile(dir, 'data/datasets/global-cloud.yaml', '"2027E": 83736', '"2027E": 90000');
     const s = summaryOf(dir);
-    expect([s.agree, s.mismatch]).toEqual([34, 3]);
-    expect(tieOutLogLine(s)).toContain('(34 agree, 3 mismatches)');
-    expect(tieOutSentence(s)).toContain('34 項相符，3 項不符');
+    expect([s.agree, s.mismatch]).toEqual([22, 3]);
+    expect(tieOutLogLine(s)).toContain('(22 agree, 3 mismatches)');
+    expect(tieOutSentence(s)).toContain('22 項相符，3 項不符');
   });
 
   it('a stated claim that becomes recomputable moves from the stated-only list to the counts', () => {
@@ -92,7 +92,7 @@ describe('tie-out summary', () => {
     );
     const s = summaryOf(dir);
     expect(s.statedOnly.map((c) => c.id)).not.toContain('china-third-edge-market');
-    expect([s.claims, s.recomputed, s.statedOnly.length, s.mismatch]).toEqual([46, 38, 8, 1]);
+    expect([s.claims, s.recomputed, s.statedOnly.length, s.mismatch]).toEqual([34, 26, 8, 1]);
     expect(tieOutSentence(s)).toContain('另有 8 項陳述僅為明載');
     expect(tieOutSentenceEn(s)).toContain('8 further claims are stated only');
   });
