@@ -50,14 +50,14 @@ function located<T>(value: T): Located<T> {
 }
 
 /** The compiled offer in a registry of its own: the resolver and tie-out see only it. */
-function resolverFor(offer: Offer): Resolver {
+function resolverFor(offer: Offer, others: Dataset[] = []): Resolver {
   const compiled = compileOffer(offer, () => 7);
   const registry = {
     root: '.',
     sources: new Map(),
     redactions: new Map(),
     terms: new Map(),
-    datasets: new Map<string, Located<Dataset>>(compiled.datasets.map((d) => [d.id, located(d)])),
+    datasets: new Map<string, Located<Dataset>>([...compiled.datasets, ...others].map((d) => [d.id, located(d)])),
     claims: new Map<string, Located<Claim>>(compiled.claims.map((c) => [c.id, located(c)])),
   } as unknown as Registry;
   return new Resolver(registry);
@@ -149,6 +149,25 @@ describe('the offer, computed', () => {
     // The low end does not move.
     expect(shown(raised, 'offer.market-cap-low')).toBe(shown(r, 'offer.market-cap-low'));
     expect(tieOut(raised).filter((x) => x.status === 'fail')).toEqual([]);
+  });
+});
+
+describe('the net tangible assets before the offer', () => {
+  it('bound to the accounts by formula, flow into the pro forma figures like the stated value', () => {
+    const balance: Dataset = {
+      id: 'balance',
+      kind: 'facts',
+      title: '財務狀況表',
+      facts: {
+        nta: { label: '有形資產淨值', unit: '人民幣千元', value: 1_150_000, period: '2024-06-30', source: 'company' },
+      },
+    };
+    const bound = resolverFor(
+      offerWith((o) => (o['ntaBefore'] = { formula: 'balance.nta / 1000', asAt: '2024-06-30', source: 'company' })),
+      [balance],
+    );
+    expect(bound.require('offer.nta-before-rmb').formula).toBe('balance.nta / 1000');
+    expect(shown(bound, 'offer.nta-per-share-high')).toBe('2.68港元');
   });
 });
 

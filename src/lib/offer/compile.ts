@@ -185,15 +185,22 @@ export function compileOffer(
     '百萬港元',
     1,
   );
-  stated(
-    'nta-before-rmb',
-    ['ntaBefore', 'value'],
-    offer.ntaBefore.value,
-    `本公司擁有人應佔綜合有形資產淨值（摘自會計師報告）`,
-    "Consolidated net tangible assets attributable to owners of our Company (from the Accountants' Report)",
-    '人民幣百萬元',
-    1,
-  );
+  // NTA before the offer: stated here for now, or bound by formula to the Accountants' Report.
+  const ntaLabel = '本公司擁有人應佔綜合有形資產淨值（摘自會計師報告）';
+  const ntaEn = "Consolidated net tangible assets attributable to owners of our Company (from the Accountants' Report)";
+  if (offer.ntaBefore.formula !== undefined) {
+    derived('nta-before-rmb', ['ntaBefore', 'formula'], offer.ntaBefore.formula, ntaLabel, ntaEn, '人民幣百萬元', 1);
+  } else {
+    stated(
+      'nta-before-rmb',
+      ['ntaBefore', 'value'],
+      offer.ntaBefore.value ?? Number.NaN,
+      ntaLabel,
+      ntaEn,
+      '人民幣百萬元',
+      1,
+    );
+  }
   facts['nta-before-rmb'] = {
     ...(facts['nta-before-rmb'] as Fact),
     period: offer.ntaBefore.asAt,

@@ -71,7 +71,19 @@ export const OfferSchema = z
     /** Listing expenses other than the underwriting commission, HK$ million. */
     otherListingExpenses: positive,
     /** Net tangible assets attributable to owners before the offer, RMB million (from the Accountants' Report). */
-    ntaBefore: z.strictObject({ value: positive, asAt: PeriodSchema, source: IdSchema, note: z.string().optional() }),
+    ntaBefore: z
+      .strictObject({
+        /** Stated here, in RMB million, until the accounts hold the balance sheet. */
+        value: positive.optional(),
+        /** Or bound to the Accountants' Report's figure, in RMB million (`balance.nta@2024-06-30 / 1000`). */
+        formula: z.string().min(1).optional(),
+        asAt: PeriodSchema,
+        source: IdSchema,
+        note: z.string().optional(),
+      })
+      .refine((n) => (n.value === undefined) !== (n.formula === undefined), {
+        message: 'expected either value (stated) or formula (bound to the accounts), not both and not neither',
+      }),
     /** HK$ per RMB1.00, the rate used to state RMB figures in HK$. */
     rmbToHkd: positive,
     useOfProceeds: z.array(UseSchema).min(1),
