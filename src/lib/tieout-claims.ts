@@ -76,7 +76,10 @@ export function claimRows(project: Project, options: { scheduleRows: boolean }):
       stated: marker,
       computed: marker,
       range: '',
-      inputs: row.inputs.map((i) => ({ ...i, value: marker, href: undefined })),
+      // Inputs that are not withheld themselves (other listing expenses) keep their value and link.
+      inputs: row.inputs.map((i) =>
+        project.resolver.isWithheld(i.ref) ? { ...i, value: marker, href: undefined } : i,
+      ),
       note: r.error === undefined ? row.note : marker,
     };
   });
