@@ -16,6 +16,7 @@ import { effectiveStage } from '../src/lib/stage.ts';
 import { buildInstant } from '../src/lib/stamp.ts';
 import { summarizeTieOut, tieOutLogLine } from '../src/lib/tieout-summary.ts';
 import './lib/follow-parent.ts';
+import { stageWithholdsOffer, withheldSpellings } from '../src/lib/offer/withhold.ts';
 import { AstroBuildError, runAstro } from './lib/astro.ts';
 import { sourceCommit } from './lib/commit.ts';
 import { PDF_FILE, PRINTED_PAGE } from './lib/editions.ts';
@@ -192,10 +193,14 @@ async function buildOne(
   const enMeta = pdfMetadataEn(doc, buildInstant());
   const commit = sourceCommit(root);
   // The withheld wording in both editions' languages.
-  const terms = [...project.registry.redactions.values()].flatMap((r) => [
-    r.value.text,
-    ...(r.value.en ? [r.value.en.text] : []),
-  ]);
+  const terms = [
+    ...[...project.registry.redactions.values()].flatMap((r) => [
+      r.value.text,
+      ...(r.value.en ? [r.value.en.text] : []),
+    ]),
+    // And every withheld figure (the offer price and all that follows from it), in every spelling.
+    ...(stageWithholdsOffer(stage) ? withheldSpellings(project.resolver) : []),
+  ];
   let leakScan: EarlyLeakScan | undefined;
   try {
     step(`building the site (stage: ${stage}; ${editionsLine(printed, englishEdition)})`);
@@ -213,7 +218,7 @@ async function buildOne(
       `search: Pagefind index written (${search.pages} pages read; chapters indexed per language: ${search.languages.map((l) => `${l.lang} ${l.pages}`).join(', ')})`,
     );
     // The site's files are scanned while the PDFs print; after them, only what was written since.
-    if (stage === 'publication') leakScan = startLeakScan(work, terms);
+    if (stage === 'publication' || stageWithholdsOffer(stage)) leakScan = startLeakScan(work, terms);
     // From here to the swap is the PDF step as the benchmark counts it: the prints and every
     // pass that follows them and grows with the pages (pdf_s, en_pdf_s: one edition's share).
     const siteDone = mark;

@@ -7,6 +7,8 @@
  * does in the PDF once its line breaks are gone.
  */
 
+import { indexOfTerm } from '../../src/lib/offer/withhold.ts';
+
 /** NFKC, lower case, and no whitespace or invisible format characters (soft hyphen, zero-width space, BOM). */
 export function fold(text: string): string {
   // Two passes, not one `[\s\p{Cf}]` class: removing either set first gives the same text,
@@ -68,7 +70,8 @@ export function findTerms(readings: readonly string[], terms: readonly string[])
   const folded = [...new Set(readings)].map(fold);
   return terms.filter((term) => {
     const t = fold(term);
-    return t.length > 0 && folded.some((text) => text.includes(t));
+    // A withheld number matches as a whole number only (15.0 is not in 115.0): see indexOfTerm.
+    return t.length > 0 && folded.some((text) => indexOfTerm(text, t) !== -1);
   });
 }
 

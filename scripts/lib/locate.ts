@@ -37,16 +37,27 @@ export function locatePages(pageTexts: readonly string[], items: readonly Locate
     return page + 1;
   };
   let cursor = 0;
+  const from = (needle: string, start: number) => (needle ? full.indexOf(needle, start) : -1);
   return items.map((item) => {
-    for (const candidate of [item.anchor, item.fallback, item.figure ?? '']) {
+    for (const candidate of [item.anchor, item.fallback]) {
       const needle = squeeze(candidate);
-      if (!needle) continue;
-      const index = full.indexOf(needle, cursor);
+      const index = from(needle, cursor);
       if (index === -1) continue;
       // Consecutive figures in one sentence have overlapping anchors: advance past the start only.
       cursor = item.sticky ? index : index + 1;
       return pageAt(index + needle.length - 1);
     }
-    return undefined;
+    // The text layer does not always follow the document: pdf.js reads an ordered list's items
+    // after the paragraphs that follow it on the page, so a figure in those paragraphs can come
+    // before the cursor. Its anchor, nearly always unique, is looked for in the whole text,
+    // leaving the cursor where it is, before the bare figure is searched for after the cursor.
+    const anchor = squeeze(item.anchor);
+    const anywhere = from(anchor, 0);
+    if (anywhere !== -1) return pageAt(anywhere + anchor.length - 1);
+    const figure = squeeze(item.figure ?? '');
+    const index = from(figure, cursor);
+    if (index === -1) return undefined;
+    cursor = item.sticky ? index : index + 1;
+    return pageAt(index + figure.length - 1);
   });
 }

@@ -9,6 +9,8 @@ import { LANGUAGE_TAG, type Locale } from './i18n/locale.ts';
 import { checkFigureImage } from './images.ts';
 import { placements } from './markdown/passages.ts';
 import { escapeSectionIds, SECTION_ID, splitSectionId } from './markdown/section-ids.ts';
+import { rangeEndDiagnostic } from './offer/range-end.ts';
+import { typedWithheld, withheldSpellings } from './offer/withhold.ts';
 import { memoByText } from './parse-memo.ts';
 import { type PeriodReading, periodDiagnostic, readPeriod } from './period-check.ts';
 import type { Project } from './project.ts';
@@ -125,6 +127,8 @@ function checkEdition(
   refs: CrossRef[];
 } {
   const diagnostics: Diagnostic[] = [];
+  /** Every spelling of every withheld figure: none may be typed into a chapter. */
+  const withheld = withheldSpellings(project.resolver);
   /** The edition's words, for the defined-term checks. */
   const texts: ProseText[] = [];
   const chapters: EditionChapter[] = [];
@@ -270,6 +274,19 @@ function checkEdition(
           rule: 'unbound-figure',
         });
       }
+      // A withheld figure typed by hand would print in every copy: refused in every stage.
+      for (const typed of node.type === 'text' ? typedWithheld(node.value ?? '', withheld) : []) {
+        const before = (node.value ?? '').slice(0, typed.index).split('\n');
+        const start = node.position?.start;
+        diagnostics.push({
+          file,
+          line: start ? start.line + offset + before.length - 1 : undefined,
+          column: start ? (before.length === 1 ? start.column : 1) + (before.at(-1) ?? '').length : undefined,
+          severity: 'error',
+          message: `"${typed.spelling}" is the value of a withheld figure typed into the text — expected <Val of="…" /> bound to data/offer.yaml, so publication copies withhold it and a change to the offer changes it`,
+          rule: 'withheld-typed',
+        });
+      }
       if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
       const line = node.position ? node.position.start.line + offset : undefined;
       const column = node.position?.start.column;
@@ -355,6 +372,9 @@ function checkEdition(
       const period = component === 'Val' ? readPeriod(project.resolver, props, placed.get(node), edition) : undefined;
       const contradiction = periodDiagnostic(period, String(props['of']), at);
       if (contradiction) diagnostics.push(contradiction);
+      const wrongEnd =
+        component === 'Val' ? rangeEndDiagnostic(project.resolver, props, placed.get(node), edition, at) : undefined;
+      if (wrongEnd) diagnostics.push(wrongEnd);
       bound.period = period;
       rendered.push(bound);
     });

@@ -2,12 +2,14 @@ import { claimRowId, scheduleRowId } from './anchors.ts';
 import { csvText } from './csv.ts';
 import type { Figure } from './data/resolve.ts';
 import { formatPeriod, formatValue, periodYear } from './format.ts';
+import { stageWithholdsOffer, withheldMarker } from './offer/withhold.ts';
 import type { Project } from './project.ts';
 import { chartModel } from './render/chart.ts';
 import { tableModel } from './render/table.ts';
 import type { Claim } from './schema/claim.ts';
 import { type ChartProps, type DataTableProps, ValPropsSchema } from './schema/props.ts';
 import { sourceNames } from './sources.ts';
+import { effectiveStage } from './stage.ts';
 import type { TieOutStatus } from './tieout.ts';
 import { STATUS_LABEL } from './tieout-status.ts';
 import { CLAIM_KIND_LABEL } from './tieout-summary.ts';
@@ -47,9 +49,10 @@ export interface ClaimRow {
  */
 export function claimRows(project: Project, options: { scheduleRows: boolean }): ClaimRow[] {
   const shown = options.scheduleRows ? boundRefs(project) : new Set<string>();
+  const withholds = stageWithholdsOffer(effectiveStage(project.registry.document.value));
   return project.tieOut.map((r) => {
     const entry = project.resolver.claim(r.id);
-    return {
+    const row: ClaimRow = {
       id: r.id,
       anchor: claimRowId(r.id),
       kind: r.kind,
@@ -64,6 +67,20 @@ export function claimRows(project: Project, options: { scheduleRows: boolean }):
       note: r.error ?? method(project, entry.value),
       sources: sourceNames(project.registry, [entry.value.source]).join('，'),
       where: `${r.file}${r.line === undefined ? '' : `:${r.line}`}`,
+    };
+    // A claim that reads a withheld figure keeps its text, kind and status; its numbers go.
+    if (!withholds || !project.resolver.isWithheld(`claim.${r.id}`)) return row;
+    const marker = withheldMarker('zh');
+    return {
+      ...row,
+      stated: marker,
+      computed: marker,
+      range: '',
+      // Inputs that are not withheld themselves (other listing expenses) keep their value and link.
+      inputs: row.inputs.map((i) =>
+        project.resolver.isWithheld(i.ref) ? { ...i, value: marker, href: undefined } : i,
+      ),
+      note: r.error === undefined ? row.note : marker,
     };
   });
 }

@@ -2,8 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { openPdf, pageTexts, readOutline } from '../../scripts/lib/pdf-read.ts';
+import { loadRegistry } from '../../src/lib/data/load.ts';
+import { Resolver } from '../../src/lib/data/resolve.ts';
 import { TEST_DIST } from '../build-once.ts';
 import { parseCsv } from '../csv.ts';
 import { projectCopy } from '../sample-copy.ts';
@@ -26,19 +27,33 @@ function boundInHtml(file: string): { ref: string; text: string }[] {
   }));
 }
 
-/** Whether a figure id names a claim, fact, series or table row that data/ holds. */
+/**
+ * Whether a figure id names a claim, fact, series or table row that data/ holds — read as the
+ * build reads it, so the figures data/offer.yaml generates count too.
+ */
 function inData(ref: string): boolean {
-  if (ref.startsWith('claim.')) {
-    const claims = parse(readFileSync(join(DATA, 'claims.yaml'), 'utf8')) as { id: string }[];
-    return claims.some((c) => c.id === ref.slice('claim.'.length));
+  try {
+    return resolver.figure(ref) !== undefined;
+  } catch {
+    return false;
   }
-  const dot = ref.indexOf('.');
-  const dataset = parse(readFileSync(join(DATA, 'datasets', `${ref.slice(0, dot)}.yaml`), 'utf8')) as Record<
-    string,
-    Record<string, unknown> | undefined
-  >;
-  const key = (ref.slice(dot + 1).split('@')[0] ?? '').trim();
-  return [dataset['facts'], dataset['series'], dataset['rows']].some((group) => group !== undefined && key in group);
+}
+const resolver = (() => {
+  const { registry } = loadRegistry(join(DATA, '..'));
+  if (!registry) throw new Error('the sample data does not load');
+  return new Resolver(registry);
+})();
+
+/**
+ * The physical page of a folio: `12` counts from the first page after the contents; an appendix's
+ * `II-1` is the page that prints that folio (– II-1 –).
+ */
+function physicalPage(folio: string, texts: readonly string[], offset: number): number | undefined {
+  if (/^\d+$/u.test(folio)) return Number(folio) + offset;
+  if (!/^[IVXLC]+-\d+$/u.test(folio)) return undefined;
+  const mark = `– ${folio} –`;
+  const index = texts.findIndex((t) => t.includes(squash(mark)) || t.includes(fold(mark)));
+  return index === -1 ? undefined : index + 1;
 }
 
 /**
@@ -79,7 +94,7 @@ describe('verification schedule', () => {
       const where = r[location ?? 0] ?? '';
       // A figure in a chart or table is placed by its title; one in prose by its own text.
       const needle = squash(/^[圖表]：/u.test(where) ? where.slice(2) : (r[text ?? 0] ?? ''));
-      const physical = Number(r[folio ?? 0]) + offset;
+      const physical = physicalPage(r[folio ?? 0] ?? '', texts, offset) ?? 0;
       if (!texts[physical - 1]?.includes(needle)) wrong.push(`${needle} not on folio ${r[folio ?? 0]}`);
     }
     expect(wrong, listForMessage(wrong)).toEqual([]);
@@ -139,7 +154,8 @@ describe('bilingual verification CSV', () => {
         const where = cell(r, e.where);
         const needle = fold(e.figure.test(where) ? where.replace(e.figure, '') : cell(r, e.text));
         const folio = cell(r, e.page);
-        if (!/^\d+$/u.test(folio) || !e.pdf.texts[Number(folio) + e.pdf.offset - 1]?.includes(needle))
+        const physical = physicalPage(folio, e.pdf.texts, e.pdf.offset);
+        if (physical === undefined || !e.pdf.texts[physical - 1]?.includes(needle))
           wrong.push(`${e.page}: ${needle} not on folio ${folio}`);
       }
     }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { CHAPTER, yamlClaims } from './helpers.ts';
+import { CHAPTER, documentClaims } from './helpers.ts';
 
 const EN_CHAPTER = `/en${CHAPTER}`;
 const CJK = /[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]/u;
@@ -58,7 +58,7 @@ test.describe('the English home page', () => {
 
   test('summarises the tie-out in English with the counts of the claims', async ({ page, site }) => {
     // Counted here, independently: kinds from the YAML, statuses from the claims table.
-    const claims = yamlClaims();
+    const claims = documentClaims();
     const statedOnly = claims.filter((c) => c.kind === 'stated');
     const recomputed = claims.length - statedOnly.length;
     await page.goto(`${site}/verification/`);

@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
+import { compileOffer } from '../../src/lib/offer/compile.ts';
+import { OfferSchema } from '../../src/lib/schema/offer.ts';
 
 export const CHAPTER = '/chapters/industry-overview/';
 
@@ -79,6 +81,15 @@ export function grouped(value: number, decimals = 0): string {
 /** Compound annual growth rate in percent, one decimal, as the chapter states it. */
 export function cagr(from: number, to: number, years: number): string {
   return `${(((to / from) ** (1 / years) - 1) * 100).toFixed(1)}%`;
+}
+
+/**
+ * Every claim the document's data makes, in the order the claims table lists them: those of
+ * data/claims.yaml, then those data/offer.yaml generates (the offer's identities, all sums).
+ */
+export function documentClaims(): { id: string; kind: string }[] {
+  const offer = OfferSchema.parse(parse(readFileSync(resolve(import.meta.dirname, '../../data/offer.yaml'), 'utf8')));
+  return [...yamlClaims(), ...compileOffer(offer, () => undefined).claims.map((c) => ({ id: c.id, kind: c.kind }))];
 }
 
 /** The claims of data/claims.yaml as written: id and kind, in file order. */

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { openPdf } from '../../scripts/lib/pdf-read.ts';
 import { expect, test } from './fixtures.ts';
-import { CHAPTER, cagr, documentYaml, grouped, highlightedCompany, yamlClaims, yamlValue } from './helpers.ts';
+import { CHAPTER, cagr, documentClaims, documentYaml, grouped, highlightedCompany, yamlValue } from './helpers.ts';
 
 const GARTNER_CAICT_CIC = '資料來源：高德納諮詢公司(Gartner)，信通院，灼識諮詢報告';
 const CIC = '資料來源：灼識諮詢報告';
@@ -67,8 +67,8 @@ test.describe('home page', () => {
     page,
     site,
   }) => {
-    // Counted here, independently: kinds from the YAML, statuses from the claims table.
-    const claims = yamlClaims();
+    // Counted here, independently: kinds from the YAML (and the offer's), statuses from the claims table.
+    const claims = documentClaims();
     const statedOnly = claims.filter((c) => c.kind === 'stated');
     const recomputed = claims.length - statedOnly.length;
     await page.goto(`${site}/verification/`);

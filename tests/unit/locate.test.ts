@@ -18,6 +18,16 @@ describe('locating figures in the PDF text', () => {
     ]);
     expect(result).toEqual([1, 2, 2, 2, 3]);
   });
+  it('places a figure the text layer reads before an ordered list that precedes it in the document', () => {
+    // pdf.js reads a page's list items after the paragraphs below them.
+    const text = ['附註：控股股東約60.0%的投票權。(1)按850,000,000股計算。', '第二頁 另一段60.0%'];
+    const result = locatePages(text, [
+      { anchor: '(1)按850,000,000股', fallback: '850,000,000股', sticky: false },
+      { anchor: '控股股東約60.0%', fallback: '約60.0%', sticky: false, figure: '60.0%' },
+      { anchor: '另一段60.0%', fallback: '60.0%', sticky: false },
+    ]);
+    expect(result).toEqual([1, 1, 2]);
+  });
   it('places consecutive figures of one sentence, whose anchors overlap', () => {
     const text = ['分別達到人民幣4,926億元、人民幣4,846億元及人民幣4,872億元。'];
     const result = locatePages(text, [

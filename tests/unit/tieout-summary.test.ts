@@ -2,14 +2,12 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkProject } from '../../src/lib/project.ts';
 import { summarizeTieOut, tieOutLogLine, tieOutSentence, tieOutSentenceEn } from '../../src/lib/tieout-summary.ts';
-import { editFile, sampleCopy } from '../sample-copy.ts';
+import { editFile, fixtureDocument } from '../sample-copy.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
+// The one-chapter sample, frozen: its counts do not move when the shipped sample grows.
+const INDUSTRY = resolve(import.meta.dirname, '../fixtures/documents/industry');
 
-/**
- * Counted by hand from data/claims.yaml: 9 cagr, 36 growth, 13 share, 4 ratio, 5 sum, 2 rank, 2 order,
- * 5 compare, 9 stated (the growth rates, margins and current ratios read the accounts of Appendix I).
- */
+/** Counted by hand from data/claims.yaml: 9 cagr, 2 share, 5 sum, 2 rank, 2 order, 5 compare, 9 stated. */
 const STATED_ONLY = [
   'us-cloud-cagr',
   'global-network-cagr',
@@ -29,52 +27,52 @@ function summaryOf(dir: string) {
 }
 
 describe('tie-out summary', () => {
-  it('counts the sample: 76 recomputed and agreeing, 9 stated only with their reasons', () => {
-    const s = summaryOf(ROOT);
-    expect(s.claims).toBe(85);
-    expect(s.recomputed).toBe(76);
-    expect(s.agree).toBe(76);
+  it('counts the sample: 25 recomputed and agreeing, 9 stated only with their reasons', () => {
+    const s = summaryOf(INDUSTRY);
+    expect(s.claims).toBe(34);
+    expect(s.recomputed).toBe(25);
+    expect(s.agree).toBe(25);
     expect(s.mismatch).toBe(0);
     expect(s.statedOnly.map((c) => c.id)).toEqual(STATED_ONLY);
     expect(s.statedOnly[0]?.reason).toBe('本節未載列美國2027年(預計)的市場規模');
-    expect(s.kinds).toEqual(['cagr', 'growth', 'share', 'ratio', 'sum', 'rank', 'order', 'compare']);
+    expect(s.kinds).toEqual(['cagr', 'share', 'sum', 'rank', 'order', 'compare']);
     expect(tieOutLogLine(s)).toBe(
-      '85 claims — 76 recomputed (76 agree, 0 mismatches), 9 stated only, not checkable from stated figures',
+      '34 claims — 25 recomputed (25 agree, 0 mismatches), 9 stated only, not checkable from stated figures',
     );
     expect(tieOutSentence(s)).toBe(
-      '本次建置按輸入數字重新計算了 76 項陳述（複合年增長率、增長率、佔比、比率、合計、排名、排名次序、比較）：76 項相符，0 項不符。另有 9 項陳述僅為明載，無法以文件所載數字重新計算。',
+      '本次建置按輸入數字重新計算了 25 項陳述（複合年增長率、佔比、合計、排名、排名次序、比較）：25 項相符，0 項不符。另有 9 項陳述僅為明載，無法以文件所載數字重新計算。',
     );
     expect(tieOutSentenceEn(s)).toBe(
-      'This build recomputed 76 claims from their inputs (CAGRs, growth rates, shares, ratios, totals, ranks, rank orders, comparisons): 76 agree, 0 mismatches. 9 further claims are stated only and cannot be recomputed from figures in the document.',
+      'This build recomputed 25 claims from their inputs (CAGRs, shares, totals, ranks, rank orders, comparisons): 25 agree, 0 mismatches. 9 further claims are stated only and cannot be recomputed from figures in the document.',
     );
   });
 
   it('a stated CAGR forced to disagree changes the log line and the home page sentence', () => {
-    const dir = sampleCopy();
+    const dir = fixtureDocument('industry');
     // 人民幣34,368億元 → 人民幣83,736億元 over five years is 19.5%, not 19.9%.
     editFile(dir, 'data/claims.yaml', 'stated: 19.5', 'stated: 19.9');
     const s = summaryOf(dir);
-    expect([s.claims, s.recomputed, s.agree, s.mismatch]).toEqual([85, 76, 75, 1]);
-    expect(tieOutLogLine(s)).toContain('76 recomputed (75 agree, 1 mismatch)');
-    expect(tieOutSentence(s)).toContain('76 項陳述');
-    expect(tieOutSentence(s)).toContain('75 項相符，1 項不符');
-    expect(tieOutSentenceEn(s)).toContain('recomputed 76 claims');
-    expect(tieOutSentenceEn(s)).toContain('75 agree, 1 mismatch.');
+    expect([s.claims, s.recomputed, s.agree, s.mismatch]).toEqual([34, 25, 24, 1]);
+    expect(tieOutLogLine(s)).toContain('25 recomputed (24 agree, 1 mismatch)');
+    expect(tieOutSentence(s)).toContain('25 項陳述');
+    expect(tieOutSentence(s)).toContain('24 項相符，1 項不符');
+    expect(tieOutSentenceEn(s)).toContain('recomputed 25 claims');
+    expect(tieOutSentenceEn(s)).toContain('24 agree, 1 mismatch.');
   });
 
   it('a raised 2027E market size breaks the three claims that read it, and the counts say so', () => {
-    const dir = sampleCopy();
+    const dir = fixtureDocument('industry');
     // Read by the global CAGR, by the central-cloud CAGR (central = global − edge) and by the
     // 2027 penetration (edge ÷ global).
     editFile(dir, 'data/datasets/global-cloud.yaml', '"2027E": 83736', '"2027E": 90000');
     const s = summaryOf(dir);
-    expect([s.agree, s.mismatch]).toEqual([73, 3]);
-    expect(tieOutLogLine(s)).toContain('(73 agree, 3 mismatches)');
-    expect(tieOutSentence(s)).toContain('73 項相符，3 項不符');
+    expect([s.agree, s.mismatch]).toEqual([22, 3]);
+    expect(tieOutLogLine(s)).toContain('(22 agree, 3 mismatches)');
+    expect(tieOutSentence(s)).toContain('22 項相符，3 項不符');
   });
 
   it('a stated claim that becomes recomputable moves from the stated-only list to the counts', () => {
-    const dir = sampleCopy();
+    const dir = fixtureDocument('industry');
     // Rewritten as a rank of two figures the chapter gives, it is recomputed (and fails: of the
     // US and China, China is second, not third).
     editFile(
@@ -95,7 +93,7 @@ describe('tie-out summary', () => {
     );
     const s = summaryOf(dir);
     expect(s.statedOnly.map((c) => c.id)).not.toContain('china-third-edge-market');
-    expect([s.claims, s.recomputed, s.statedOnly.length, s.mismatch]).toEqual([85, 77, 8, 1]);
+    expect([s.claims, s.recomputed, s.statedOnly.length, s.mismatch]).toEqual([34, 26, 8, 1]);
     expect(tieOutSentence(s)).toContain('另有 8 項陳述僅為明載');
     expect(tieOutSentenceEn(s)).toContain('8 further claims are stated only');
   });

@@ -21,6 +21,10 @@ export function checkIntegrity(resolver: Resolver): Diagnostic[] {
           refs.push({ ref: `${d.id}.${series}@${period}`, path });
         }
       }
+    } else if (d.kind === 'facts') {
+      for (const [fact, f] of Object.entries(d.facts)) {
+        if (f.formula !== undefined) refs.push({ ref: `${d.id}.${fact}`, path: ['facts', fact, 'formula'] });
+      }
     } else if (d.kind === 'table') {
       for (const [row, cells] of Object.entries(d.rows)) {
         for (const [column, cell] of Object.entries(cells)) {

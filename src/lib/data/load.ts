@@ -2,12 +2,15 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { z } from 'zod';
 import type { Diagnostic } from '../diagnostics.ts';
+import { compileOffer, OFFER_FILE } from '../offer/compile.ts';
 import { type Claim, ClaimRegistrySchema } from '../schema/claim.ts';
 import { type Dataset, DatasetSchema } from '../schema/dataset.ts';
 import { type DocumentConfig, DocumentSchema } from '../schema/document.ts';
+import { OfferSchema } from '../schema/offer.ts';
 import { type Redaction, RedactionRegistrySchema } from '../schema/redaction.ts';
 import { type Source, SourceRegistrySchema } from '../schema/source.ts';
 import { type Term, TermRegistrySchema } from '../schema/term.ts';
+import { withheldTermDiagnostics } from '../terms/withheld.ts';
 import { parseYaml, type YamlSource } from '../yaml-source.ts';
 
 export interface Located<T> {
@@ -35,6 +38,7 @@ export const DATA_PATHS = {
   claims: 'data/claims.yaml',
   redactions: 'data/redactions.yaml',
   terms: 'data/terms.yaml',
+  offer: OFFER_FILE,
   datasets: 'data/datasets',
 } as const;
 
@@ -66,6 +70,8 @@ export function loadRegistry(root: string): { registry?: Registry; diagnostics: 
   const redactionsSource = read(DATA_PATHS.redactions);
   // A document without defined terms is valid: it simply prints no 釋義.
   const termsSource = existsSync(join(root, DATA_PATHS.terms)) ? read(DATA_PATHS.terms) : undefined;
+  // The offer is optional: a document without one (a fixture, an industry chapter alone) has none.
+  const offerSource = existsSync(join(root, DATA_PATHS.offer)) ? read(DATA_PATHS.offer) : undefined;
   const datasetFiles = listYaml(join(root, DATA_PATHS.datasets)).map((name) => `${DATA_PATHS.datasets}/${name}`);
   const datasetSources = datasetFiles.map(read);
 
@@ -89,6 +95,36 @@ export function loadRegistry(root: string): { registry?: Registry; diagnostics: 
     addUnique(claims, c.id, located(c, claimsSource as YamlSource, [i]), diagnostics, 'claim');
   });
 
+  const offer = offerSource && validate(OfferSchema, offerSource, [], diagnostics);
+  if (offer && offerSource) {
+    // The offer's figures become datasets and claims like any other, located in data/offer.yaml.
+    const compiled = compileOffer(offer, offerSource.lineOf);
+    diagnostics.push(...compiled.diagnostics);
+    const at = (owner: string, id: string | undefined) => {
+      const paths = compiled.paths.get(owner);
+      return (id === undefined ? undefined : paths?.get(id)) ?? paths?.get('*') ?? [];
+    };
+    for (const dataset of compiled.datasets) {
+      const entry: Located<Dataset> = {
+        value: dataset,
+        file: offerSource.file,
+        line: offerSource.lineOf([]),
+        lineOf: (path) => offerSource.lineOf(at(dataset.id, path.length > 1 ? String(path[1]) : undefined)),
+      };
+      addUnique(datasets, dataset.id, entry, diagnostics, 'dataset');
+    }
+    for (const claim of compiled.claims) {
+      const path = at('claims', claim.id);
+      const entry: Located<Claim> = {
+        value: claim,
+        file: offerSource.file,
+        line: offerSource.lineOf(path),
+        lineOf: () => offerSource.lineOf(path),
+      };
+      addUnique(claims, claim.id, entry, diagnostics, 'claim');
+    }
+  }
+
   const redactions = new Map<string, Located<Redaction>>();
   const redactionList = redactionsSource && validate(RedactionRegistrySchema, redactionsSource, [], diagnostics);
   redactionList?.forEach((r, i) => {
@@ -111,7 +147,7 @@ export function loadRegistry(root: string): { registry?: Registry; diagnostics: 
     redactions,
     terms,
   };
-  diagnostics.push(...checkSourceReferences(registry));
+  diagnostics.push(...checkSourceReferences(registry), ...withheldTermDiagnostics(terms, redactions));
   return diagnostics.some((d) => d.severity === 'error') ? { diagnostics } : { registry, diagnostics };
 }
 

@@ -2,7 +2,7 @@ import { didYouMean } from '../diagnostics.ts';
 import { ArithmeticError, evaluate, type Interval, parseExpr, refsOf } from '../expr.ts';
 import { formatPeriod } from '../format.ts';
 import type { Claim } from '../schema/claim.ts';
-import type { Dataset, NumberCell, TableDataset, TimeseriesDataset } from '../schema/dataset.ts';
+import type { Dataset, NumberCell, RangeEnd, TableDataset, TimeseriesDataset } from '../schema/dataset.ts';
 import { type Unit, unitSpec } from '../units.ts';
 import type { Located, Registry } from './load.ts';
 
@@ -28,6 +28,13 @@ export interface Figure {
   upTo: number | undefined;
   file: string;
   line: number | undefined;
+  /**
+   * Withheld from publication copies: stated so (an offer input), or derived from a figure that
+   * is. Set here, where every figure is made, so no list of withheld figures is kept anywhere.
+   */
+  withheld: boolean;
+  /** The end of the offer price range the figure is computed at, when it is one of the offer's. */
+  end?: RangeEnd | undefined;
 }
 
 /** An unknown name is an author's error; an unknown value (a year the source omits) is not. */
@@ -160,7 +167,25 @@ export class Resolver {
       upTo: claim.kind === 'stated' ? claim.upTo : undefined,
       file: entry.file,
       line: entry.line,
+      withheld: claimInputs(claim).some((ref) => this.isWithheld(ref)),
     };
+  }
+
+  /** Whether a reference names a withheld figure (a claim: one that reads a withheld figure). */
+  isWithheld(ref: string): boolean {
+    try {
+      if (ref.startsWith('claim.')) {
+        const claim = this.claim(ref.slice('claim.'.length)).value;
+        return claimInputs(claim).some((input) => this.isWithheld(input));
+      }
+      if (!ref.includes('@') && this.registry.datasets.get(ref.split('.')[0] ?? '')?.value.kind === 'timeseries') {
+        return false;
+      }
+      return this.figure(ref)?.withheld === true;
+    } catch (e) {
+      if (e instanceof RefError) return false;
+      throw e;
+    }
   }
 
   private cellFigure(ref: string): Figure | undefined {
@@ -171,24 +196,35 @@ export class Resolver {
       const fact = d.facts[row];
       if (!fact) throw new RefError(`unknown fact "${row}" in "${datasetId}"${didYouMean(row, Object.keys(d.facts))}`);
       const decimals = fact.decimals ?? unitSpec(fact.unit).decimals;
-      return {
+      const base = {
         ref,
         dataset: datasetId,
         row,
         column: undefined,
         label: `${d.title} · ${fact.label}${fact.period ? ` · ${formatPeriod(fact.period)}` : ''}`,
-        value: fact.value,
-        interval: statedInterval(fact.value, decimals, fact.qualifier),
         unit: fact.unit,
         decimals,
+        file: entry.file,
+        line: entry.lineOf(['facts', row]),
+        end: fact.end,
+      };
+      if (fact.formula !== undefined) {
+        const derived = this.derived(fact.formula, { dataset: datasetId, period: undefined }, base);
+        // A derived fact may be marked withheld itself; it is withheld anyway if an input is.
+        return derived && { ...derived, withheld: derived.withheld || fact.withheld === true };
+      }
+      const value = fact.value ?? Number.NaN;
+      return {
+        ...base,
+        value,
+        interval: statedInterval(value, decimals, fact.qualifier),
         basis: 'stated',
         formula: undefined,
         inputs: [],
         sources: [fact.source],
         qualifier: fact.qualifier,
         upTo: fact.upTo,
-        file: entry.file,
-        line: entry.lineOf(['facts', row]),
+        withheld: fact.withheld === true,
       };
     }
     if (column === undefined)
@@ -240,6 +276,7 @@ export class Resolver {
         sources: stated.source ? [stated.source] : d.sources,
         qualifier: stated.qualifier,
         upTo: undefined,
+        withheld: false,
       };
     }
     return this.derived(cell.formula, { dataset: d.id, period }, base);
@@ -248,7 +285,10 @@ export class Resolver {
   private derived(
     formula: string,
     context: { dataset: string; period: string | undefined },
-    base: Omit<Figure, 'value' | 'interval' | 'basis' | 'formula' | 'inputs' | 'sources' | 'qualifier' | 'upTo'>,
+    base: Omit<
+      Figure,
+      'value' | 'interval' | 'basis' | 'formula' | 'inputs' | 'sources' | 'qualifier' | 'upTo' | 'withheld'
+    >,
   ): Figure | undefined {
     let expr: ReturnType<typeof parseExpr>;
     try {
@@ -278,6 +318,10 @@ export class Resolver {
       sources,
       qualifier: undefined,
       upTo: undefined,
+      // The taint: a figure computed from a withheld one is withheld, however many steps away.
+      withheld: inputs.some((i) => figures.get(i)?.withheld === true),
+      // Computed at one end of the price range when its inputs are (and it says no other).
+      end: base.end ?? oneEnd(inputs.map((i) => figures.get(i)?.end)),
     };
   }
 
@@ -329,6 +373,7 @@ export class Resolver {
         sources: stated.source ? [stated.source] : d.sources,
         qualifier: stated.qualifier,
         upTo: undefined,
+        withheld: false,
       };
     }
     return this.derived(cell.formula, { dataset: d.id, period: columnId }, base);
@@ -343,4 +388,33 @@ export function rowLabel(d: TableDataset, rowId: string): string {
     if (column.type === 'text' && typeof cell === 'string') return cell;
   }
   return rowId;
+}
+
+/** The figures a claim reads, without resolving them: what its taint is computed from. */
+export function claimInputs(claim: Claim): string[] {
+  switch (claim.kind) {
+    case 'cagr':
+    case 'growth':
+      return [`${claim.of}@${claim.from}`, `${claim.of}@${claim.to}`];
+    case 'share':
+      return [claim.part, claim.whole];
+    case 'ratio':
+      return [claim.part, claim.whole];
+    case 'sum':
+      return [...claim.parts, ...(claim.total === undefined ? [] : [claim.total])];
+    case 'rank':
+      return [claim.item, ...claim.among];
+    case 'compare':
+      return [claim.left, claim.right];
+    case 'order':
+      return [];
+    case 'stated':
+      return [];
+  }
+}
+
+/** The one end of the price range the inputs share, if they name exactly one. */
+function oneEnd(ends: readonly (RangeEnd | undefined)[]): RangeEnd | undefined {
+  const named = new Set(ends.filter((e): e is RangeEnd => e !== undefined));
+  return named.size === 1 ? [...named][0] : undefined;
 }

@@ -52,6 +52,8 @@ export const ENGLISH_MEASURES: Partial<Record<string, string>> = {
   名: 'employees',
   台: 'units',
   倍: 'times',
+  // A prospectus writes its own shares as the defined term: 1,000,000,000 Shares.
+  股: 'Shares',
 };
 
 const FIXED: Partial<Record<UnitKind, EnglishSpelling>> = {

@@ -2,8 +2,10 @@ import type { Figure } from '../data/resolve.ts';
 import { columnGroup, columnLabel, datasetTitle, sourceNamesIn, tableText } from '../i18n/labels.ts';
 import type { Locale } from '../i18n/locale.ts';
 import { UI } from '../i18n/ui.ts';
+import { hides, withheldMarker } from '../offer/withhold.ts';
 import type { Project } from '../project.ts';
 import { type DataTableProps, DataTablePropsSchema } from '../schema/props.ts';
+import { effectiveStage } from '../stage.ts';
 import { statementModel } from './statement.ts';
 import { spellFigure } from './val.ts';
 
@@ -61,6 +63,7 @@ export function tableModel(project: Project, props: DataTableProps, locale: Loca
     }
     second.push({ label, colspan: 1, rowspan: 1, numeric });
   }
+  const stage = effectiveStage(project.registry.document.value);
   const rows = Object.entries(d.rows).map(([rowId, row]) => ({
     id: rowId,
     highlight: rowId === d.highlight,
@@ -77,6 +80,8 @@ export function tableModel(project: Project, props: DataTableProps, locale: Loca
         return { kind: 'text' as const, text: tableText(entry, rowId, columnId, locale), numeric };
       if (typeof raw === 'boolean') return { kind: 'text' as const, text: String(raw), numeric };
       const figure = project.resolver.require(`${d.id}.${rowId}@${columnId}`);
+      // A withheld cell prints the marker and carries no figure: no value, title or data attribute.
+      if (hides(figure, stage)) return { kind: 'text' as const, text: withheldMarker(locale), numeric };
       const text = column.type === 'rank' ? String(figure.value) : spellFigure(figure, locale);
       return { kind: 'figure' as const, text, figure, numeric };
     }),

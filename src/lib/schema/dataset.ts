@@ -113,19 +113,39 @@ export const TableDatasetSchema = z
     });
   });
 
-const FactSchema = z.strictObject({
-  label: z.string().min(1),
-  en: english({ label: text, note }),
-  unit: UnitSchema,
-  decimals: z.number().int().min(0).max(4).optional(),
-  period: PeriodSchema.optional(),
-  value: z.number(),
-  qualifier: QualifierSchema.optional(),
-  /** A stated range (`15%至20%`): `value` is its low end. */
-  upTo: z.number().optional(),
-  source: IdSchema,
-  note,
-});
+/** Which end of the offer price range a figure is computed at: the figure-context check reads it. */
+export const RangeEndSchema = z.enum(['low', 'mid', 'high']);
+export type RangeEnd = z.infer<typeof RangeEndSchema>;
+
+const FactSchema = z
+  .strictObject({
+    label: z.string().min(1),
+    en: english({ label: text, note }),
+    unit: UnitSchema,
+    // Regulatory levies are stated to five decimals of a per cent (0.00015%).
+    decimals: z.number().int().min(0).max(6).optional(),
+    period: PeriodSchema.optional(),
+    /** Stated: the figure itself. */
+    value: z.number().optional(),
+    /** Derived: computed at build time from other figures, never typed (the offer's figures). */
+    formula: z.string().min(1).optional(),
+    qualifier: QualifierSchema.optional(),
+    /** A stated range (`15%至20%`): `value` is its low end. */
+    upTo: z.number().optional(),
+    /**
+     * Withheld from publication copies (the offer price, the number of offer shares). Every figure
+     * derived from a withheld one is withheld too, through formulas and claims: a taint, not a list.
+     */
+    withheld: z.boolean().optional(),
+    /** The end of the offer price range the figure is computed at (最高 / high end …). */
+    end: RangeEndSchema.optional(),
+    source: IdSchema,
+    note,
+  })
+  .refine((f) => (f.value === undefined) !== (f.formula === undefined), {
+    message: 'expected either value (stated) or formula (derived), not both and not neither',
+    path: ['value'],
+  });
 
 /** Single stated figures that belong to no series: a fee, a data volume, a device count. */
 export const FactsDatasetSchema = z.strictObject({

@@ -29,6 +29,11 @@ export const ValPropsSchema = z
       .min(1, "expected the reason this figure may differ from its sentence's year")
       .optional(),
     /**
+     * A deliberate exception to the range-end check: the reason this figure, computed at one end
+     * of the offer price range, is right in a sentence that names another end.
+     */
+    'range-context': z.string().trim().min(1, 'expected the reason the sentence is right').optional(),
+    /**
      * English prose only: the magnitude an amount is written in (`RMB1,234.6 million` rather than
      * `RMB1.2346 billion`). The point moves; no digit is lost.
      */

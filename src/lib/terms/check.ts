@@ -34,6 +34,8 @@ const INLINE_DEFINITION: Record<Locale, RegExp> = {
 const ABBREVIATION =
   /(?<![A-Za-z0-9])[A-Za-z]*[A-Z][a-z]*[A-Z][A-Za-z]*(?:\/[A-Z][A-Za-z]*)*(?:\s+[A-Z][a-z]+)*(?![A-Za-z0-9])/gu;
 
+const ROMAN_NUMERAL = /^[IVXLC]+$/u;
+
 /**
  * The defined-term checks over both editions: a registry term an edition never uses (a warning:
  * the entry is harmless but prints an unused definition), an inline definition whose wording
@@ -145,6 +147,8 @@ function undefinedAbbreviations(piece: ProseText, list: Term[]): { form: string;
   for (const m of findTerms(piece.text, list, piece.locale)) covered.fill(1, m.index, m.index + m.length);
   for (const m of piece.text.matchAll(ABBREVIATION)) {
     if (covered.subarray(m.index, m.index + m[0].length).every((c) => c === 1)) continue;
+    // A Roman numeral (Part XV of the SFO, Appendix II) numbers a part; it defines nothing.
+    if (ROMAN_NUMERAL.test(m[0])) continue;
     found.push({
       form: m[0],
       diagnostic: {
