@@ -39,7 +39,7 @@ export async function waitForCharts(page: Page, timeoutMs: number): Promise<void
 /**
  * Loads every face the margin boxes (running warning, running head, folio) may draw with, for the
  * text they hold. Chromium lays margin boxes out only when it prints, so a face that only they
- * need (an English edition's 附錄 head: its ideographic space comes from the Chinese face) is
+ * need (the English 附錄 heads once set an ideographic space, which only the Chinese face has) is
  * first requested during the print. Until it arrives, Chromium draws no text of the font the
  * boxes share (font-display: block), and the print does not wait: every running head of the
  * document came out blank, on every page, whatever page used the face. Printing a unit alone
