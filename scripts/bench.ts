@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchChromium } from './lib/launch.ts';
 import { startTreeSampler } from './lib/memory.ts';
-import { waitForCharts } from './lib/page-ready.ts';
+import { waitForPrintReady } from './lib/page-ready.ts';
 import { openPdf } from './lib/pdf-read.ts';
 import { serveStatic } from './lib/serve.ts';
 import { generateSynthetic } from './lib/synthetic.ts';
@@ -109,7 +109,7 @@ interface Baseline {
 /**
  * The baseline: page.pdf of the same URL with no contents pass and no post-processing. Like the
  * PDF step it loads the page with print media emulated (else the charts would redraw for print,
- * work the PDF step never does) and waits for the same signal that fonts and charts are ready,
+ * work the PDF step never does) and waits as it does for fonts, charts and the running heads' faces,
  * so both print the same, finished layout, with the same whole print fonts (served before the
  * clock starts: preparing them is our work, not the baseline's).
  */
@@ -122,7 +122,7 @@ async function rawChromium(siteDir: string, path: string, outFile: string): Prom
     const page = await browser.newPage();
     await page.emulateMediaType('print');
     await page.goto(`${server.url}${path}`, { waitUntil: 'load', timeout: 300_000 });
-    await waitForCharts(page, 300_000);
+    await waitForPrintReady(page, 300_000);
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, timeout: 600_000 });
     const seconds = (performance.now() - t0) / 1000;
     const { peakPssMb } = sampler.stop();

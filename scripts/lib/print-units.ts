@@ -57,7 +57,7 @@ import { loadPrint, outlineEntries } from './pdf-finish.ts';
 import { type CachedUnit, type PrintCache, sha256, type UnitRecord } from './print-cache.ts';
 import { RenderError } from './render-error.ts';
 import { maxTabs, TabPool } from './tab-pool.ts';
-import { loadMarginFonts, PRINT_OPTIONS, planUnits, printUnit, type UnitPlan, unitKeys } from './unit-page.ts';
+import { PRINT_OPTIONS, planUnits, printUnit, type UnitPlan, unitKeys } from './unit-page.ts';
 
 /**
  * What printing a unit alone costs, in units' shares of one print of the whole document (its
@@ -104,7 +104,6 @@ export interface UnitsOptions {
 
 export async function printUnits(options: UnitsOptions): Promise<UnitsResult> {
   const { main, cache, log } = options;
-  await loadMarginFonts(main);
   const plans = await planUnits(main);
   const { layoutKey, finalKey } = unitKeys(options.contextKey);
   const pool = new TabPool(main, options.openTab, log);

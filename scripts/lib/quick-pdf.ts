@@ -25,7 +25,7 @@ import { buildInstant } from '../../src/lib/stamp.ts';
 import { fillContents } from './contents-pass.ts';
 import { mainPart, splitDocument, stubUnit, tailPart } from './document-units.ts';
 import { findTerms, pdfTextRuns } from './leak-match.ts';
-import { waitForCharts } from './page-ready.ts';
+import { waitForPrintReady } from './page-ready.ts';
 import { loadPrint } from './pdf-finish.ts';
 import { extractPageTexts } from './pdf-text.ts';
 import { type CachedUnit, PrintCache, sha256 } from './print-cache.ts';
@@ -33,7 +33,7 @@ import { type PrintState, readPrintState, writePrintState } from './print-state.
 import { watchPage, writeFinished } from './render-pdf.ts';
 import { finishUnits, printFontFiles } from './render-units.ts';
 import { serveStatic } from './serve.ts';
-import { contextKey, loadMarginFonts, planUnits, printUnit, unitKeys } from './unit-page.ts';
+import { contextKey, planUnits, printUnit, unitKeys } from './unit-page.ts';
 
 export type QuickResult =
   | { outcome: 'published'; file: string; reprinted: string[]; pages: number }
@@ -127,8 +127,7 @@ export async function quickPdf(options: QuickOptions): Promise<QuickResult> {
     const problems = watchPage(tab, server.url);
     await tab.emulateMediaType('print');
     await tab.goto(`${server.url}${state.path}`, { waitUntil: 'load', timeout: 120_000 });
-    await waitForCharts(tab, 60_000);
-    await loadMarginFonts(tab);
+    await waitForPrintReady(tab, 60_000);
     problems.throwIfAny();
     log(`loaded with the changed units only (${lap()})`);
     const key = await contextKey(tab, await options.browser.version(), printFontFiles());

@@ -5,7 +5,7 @@ import { APPENDICES_BOOKMARK } from '../../src/lib/appendix.ts';
 import { CHROMIUM_ARGS, findBrowser } from './browser.ts';
 import { numberContents } from './contents-pass.ts';
 import { launchChromium } from './launch.ts';
-import { waitForCharts } from './page-ready.ts';
+import { waitForPrintReady } from './page-ready.ts';
 import { finishPdf, loadPrint, type PdfMetadata } from './pdf-finish.ts';
 import { extractPageTexts, type PendingTexts } from './pdf-text.ts';
 import type { PrintedUnitsState } from './print-state.ts';
@@ -127,7 +127,7 @@ async function renderOnce(options: RenderPdfOptions): Promise<RenderPdfResult> {
     await page.emulateMediaType('print');
     log(`loading ${options.path}`);
     await page.goto(`${server.url}${options.path}`, { waitUntil: 'load', timeout: 120_000 });
-    await waitForCharts(page, options.readyTimeoutMs ?? 60_000);
+    await waitForPrintReady(page, options.readyTimeoutMs ?? 60_000);
     problems.throwIfAny();
     const tLoad = performance.now();
     if (process.env['PROSPECTUS_PRINT'] === 'units') {
@@ -136,7 +136,7 @@ async function renderOnce(options: RenderPdfOptions): Promise<RenderPdfResult> {
         tabProblems.push(watchPage(tab, server.url));
         await tab.emulateMediaType('print');
         await tab.goto(`${server.url}${options.path}`, { waitUntil: 'load', timeout: 120_000 });
-        await waitForCharts(tab, options.readyTimeoutMs ?? 60_000);
+        await waitForPrintReady(tab, options.readyTimeoutMs ?? 60_000);
         return tab;
       };
       const tabProblems = [problems];

@@ -8,7 +8,7 @@ import { finishPdf, type PdfMetadata, type Printed } from './pdf-finish.ts';
 import { type CachedUnit, PrintCache } from './print-cache.ts';
 import { PRINT_FONTS } from './print-fonts.ts';
 import { printUnits } from './print-units.ts';
-import { contextKey, loadMarginFonts, type UnitPlan } from './unit-page.ts';
+import { contextKey, type UnitPlan } from './unit-page.ts';
 
 export interface AssembledOptions {
   siteDir: string;
@@ -36,11 +36,7 @@ export async function printAssembled(
   const key = await contextKey(page, await browser.version(), printFontFiles());
   const result = await printUnits({
     main: page,
-    openTab: async () => {
-      const tab = await openTab();
-      await loadMarginFonts(tab);
-      return tab;
-    },
+    openTab,
     cache,
     contextKey: key,
     log: options.log,

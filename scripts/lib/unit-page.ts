@@ -53,43 +53,6 @@ export async function contextKey(page: Page, browserVersion: string, fonts: Uint
   return sha256(PRINT_CODE_VERSION, browserVersion, css, ...fonts);
 }
 
-/**
- * Loads the faces the running heads need. A one-piece print has usually drawn their characters
- * before (an English edition's ideographic space of 附錄 heads comes from the Chinese face), a
- * unit printed alone may not have: Chromium then leaves the head blank while the face loads.
- */
-export async function loadMarginFonts(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    const strings = [...document.querySelectorAll('style')]
-      .flatMap((style) => [...(style.textContent ?? '').matchAll(/content:([^;}]*)/g)].map((m) => m[1] ?? ''))
-      .join('');
-    const families = new Set(
-      [...document.querySelectorAll('style')].flatMap((style) =>
-        [...(style.textContent ?? '').matchAll(/font-family:\s*([^;}]*)/g)].flatMap((m) =>
-          (m[1] ?? '').split(',').map((f) => f.trim()),
-        ),
-      ),
-    );
-    for (const sheet of document.styleSheets) {
-      try {
-        for (const rule of sheet.cssRules) {
-          for (const m of rule.cssText.matchAll(/font-family:\s*([^;}]*)/g)) {
-            for (const f of (m[1] ?? '').split(',')) families.add(f.trim());
-          }
-        }
-      } catch {
-        // A stylesheet from elsewhere cannot be read; the site has none.
-      }
-    }
-    const text = strings.replace(/["\\]/g, '');
-    await Promise.all(
-      [...families]
-        .filter((f) => f.startsWith('"'))
-        .flatMap((f) => [400, 700].map((w) => document.fonts.load(`${w} 10pt ${f}`, text))),
-    );
-  });
-}
-
 /** A unit's cache keys: its layout (HTML without numbers) and its print (with numbers, at its folio). */
 export function unitKeys(contextKey: string) {
   return {

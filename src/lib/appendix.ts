@@ -24,11 +24,16 @@ export function appendixLabel(numeral: string, locale: Locale): string {
 }
 
 /**
- * The running head of an appendix's pages: 附錄一　會計師報告 / APPENDIX I　ACCOUNTANTS' REPORT
- * (the English head is set in capitals, as the title line of an English appendix is).
+ * The running head of an appendix's pages: 附錄一　會計師報告 / APPENDIX I  ACCOUNTANTS' REPORT
+ * (the English head is set in capitals, as the title line of an English appendix is). The gap is
+ * one em in both: an ideographic space in Chinese, two en spaces in English, which the Latin face
+ * has; an ideographic space there drew from the Chinese face, so the English PDF embedded a
+ * Chinese font for one space.
  */
 export function appendixHead(numeral: string, title: string, locale: Locale): string {
-  return `${appendixLabel(numeral, locale)}\u3000${locale === 'en' ? title.toUpperCase() : title}`;
+  return locale === 'en'
+    ? `${appendixLabel(numeral, locale)}\u2002\u2002${title.toUpperCase()}`
+    : `${appendixLabel(numeral, locale)}\u3000${title}`;
 }
 
 /** The folio of an appendix page: `I-3`, the page within its appendix after the numeral. */

@@ -2,7 +2,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { type OutlineEntry, openPdf, pageTexts, readOutline } from '../../scripts/lib/pdf-read.ts';
+import { APPENDICES_BOOKMARK, appendixLabel } from '../../src/lib/appendix.ts';
+import type { Locale } from '../../src/lib/i18n/locale.ts';
+import { DocumentSchema } from '../../src/lib/schema/document.ts';
+import { isDraft } from '../../src/lib/stage.ts';
 import { ROOT, TEST_DIST } from '../build-once.ts';
 import {
   DOCUMENT_HTML,
@@ -25,6 +30,7 @@ import {
 
 interface Edition {
   name: string;
+  locale: Locale;
   pdf: string;
   /** The whole-document page the PDF is printed from. */
   documentHtml: string;
@@ -54,6 +60,7 @@ interface Edition {
 const EDITIONS: Edition[] = [
   {
     name: 'prospectus.pdf',
+    locale: 'zh',
     pdf: PDF_PATH,
     documentHtml: DOCUMENT_HTML,
     chaptersDir: 'content/chapters',
@@ -79,6 +86,7 @@ const EDITIONS: Edition[] = [
   },
   {
     name: 'prospectus-en.pdf',
+    locale: 'en',
     pdf: join(TEST_DIST, 'prospectus-en.pdf'),
     documentHtml: join(TEST_DIST, 'en', 'document', 'index.html'),
     chaptersDir: 'content/en/chapters',
@@ -104,13 +112,28 @@ const EDITIONS: Edition[] = [
   },
 ];
 
-/** `– n –` with en dashes, as pdf.js extracts it (one text line). */
-const FOLIO_LINE = /^– (\d+) –$/u;
+/** `– n –` (or `– I-n –` in an appendix) with en dashes, as pdf.js extracts it (one text line). */
+const FOLIO_LINE = /^– ((?:[IVX]+-)?\d+) –$/u;
 /** Folio as pdftotext -layout prints it (it may squeeze the spaces). */
-const FOLIO_LAYOUT = /^–\s*(\d+)\s*–$/u;
+const FOLIO_LAYOUT = /^–\s*((?:[IVX]+-)?\d+)\s*–$/u;
 const ANY_FOLIO = /–\s*\d+\s*–/u;
 
 const A4 = { width: 595, height: 842 };
+
+/** Whether the built stage (the document's, or PROSPECTUS_STAGE as the test build saw it) is a draft. */
+const DRAFT = isDraft(DocumentSchema.parse(parse(readFileSync(join(ROOT, 'content', 'document.yaml'), 'utf8'))));
+
+/** Appendix numerals to recognise in bookmark titles, longest first (III before II before I). */
+const NUMERALS = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'].sort(
+  (a, b) => b.length - a.length,
+);
+
+/** A section that has its own running head: a chapter (or 釋義 …), or an appendix with its numeral. */
+interface HeadSection {
+  title: string;
+  page: number;
+  numeral: string | undefined;
+}
 
 function page(list: readonly string[], physical: number): string {
   const text = list[physical - 1];
@@ -156,12 +179,14 @@ describe.each(EDITIONS)('$name', (edition) => {
   let firstChapterPage: number;
   /** Depth-1 bookmarks after the contents: each section's title and first page. */
   let sections: OutlineEntry[];
+  /** The sections with a running head of their own, in print order: the appendices in their group. */
+  let headSections: HeadSection[];
   /** Point size of the body text on the chapter's first page: the size most of its characters have. */
   let bodySize: number;
 
   const folioOf = (physical: number) => physical - firstFolioPage + 1;
-  /** The section a page belongs to: the last one starting on or before it. */
-  const sectionOf = (physical: number) => sections.filter((s) => s.page <= physical).at(-1)?.title ?? '';
+  /** The section whose running head a page carries: the last one starting on or before it. */
+  const sectionOf = (physical: number) => headSections.filter((s) => s.page <= physical).at(-1);
 
   beforeAll(async () => {
     bytes = new Uint8Array(readFileSync(PDF));
@@ -175,6 +200,22 @@ describe.each(EDITIONS)('$name', (edition) => {
     firstChapterPage = chapter.page;
     sections = outline.filter((entry) => entry.depth === 1 && entry.title !== CONTENTS_TITLE);
     firstFolioPage = sections[0]?.page ?? 0;
+    // The appendices are bookmarked under one entry; each has its own running head and folios.
+    const group = APPENDICES_BOOKMARK[edition.locale];
+    headSections = [];
+    let inGroup = false;
+    for (const entry of outline.filter((e) => e.title !== CONTENTS_TITLE && e.depth <= 2)) {
+      if (entry.depth === 1) inGroup = entry.title === group;
+      if (entry.depth === 1 && !inGroup)
+        headSections.push({ title: entry.title, page: entry.page, numeral: undefined });
+      if (entry.depth === 2 && inGroup) {
+        const numeral = NUMERALS.find((n) =>
+          new RegExp(`^${appendixLabel(n, edition.locale)}\\s`, 'u').test(entry.title),
+        );
+        if (!numeral) throw new Error(`appendix bookmark without an appendix label: ${entry.title}`);
+        headSections.push({ title: entry.title, page: entry.page, numeral });
+      }
+    }
     const content = await (await doc.getPage(firstChapterPage)).getTextContent();
     const chars = new Map<number, number>();
     for (const item of content.items) {
@@ -266,31 +307,44 @@ describe.each(EDITIONS)('$name', (edition) => {
     expect(targets).toEqual(starts);
   });
 
-  it('puts the draft warning and the running head of its section at the top and the folio – n – at the foot of every page after the contents', () => {
+  it(DRAFT ? 'carries the draft warning at the top of every page' : 'carries no draft warning (final stage)', () => {
+    const wrong: string[] = [];
+    for (let p = 1; p <= numPages; p++) {
+      const first = nonEmptyLines(page(layout, p))[0] ?? '';
+      if (first.startsWith(edition.warningPrefix) !== DRAFT)
+        wrong.push(`page ${p}: first line ${DRAFT ? 'is not' : 'is'} the draft warning: ${first}`);
+    }
+    expect(wrong, `running draft warning:\n${listForMessage(wrong)}`).toEqual([]);
+  });
+
+  it('puts the running head of its section at the top (under the warning) and its folio at the foot of every page after the contents', () => {
     const wrong: string[] = [];
     const folios: number[] = [];
+    const headLine = DRAFT ? edition.warningLines : 0;
     for (let p = firstFolioPage; p <= numPages; p++) {
-      const expected = folioOf(p);
+      const section = sectionOf(p);
+      if (!section) throw new Error(`page ${p}: no section starts on or before it`);
+      // The appendix head sets a wide space between its label and title; the bookmark a word space.
+      const expectedHead = section.title;
+      const expectedFolio = section.numeral ? `${section.numeral}-${p - section.page + 1}` : String(folioOf(p));
       const lines = nonEmptyLines(page(layout, p));
-      if (!lines[0]?.startsWith(edition.warningPrefix))
-        wrong.push(`page ${p}: first line is not the draft warning: ${lines[0]}`);
-      const head = lines[edition.warningLines];
-      if (head !== sectionOf(p))
-        wrong.push(`page ${p}: the line after the warning is not the running head ${sectionOf(p)}: ${head}`);
+      const head = lines[headLine] ?? '';
+      if (section.numeral ? squash(head) !== squash(expectedHead) : head !== expectedHead)
+        wrong.push(`page ${p}: line ${headLine + 1} is not the running head ${expectedHead}: ${head}`);
       const foot = FOLIO_LAYOUT.exec(lines[lines.length - 1] ?? '');
       if (!foot) wrong.push(`page ${p}: last line is not a folio: ${lines[lines.length - 1]}`);
-      else if (Number(foot[1]) !== expected) wrong.push(`page ${p}: foot folio ${foot[1]}, expected ${expected}`);
+      else if (foot[1] !== expectedFolio) wrong.push(`page ${p}: foot folio ${foot[1]}, expected ${expectedFolio}`);
 
       const folioLines = nonEmptyLines(page(texts, p))
         .map((line) => FOLIO_LINE.exec(line))
         .filter((m) => m !== null);
       if (folioLines.length !== 1) wrong.push(`page ${p}: ${folioLines.length} lines of the form "– n –", expected 1`);
-      const n = Number(folioLines[0]?.[1]);
-      folios.push(n);
-      if (n !== expected) wrong.push(`page ${p}: folio "– ${n} –", expected "– ${expected} –"`);
+      const folio = folioLines[0]?.[1];
+      if (!section.numeral) folios.push(Number(folio));
+      if (folio !== expectedFolio) wrong.push(`page ${p}: folio "– ${folio} –", expected "– ${expectedFolio} –"`);
     }
     expect(wrong, `chapter page furniture:\n${listForMessage(wrong)}`).toEqual([]);
-    expect(folios, 'folios run 1, 2, 3, … without gaps').toEqual(folios.map((_, i) => i + 1));
+    expect(folios, 'folios of the main chapters run 1, 2, 3, … without gaps').toEqual(folios.map((_, i) => i + 1));
   });
 
   it('has no folio on the cover or the contents', () => {

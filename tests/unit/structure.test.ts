@@ -84,7 +84,8 @@ describe('appendices', () => {
     expect(appendixLabel('III', 'zh')).toBe('附錄三');
     expect(appendixLabel('III', 'en')).toBe('APPENDIX III');
     expect(appendixHead('I', '會計師報告', 'zh')).toBe('附錄一\u3000會計師報告');
-    expect(appendixHead('I', "Accountants' Report", 'en')).toBe("APPENDIX I\u3000ACCOUNTANTS' REPORT");
+    // No Chinese character in an English head: its gap is two en spaces, which the Latin face has.
+    expect(appendixHead('I', "Accountants' Report", 'en')).toBe("APPENDIX I\u2002\u2002ACCOUNTANTS' REPORT");
     expect(appendixFolio('II', 3)).toBe('II-3');
   });
 
