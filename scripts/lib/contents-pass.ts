@@ -1,6 +1,7 @@
 import type { PDFDocument } from 'pdf-lib';
 import type { Page } from 'puppeteer-core';
 import { appendixFolio } from '../../src/lib/appendix.ts';
+import { frontFolio } from '../../src/lib/front.ts';
 import { loadPrint, outlineEntries, type Printed } from './pdf-finish.ts';
 import { RenderError } from './render-error.ts';
 
@@ -10,9 +11,9 @@ export type Print = (extra?: { pageRanges?: string; outline?: boolean }) => Prom
 export interface NumberedContents {
   /** The last full print: the finished PDF's pages, but for the front matter when `front` is set. */
   full: Printed;
-  /** Cover and contents printed again with their numbers (`frontPages` pages), to replace the full print's first pages. */
+  /** The front matter (cover, timetable, contents) printed again with its numbers (`frontPages` pages), to replace the full print's first pages. */
   front: Printed | undefined;
-  /** Pages before the first chapter (cover, contents): physical page − folio. */
+  /** Pages before the first section after the contents (cover, timetable, contents): physical page − folio. */
   frontPages: number;
   /**
    * Folio of the page where each heading starts, by heading id (a chapter by its article id), as
@@ -43,7 +44,9 @@ export async function numberContents(page: Page, first: Printed, print: Print): 
   const layoutBefore = await frontLayout(page);
   await fillContents(page, contents);
   // A page number in a cross-reference is in a chapter: the chapters must be printed again.
-  const inChapters = await page.evaluate(() => document.querySelector('.print-chapter .ref-page') !== null);
+  const inChapters = await page.evaluate(
+    () => document.querySelector('.print-chapter:not(.print-front) .ref-page') !== null,
+  );
   if (frontPages > 0 && !inChapters && sameLayout(layoutBefore, await frontLayout(page))) {
     return { full, front: await printFront(page, frontPages, print), frontPages, contents, pages, folioOf };
   }
@@ -60,27 +63,34 @@ export async function numberContents(page: Page, first: Printed, print: Print): 
 
 /**
  * Folio of the page where each heading (by id; a chapter by its article id) starts, and the
- * offset physical page − folio: folios start at – 1 – on the first chapter page, the cover and
- * the contents do not count (print.css). An appendix numbers its own pages from its first, after
- * its numeral (`I-1`), as its printed folios do (appendixPageCss).
+ * offset physical page − folio: folios start at – 1 – on the first page after the contents; the
+ * cover does not count, and the front matter between it and the first section after the
+ * contents (a timetable printed before the contents, the contents) counts – i –, – ii – …
+ * (front.ts). An appendix numbers its own pages from its first, after its numeral (`I-1`), as
+ * its printed folios do (appendixPageCss).
  */
 async function headingPages(
   page: Page,
   doc: PDFDocument,
 ): Promise<{ folios: Record<string, string>; offset: number; folioOf: (physical: number) => string }> {
   const physical = await headingPhysicalPages(page, doc);
-  const { firstChapter, appendices } = await page.evaluate(() => ({
-    firstChapter: document.querySelector('article.print-chapter')?.id ?? '',
+  const { firstChapter, front, appendices } = await page.evaluate(() => ({
+    firstChapter: document.querySelector('article.print-chapter:not(.print-front)')?.id ?? '',
+    // The front matter's first heading: a section printed before the contents, or the contents.
+    front: [...document.querySelectorAll<HTMLElement>('article.print-front, nav.contents h1')].map((el) => el.id),
     appendices: [...document.querySelectorAll<HTMLElement>('article.print-chapter[data-appendix]')].map((a) => ({
       id: a.id,
       numeral: a.dataset['appendix'] ?? '',
     })),
   }));
   const offset = (physical[firstChapter] ?? 1) - 1;
+  const frontPages = front.flatMap((id) => (physical[id] === undefined ? [] : [physical[id] as number]));
+  const frontStart = frontPages.length ? Math.min(...frontPages) : offset + 1;
   const starts = appendices
     .flatMap((a) => (physical[a.id] === undefined ? [] : [{ numeral: a.numeral, start: physical[a.id] as number }]))
     .sort((a, b) => b.start - a.start);
   const folio = (p: number) => {
+    if (p <= offset) return frontFolio(Math.max(1, p - frontStart + 1));
     const appendix = starts.find((a) => a.start <= p);
     return appendix ? appendixFolio(appendix.numeral, p - appendix.start + 1) : String(p - offset);
   };
@@ -181,7 +191,7 @@ function sameLayout(a: number[], b: number[]): boolean {
 async function printFront(page: Page, frontPages: number, print: Print): Promise<Printed> {
   await page.evaluate(() => {
     const parked: [Comment, Element][] = [];
-    for (const chapter of document.querySelectorAll('article.print-chapter')) {
+    for (const chapter of document.querySelectorAll('article.print-chapter:not(.print-front)')) {
       const mark = document.createComment('print-front-only');
       chapter.replaceWith(mark);
       parked.push([mark, chapter]);

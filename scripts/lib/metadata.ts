@@ -1,6 +1,10 @@
 import { chapterTitles } from '../../src/lib/chapter-files.ts';
+import { chapterTitle } from '../../src/lib/chapter-title.ts';
+import { project } from '../../src/lib/project.ts';
+import type { ChapterFrontmatter } from '../../src/lib/schema/chapter.ts';
 import type { DocumentConfig } from '../../src/lib/schema/document.ts';
 import { stageLabel, stageLabelEn } from '../../src/lib/stage.ts';
+import { titleTerms } from '../../src/lib/titles.ts';
 import type { PdfMetadata } from './pdf-finish.ts';
 
 /** The PDF's document properties, from document.yaml; the keywords name the chapters in `root`, in order. */
@@ -11,7 +15,7 @@ export function pdfMetadata(doc: DocumentConfig, date: Date, root: string): PdfM
     author: company,
     subject: doc.subject,
     language: doc.language,
-    keywords: [doc.title, stageLabel(doc), ...chapterTitles(root)],
+    keywords: [doc.title, stageLabel(doc), ...chapterTitles(root, (data) => titleIn(root, data))],
     date,
   };
 }
@@ -27,4 +31,9 @@ export function pdfMetadataEn(doc: DocumentConfig, date: Date): PdfMetadata {
     keywords: [doc.en?.title ?? doc.title, stageLabelEn(doc), 'Industry Overview'],
     date,
   };
+}
+
+/** A keyword is the title as the build's stage shows it: a title naming withheld wording is resolved. */
+function titleIn(root: string, data: ChapterFrontmatter): string {
+  return titleTerms(data.title).length > 0 ? chapterTitle(data, project(root).registry, 'zh') : data.title;
 }

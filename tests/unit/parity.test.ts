@@ -20,7 +20,7 @@ describe('parity of the two editions', () => {
     expect(result.diagnostics).toEqual([]);
     const project = result.project;
     if (!project) throw new Error('no project');
-    const { chapters } = checkContent(ROOT, project);
+    const { chapters } = checkContent(ROOT, project, 'publication');
     const zh = chapters.find((c) => c.locale === 'zh');
     const en = chapters.find((c) => c.locale === 'en');
     expect(en?.id).toBe(zh?.id);

@@ -8,6 +8,8 @@ import { type DocumentConfig, DocumentSchema } from '../schema/document.ts';
 import { type Redaction, RedactionRegistrySchema } from '../schema/redaction.ts';
 import { type Source, SourceRegistrySchema } from '../schema/source.ts';
 import { type Term, TermRegistrySchema } from '../schema/term.ts';
+import { type Timetable, TimetableSchema } from '../schema/timetable.ts';
+import { timetableOrder } from '../timetable.ts';
 import { parseYaml, type YamlSource } from '../yaml-source.ts';
 
 export interface Located<T> {
@@ -27,6 +29,8 @@ export interface Registry {
   redactions: Map<string, Located<Redaction>>;
   /** Defined terms (data/terms.yaml, optional): the generated 釋義 and 技術詞彙表. */
   terms: Map<string, Located<Term>>;
+  /** The document's dates (data/timetable.yaml, optional): the expected timetable and fixed dates. */
+  timetable?: Located<Timetable> | undefined;
 }
 
 export const DATA_PATHS = {
@@ -35,6 +39,7 @@ export const DATA_PATHS = {
   claims: 'data/claims.yaml',
   redactions: 'data/redactions.yaml',
   terms: 'data/terms.yaml',
+  timetable: 'data/timetable.yaml',
   datasets: 'data/datasets',
 } as const;
 
@@ -66,6 +71,8 @@ export function loadRegistry(root: string): { registry?: Registry; diagnostics: 
   const redactionsSource = read(DATA_PATHS.redactions);
   // A document without defined terms is valid: it simply prints no 釋義.
   const termsSource = existsSync(join(root, DATA_PATHS.terms)) ? read(DATA_PATHS.terms) : undefined;
+  // A document without dates as data is valid: it binds no <Date> and prints no timetable.
+  const timetableSource = existsSync(join(root, DATA_PATHS.timetable)) ? read(DATA_PATHS.timetable) : undefined;
   const datasetFiles = listYaml(join(root, DATA_PATHS.datasets)).map((name) => `${DATA_PATHS.datasets}/${name}`);
   const datasetSources = datasetFiles.map(read);
 
@@ -101,6 +108,10 @@ export function loadRegistry(root: string): { registry?: Registry; diagnostics: 
     addUnique(terms, t.id, located(t, termsSource as YamlSource, [i]), diagnostics, 'term');
   });
 
+  const timetableValue = timetableSource && validate(TimetableSchema, timetableSource, [], diagnostics);
+  const timetable = timetableValue ? located(timetableValue, timetableSource as YamlSource, []) : undefined;
+  if (timetable) diagnostics.push(...timetableOrder(timetable));
+
   if (!document || diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
   const registry: Registry = {
     root,
@@ -110,6 +121,7 @@ export function loadRegistry(root: string): { registry?: Registry; diagnostics: 
     claims,
     redactions,
     terms,
+    timetable,
   };
   diagnostics.push(...checkSourceReferences(registry));
   return diagnostics.some((d) => d.severity === 'error') ? { diagnostics } : { registry, diagnostics };
