@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type OutlineEntry, openPdf, pageTexts, readOutline } from '../../scripts/lib/pdf-read.ts';
+import { frontFolio } from '../../src/lib/front.ts';
 import { ROOT, TEST_DIST } from '../build-once.ts';
 import {
   DOCUMENT_HTML,
@@ -293,11 +294,12 @@ describe.each(EDITIONS)('$name', (edition) => {
     expect(folios, 'folios run 1, 2, 3, … without gaps').toEqual(folios.map((_, i) => i + 1));
   });
 
-  it('has no folio on the cover or the contents', () => {
-    for (let p = 1; p < firstFolioPage; p++) {
-      expect(page(texts, p), `page ${p} (pdf.js)`).not.toMatch(ANY_FOLIO);
-      expect(page(layout, p), `page ${p} (pdftotext)`).not.toMatch(ANY_FOLIO);
-    }
+  it('has no folio on the cover, and Roman folios on the front matter before – 1 –', () => {
+    expect(page(texts, 1), 'cover (pdf.js)').not.toMatch(ANY_FOLIO);
+    expect(page(layout, 1), 'cover (pdftotext)').not.toMatch(ANY_FOLIO);
+    const romans = [];
+    for (let p = 2; p < firstFolioPage; p++) romans.push(squash(nonEmptyLines(page(layout, p)).at(-1) ?? ''));
+    expect(romans).toEqual(romans.map((_, i) => `–${frontFolio(i + 1)}–`));
   });
 
   it('has bookmarks equal to the h1–h4 headings of the document, in order and at the same level', () => {

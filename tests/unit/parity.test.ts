@@ -21,8 +21,8 @@ describe('parity of the two editions', () => {
     const project = result.project;
     if (!project) throw new Error('no project');
     const { chapters } = checkContent(ROOT, project, 'publication');
-    const zh = chapters.find((c) => c.locale === 'zh');
-    const en = chapters.find((c) => c.locale === 'en');
+    const zh = chapters.find((c) => c.locale === 'zh' && c.id === 'industry-overview');
+    const en = chapters.find((c) => c.locale === 'en' && c.id === 'industry-overview');
     expect(en?.id).toBe(zh?.id);
     expect(en?.sections.map((s) => s.id)).toEqual(zh?.sections.map((s) => s.id));
     const keys = (c: typeof zh) =>
