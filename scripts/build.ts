@@ -189,7 +189,7 @@ async function buildOne(
   // What each PDF printed by units was made of: kept once published, for a save in --watch.
   const unitStates = new Map<Locale, PrintedUnitsState & { metadata: PdfMetadata }>();
   const zhMeta = pdfMetadata(doc, buildInstant(), root);
-  const enMeta = pdfMetadataEn(doc, buildInstant());
+  const enMeta = pdfMetadataEn(doc, buildInstant(), root);
   const commit = sourceCommit(root);
   // The withheld wording in both editions' languages.
   const terms = [...project.registry.redactions.values()].flatMap((r) => [

@@ -99,9 +99,13 @@ export function readChapter(root: string, name: string, dir = CHAPTERS_DIR): Cha
  * resolved for the build's stage); a chapter with invalid frontmatter is left out (the check
  * reports it).
  */
-export function chapterTitles(root: string, title: (data: ChapterFrontmatter) => string = (d) => d.title): string[] {
-  const chapters = (chapterNames(root) ?? []).flatMap((name) => {
-    const { file, frontmatter } = readChapter(root, name);
+export function chapterTitles(
+  root: string,
+  title: (data: ChapterFrontmatter) => string = (d) => d.title,
+  dir = CHAPTERS_DIR,
+): string[] {
+  const chapters = (chapterNames(root, dir) ?? []).flatMap((name) => {
+    const { file, frontmatter } = readChapter(root, name, dir);
     return frontmatter ? [{ id: file, data: frontmatter }] : [];
   });
   return byOrder(chapters).map((c) => title(c.data));

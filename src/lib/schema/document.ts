@@ -61,6 +61,8 @@ export const DocumentSchema = z.strictObject({
   /** The English edition's cover, warning line and metadata. */
   en: z
     .strictObject({
+      /** The issuer's English name, for the English cover and metadata; the Chinese name when absent. */
+      company: z.string().min(1).optional(),
       title: z.string().min(1),
       stageLabel: StageLabelsSchema,
       draftWarning: z.string().min(1),
