@@ -141,10 +141,20 @@ export function headingBookmarks(
   return found;
 }
 
-/** `title` is `text`, or `text` with a beginning of it written once more in front. */
+/**
+ * `title` is `text`, or `text` with a beginning of it written once more in front and/or an end
+ * of it once more behind: a heading whose first text node is an element (a <Redact> in
+ * `超額配股權及穩定價格`) can come out as 超額配股權 + 超額配股權及穩定價格 + 及穩定價格.
+ */
 export function sameTitle(title: string, text: string): boolean {
   if (title === text) return true;
-  return title.length > text.length && title.endsWith(text) && text.startsWith(title.slice(0, -text.length));
+  if (title.length <= text.length || text === '') return false;
+  for (let at = title.indexOf(text); at !== -1; at = title.indexOf(text, at + 1)) {
+    const before = title.slice(0, at);
+    const after = title.slice(at + text.length);
+    if (text.startsWith(before) && text.endsWith(after)) return true;
+  }
+  return false;
 }
 
 /** Writes the folios into the contents and into the page notes of cross-references. */

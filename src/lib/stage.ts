@@ -76,3 +76,15 @@ export function coverWarningOf(
 export function sectionWithheld(data: { withheld?: true | undefined }, stage: Stage): boolean {
   return data.withheld === true && stageWithholds(stage);
 }
+
+/**
+ * The document's name on the cover: 申請版本 / Application Proof for both copies of the
+ * Application Proof (`title`), and the stage's own name for the PHIP and the prospectus
+ * (聆訊後資料集, 招股章程), so a later stage's cover never calls itself an Application Proof.
+ */
+export function coverTitleOf(doc: DocumentConfig, locale: Locale, stage = effectiveStage(doc)): string {
+  const en = locale === 'en' ? doc.en : undefined;
+  const title = en?.title ?? doc.title;
+  if (stage === 'vetting' || stage === 'publication') return title;
+  return (en ? en.stageLabel[stage] : doc.stageLabel[stage]) ?? title;
+}
