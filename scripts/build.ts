@@ -11,6 +11,7 @@ import { formatDiagnostic, summarize } from '../src/lib/diagnostics.ts';
 import { LOCALES, type Locale } from '../src/lib/i18n/locale.ts';
 import { coverageLine, periodCoverage } from '../src/lib/period-check.ts';
 import { checkProject } from '../src/lib/project.ts';
+import { withheldDateSpellings } from '../src/lib/render/date.ts';
 import { StageSchema } from '../src/lib/schema/document.ts';
 import { effectiveStage, stageWithholds } from '../src/lib/stage.ts';
 import { buildInstant } from '../src/lib/stamp.ts';
@@ -191,11 +192,14 @@ async function buildOne(
   const zhMeta = pdfMetadata(doc, buildInstant(), root);
   const enMeta = pdfMetadataEn(doc, buildInstant(), root);
   const commit = sourceCommit(root);
-  // The withheld wording in both editions' languages.
-  const terms = [...project.registry.redactions.values()].flatMap((r) => [
-    r.value.text,
-    ...(r.value.en ? [r.value.en.text] : []),
-  ]);
+  // The withheld wording in both editions' languages, and the timetable's dates in both spellings.
+  const terms = [
+    ...[...project.registry.redactions.values()].flatMap((r) => [
+      r.value.text,
+      ...(r.value.en ? [r.value.en.text] : []),
+    ]),
+    ...withheldDateSpellings(project.registry),
+  ];
   let leakScan: EarlyLeakScan | undefined;
   try {
     step(`building the site (stage: ${stage}; ${editionsLine(printed, englishEdition)})`);

@@ -9,8 +9,8 @@ import { parseDate, spellDate, spellDateTime, spellTime, weekday } from '../../s
 import { formatDiagnostic } from '../../src/lib/diagnostics.ts';
 import { frontFolio } from '../../src/lib/front.ts';
 import { checkProject } from '../../src/lib/project.ts';
-import { dateText } from '../../src/lib/render/date.ts';
-import { stageWithholds } from '../../src/lib/stage.ts';
+import { dateText, withheldDateSpellings } from '../../src/lib/render/date.ts';
+import { coverTitleOf, coverWarningOf, draftWarningOf, stageWithholds } from '../../src/lib/stage.ts';
 import { resolveTitle } from '../../src/lib/titles.ts';
 
 /**
@@ -196,5 +196,41 @@ describe('which stages withhold', () => {
     expect(stageWithholds('phip')).toBe(true);
     expect(stageWithholds('vetting')).toBe(false);
     expect(stageWithholds('final')).toBe(false);
+  });
+});
+
+describe('the cover and the warning line per stage', () => {
+  it('boxes the Application Proof’s warning in its copies, the PHIP’s in the PHIP, none in the prospectus', () => {
+    const doc = registry().document.value;
+    expect(coverWarningOf(doc, 'zh', '警告', 'vetting')?.paragraphs).toEqual([
+      '本虛構申請版本僅供測試刊發，並非任何要約。',
+    ]);
+    expect(coverWarningOf(doc, 'zh', '警告', 'publication')?.title).toBe('警告');
+    expect(coverWarningOf(doc, 'en', 'WARNING', 'phip')?.paragraphs).toEqual([
+      'This fictional post hearing pack is published for tests only.',
+    ]);
+    expect(coverWarningOf(doc, 'zh', '警告', 'final')).toBeUndefined();
+    expect(draftWarningOf(doc, 'zh', 'final')).toBeUndefined();
+    expect(draftWarningOf(doc, 'zh', 'phip')).toBe(doc.draftWarning);
+  });
+  it('names a later stage’s document by its own name, never an Application Proof', () => {
+    const doc = registry().document.value;
+    expect(coverTitleOf(doc, 'zh', 'publication')).toBe('結構測試文件');
+    expect(coverTitleOf(doc, 'zh', 'phip')).toBe('測試文件（聆訊後）');
+    expect(coverTitleOf(doc, 'en', 'final')).toBe('Test Document (final)');
+  });
+});
+
+describe('the leak scan of a copy that withholds', () => {
+  it('looks for every timetable date in both spellings, not for the dates every copy states', () => {
+    const spellings = withheldDateSpellings(registry());
+    expect(spellings).toEqual([
+      '2024年12月3日',
+      '3 December 2024',
+      '2024年12月6日',
+      '6 December 2024',
+      '2024年12月16日',
+      '16 December 2024',
+    ]);
   });
 });

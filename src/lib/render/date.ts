@@ -124,3 +124,17 @@ export function timetableModel(registry: Registry, locale: Locale, stage: Stage)
   }));
   return { rows, notes };
 }
+
+/**
+ * The timetable's dates as a copy that withholds must not show them, in each edition's plain
+ * spelling (2024年12月16日, 16 December 2024): the leak scan looks for each in every output, and
+ * the weekday and time forms contain them. The fixed dates are stated in every copy.
+ */
+export function withheldDateSpellings(registry: Registry): string[] {
+  const events = registry.timetable?.value.events ?? [];
+  const spellings = events.flatMap((e) => {
+    const date = parseDate(e.date) as CalendarDate;
+    return [spellDate(date, 'zh'), spellDate(date, 'en')];
+  });
+  return [...new Set(spellings)];
+}
