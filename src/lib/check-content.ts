@@ -124,6 +124,13 @@ function targets(chapters: readonly EditionChapter[], project: Project, stage: S
       return c.id;
     }
   };
+  const resolved = (c: EditionChapter, text: string) => {
+    try {
+      return resolveTitle(text, project.registry, stage, c.locale);
+    } catch {
+      return text;
+    }
+  };
   return new Map(
     chapters.map((c) => [
       c.id,
@@ -131,7 +138,7 @@ function targets(chapters: readonly EditionChapter[], project: Project, stage: S
         id: c.id,
         title: title(c),
         appendix: c.appendix,
-        sections: c.sections,
+        sections: c.sections.map((s) => ({ id: s.id, text: resolved(c, s.text) })),
         withheld: c.withheld === true && stageWithholds(stage),
       },
     ]),
@@ -457,7 +464,15 @@ function headingSection(
     });
     return undefined;
   }
-  const before = (node.children ?? []).slice(0, -1).map((c) => c.value ?? '');
+  // Withheld wording in a heading is kept as `{term}`, resolved per stage and edition with the
+  // titles (titles.ts): a reference and the contents then read it as the page does.
+  const before = (node.children ?? []).slice(0, -1).map((c) => {
+    if (c.type === 'mdxJsxTextElement' && c.name === 'Redact') {
+      const term = c.attributes?.find((a) => a.name === 'term')?.value;
+      return typeof term === 'string' ? `{${term}}` : '';
+    }
+    return c.value ?? '';
+  });
   return { id, line, text: [...before, text].join('').trim() };
 }
 

@@ -181,6 +181,16 @@ describe('titles that name withheld wording', () => {
       ),
     ]);
   });
+  it('reads withheld wording in a section heading as the stage shows it, for references and the contents', () => {
+    const section = (stage: 'vetting' | 'publication', locale: 'zh' | 'en') =>
+      checkProject(FIXTURE, stage)
+        .project?.structure[locale].get('offering-structure')
+        ?.sections.find((x) => x.id === 'conditions')?.text;
+    expect(section('vetting', 'zh')).toBe('虛構示範發售的條件');
+    expect(section('publication', 'zh')).toBe('[編纂]的條件');
+    expect(section('vetting', 'en')).toBe('CONDITIONS OF THE DEMO OFFERING');
+    expect(section('publication', 'en')).toBe('CONDITIONS OF THE [REDACTED]');
+  });
   it('names a withheld chapter alone in a reference to one of its sections', () => {
     const target = { id: 's', title: '[編纂]的架構', sections: [{ id: 'conditions', text: '條件' }] };
     const structure = { zh: new Map([['s', { ...target, withheld: true }]]), en: new Map() };
