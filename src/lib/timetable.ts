@@ -5,8 +5,9 @@
  */
 import type { Located } from './data/load.ts';
 import { type CalendarDate, parseDate, parseTime } from './dates.ts';
-import type { Diagnostic } from './diagnostics.ts';
+import { type Diagnostic, didYouMean } from './diagnostics.ts';
 import type { Timetable, TimetableEvent } from './schema/timetable.ts';
+import { titleTerms } from './titles.ts';
 
 export const TIMETABLE_FILE = 'data/timetable.yaml';
 
@@ -69,6 +70,32 @@ export function timetableOrder(entry: Located<Timetable>): Diagnostic[] {
         rule: 'duplicate-id',
       });
     } else seen.set(event.id, i);
+  });
+  return diagnostics;
+}
+
+/** Each `{term}` in an event's label or a note that is not a redaction term: a record at its line. */
+export function timetableTerms(entry: Located<Timetable>, terms: ReadonlySet<string>): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const check = (text: string, path: PropertyKey[]) => {
+    for (const term of titleTerms(text)) {
+      if (terms.has(term)) continue;
+      diagnostics.push({
+        file: entry.file,
+        line: entry.lineOf(path),
+        severity: 'error',
+        message: `{${term}} is not a redaction term${didYouMean(term, terms)} — expected {id} with an id of data/redactions.yaml`,
+        rule: 'title-redaction',
+      });
+    }
+  };
+  entry.value.events.forEach((e, i) => {
+    check(e.label.zh, ['events', i, 'label', 'zh']);
+    check(e.label.en, ['events', i, 'label', 'en']);
+  });
+  entry.value.notes.forEach((n, i) => {
+    check(n.text.zh, ['notes', i, 'text', 'zh']);
+    check(n.text.en, ['notes', i, 'text', 'en']);
   });
   return diagnostics;
 }

@@ -112,6 +112,15 @@ describe('a timetable out of order', () => {
       expect.stringMatching(/^data\/timetable\.yaml:9:.*"lists-close".*"offer-opens".*\[timetable-order\]$/),
     ]);
   });
+  it('refuses a label naming a term that is not in the redaction registry, at its line', () => {
+    const dir = fixtureCopy();
+    edit(dir, 'data/timetable.yaml', '{demo-offering}開始', '{demo-offer}開始');
+    expect(errors(dir)).toEqual([
+      expect.stringMatching(
+        /^data\/timetable\.yaml:6: error: \{demo-offer\} is not a redaction term \(did you mean "demo-offering"\?\)/,
+      ),
+    ]);
+  });
   it('refuses a date that is not a calendar date at its line', () => {
     const dir = fixtureCopy();
     edit(dir, 'data/timetable.yaml', 'date: 2024-12-16', 'date: 2024-12-32');

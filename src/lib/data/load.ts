@@ -9,7 +9,7 @@ import { type Redaction, RedactionRegistrySchema } from '../schema/redaction.ts'
 import { type Source, SourceRegistrySchema } from '../schema/source.ts';
 import { type Term, TermRegistrySchema } from '../schema/term.ts';
 import { type Timetable, TimetableSchema } from '../schema/timetable.ts';
-import { timetableOrder } from '../timetable.ts';
+import { timetableOrder, timetableTerms } from '../timetable.ts';
 import { parseYaml, type YamlSource } from '../yaml-source.ts';
 
 export interface Located<T> {
@@ -110,7 +110,7 @@ export function loadRegistry(root: string): { registry?: Registry; diagnostics: 
 
   const timetableValue = timetableSource && validate(TimetableSchema, timetableSource, [], diagnostics);
   const timetable = timetableValue ? located(timetableValue, timetableSource as YamlSource, []) : undefined;
-  if (timetable) diagnostics.push(...timetableOrder(timetable));
+  if (timetable) diagnostics.push(...timetableOrder(timetable), ...timetableTerms(timetable, new Set(redactions.keys())));
 
   if (!document || diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
   const registry: Registry = {
