@@ -110,7 +110,8 @@ export function loadRegistry(root: string): { registry?: Registry; diagnostics: 
 
   const timetableValue = timetableSource && validate(TimetableSchema, timetableSource, [], diagnostics);
   const timetable = timetableValue ? located(timetableValue, timetableSource as YamlSource, []) : undefined;
-  if (timetable) diagnostics.push(...timetableOrder(timetable), ...timetableTerms(timetable, new Set(redactions.keys())));
+  if (timetable)
+    diagnostics.push(...timetableOrder(timetable), ...timetableTerms(timetable, new Set(redactions.keys())));
 
   if (!document || diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
   const registry: Registry = {
