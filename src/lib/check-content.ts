@@ -39,6 +39,8 @@ interface JsxNode {
   name?: string | null;
   attributes?: { type: string; name?: string; value?: unknown }[];
   position?: { start: { line: number; column: number } };
+  /** A heading's level. */
+  depth?: number;
   children?: JsxNode[];
   value?: string;
   url?: string;
@@ -51,6 +53,8 @@ export interface SectionMark {
   id: string;
   line: number | undefined;
   text: string;
+  /** The heading's level: 2 for `##`. */
+  depth?: number | undefined;
 }
 
 /** One chapter file of one edition, as the parity check compares it. */
@@ -124,11 +128,11 @@ function targets(chapters: readonly EditionChapter[], project: Project, stage: S
       return c.id;
     }
   };
-  const resolved = (c: EditionChapter, text: string) => {
+  const resolved = (c: EditionChapter, s: SectionMark) => {
     try {
-      return resolveTitle(text, project.registry, stage, c.locale);
+      return resolveTitle(s.text, project.registry, stage, c.locale, { bareInCapitals: (s.depth ?? 2) <= 2 });
     } catch {
-      return text;
+      return s.text;
     }
   };
   return new Map(
@@ -138,7 +142,7 @@ function targets(chapters: readonly EditionChapter[], project: Project, stage: S
         id: c.id,
         title: title(c),
         appendix: c.appendix,
-        sections: c.sections.map((s) => ({ id: s.id, text: resolved(c, s.text) })),
+        sections: c.sections.map((s) => ({ id: s.id, text: resolved(c, s) })),
         withheld: c.withheld === true && stageWithholds(stage),
       },
     ]),
@@ -473,7 +477,7 @@ function headingSection(
     }
     return c.value ?? '';
   });
-  return { id, line, text: [...before, text].join('').trim() };
+  return { id, line, text: [...before, text].join('').trim(), depth: node.depth };
 }
 
 function visit(node: JsxNode, fn: (node: JsxNode) => void): void {

@@ -29,8 +29,17 @@ function inCapitals(template: string): boolean {
  * capitals too (THE GLOBAL OFFERING); the marker stays [REDACTED]. An unknown term throws
  * (the chapter check reports it at the title's line first).
  */
-export function resolveTitle(template: string, registry: Registry, stage: Stage, locale: Locale): string {
-  const capitals = locale === 'en' && inCapitals(template);
+export function resolveTitle(
+  template: string,
+  registry: Registry,
+  stage: Stage,
+  locale: Locale,
+  options: { bareInCapitals?: boolean } = {},
+): string {
+  // A title of withheld wording alone has no letters of its own to tell: a heading set in
+  // capitals by its level (an English h1 or h2) says so through `bareInCapitals`.
+  const bare = !/[A-Za-z]/.test(template.replace(TERM, ''));
+  const capitals = locale === 'en' && (bare ? options.bareInCapitals === true : inCapitals(template));
   return template.replace(TERM, (_, term: string) => {
     const text = redactionIn(registry, term, stage, locale);
     return capitals ? text.toUpperCase() : text;

@@ -8,6 +8,7 @@ import { loadRegistry } from '../../src/lib/data/load.ts';
 import { parseDate, spellDate, spellDateTime, spellTime, weekday } from '../../src/lib/dates.ts';
 import { formatDiagnostic } from '../../src/lib/diagnostics.ts';
 import { frontFolio } from '../../src/lib/front.ts';
+import { rehypeHeadingCaps } from '../../src/lib/markdown/heading-caps.ts';
 import { checkProject } from '../../src/lib/project.ts';
 import { dateText, withheldDateSpellings } from '../../src/lib/render/date.ts';
 import { coverTitleOf, coverWarningOf, draftWarningOf, stageWithholds } from '../../src/lib/stage.ts';
@@ -180,6 +181,36 @@ describe('titles that name withheld wording', () => {
       'STRUCTURE OF THE [REDACTED]',
     );
     expect(titleCase('STRUCTURE OF THE [REDACTED]')).toBe('Structure of the [REDACTED]');
+  });
+  it('sets withheld wording in capitals in an English heading set in capitals, or in an h2 of it alone', () => {
+    const r = registry();
+    expect(resolveTitle('{demo-offering}', r, 'final', 'en')).toBe('Demo Offering');
+    expect(resolveTitle('{demo-offering}', r, 'final', 'en', { bareInCapitals: true })).toBe('DEMO OFFERING');
+    const redact = () => ({
+      type: 'mdxJsxTextElement',
+      name: 'Redact',
+      attributes: [{ type: 'mdxJsxAttribute', name: 'term', value: 'x' }],
+    });
+    const heading = (tagName: string, text: string) => ({
+      type: 'element',
+      tagName,
+      children: [...(text ? [{ type: 'text', value: text }] : []), redact()],
+    });
+    const tree = {
+      type: 'root',
+      children: [
+        heading('h2', 'CONDITIONS OF THE '),
+        heading('h3', 'Conditions of the '),
+        heading('h2', ''),
+        heading('h3', ''),
+      ],
+    };
+    rehypeHeadingCaps()(tree, { path: 'content/en/chapters/x.mdx' });
+    const caps = tree.children.map((h) => {
+      const last = h.children.at(-1);
+      return last !== undefined && 'attributes' in last && last.attributes.some((a) => a.name === 'caps');
+    });
+    expect(caps).toEqual([true, false, true, false]);
   });
   it('refuses a title naming a term that is not in the registry, at the title line', () => {
     const dir = fixtureCopy();

@@ -108,6 +108,8 @@ export const FigurePropsSchema = z.strictObject({
 export const RedactPropsSchema = z.strictObject({
   /** An id from data/redactions.yaml. */
   term: IdSchema,
+  /** Set by the build in an English heading set in capitals (heading-caps.ts), not by authors. */
+  caps: z.boolean().optional(),
 });
 
 export const RefPropsSchema = z.strictObject({
