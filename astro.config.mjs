@@ -7,6 +7,7 @@ import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkCjkFriendlyGfmStrikethrough from 'remark-cjk-friendly-gfm-strikethrough';
 import { devDataWatch } from './src/lib/dev-data-watch.ts';
 import { rehypeChapterFootnotes } from './src/lib/markdown/footnotes.ts';
+import { rehypeHeadingCaps } from './src/lib/markdown/heading-caps.ts';
 import { rehypeChapterHeadingIds } from './src/lib/markdown/heading-ids.ts';
 import { rehypeHyphenateEnglish } from './src/lib/markdown/hyphenate-prose.ts';
 import { rehypeInternalLinks } from './src/lib/markdown/internal-links.ts';
@@ -23,6 +24,7 @@ const processor = unified({
   // wrote them. Hyphenation comes last: term marks match words without soft hyphens.
   rehypePlugins: [
     rehypeChapterHeadingIds,
+    rehypeHeadingCaps,
     rehypeInternalLinks,
     rehypeChapterFootnotes,
     rehypeTermMarks,

@@ -231,7 +231,7 @@ async function main(): Promise<number> {
   for (const edition of editions) {
     say(`printing ${values.out}/${edition.pdf}`);
     const meta =
-      edition.locale === 'en' ? pdfMetadataEn(doc, buildInstant()) : pdfMetadata(doc, buildInstant(), to.dir);
+      edition.locale === 'en' ? pdfMetadataEn(doc, buildInstant(), to.dir) : pdfMetadata(doc, buildInstant(), to.dir);
     const blackline = WORDS[edition.locale].blackline;
     const result = await renderPdf({
       siteDir: toSite,

@@ -11,12 +11,13 @@ import { formatDiagnostic, summarize } from '../src/lib/diagnostics.ts';
 import { LOCALES, type Locale } from '../src/lib/i18n/locale.ts';
 import { coverageLine, periodCoverage } from '../src/lib/period-check.ts';
 import { checkProject } from '../src/lib/project.ts';
+import { withheldDateSpellings } from '../src/lib/render/date.ts';
 import { StageSchema } from '../src/lib/schema/document.ts';
-import { effectiveStage } from '../src/lib/stage.ts';
+import { effectiveStage, stageWithholds } from '../src/lib/stage.ts';
 import { buildInstant } from '../src/lib/stamp.ts';
 import { summarizeTieOut, tieOutLogLine } from '../src/lib/tieout-summary.ts';
 import './lib/follow-parent.ts';
-import { stageWithholdsOffer, withheldSpellings } from '../src/lib/offer/withhold.ts';
+import { withheldSpellings } from '../src/lib/offer/withhold.ts';
 import { AstroBuildError, runAstro } from './lib/astro.ts';
 import { sourceCommit } from './lib/commit.ts';
 import { PDF_FILE, PRINTED_PAGE } from './lib/editions.ts';
@@ -54,7 +55,7 @@ Options:
                  the other edition's PDF from an earlier build is removed, not kept: it
                  could disagree with the data. Default: both (English when it has chapters)
   --timings FILE write the seconds of each phase as JSON (used by npm run bench)
-  --stage STAGE  build this stage (vetting, publication, final) into dist-stages/STAGE/;
+  --stage STAGE  build this stage (vetting, publication, phip, final) into dist-stages/STAGE/;
                  repeat to build several side by side; dist/ is left alone
   --watch        build, then build again whenever content/, data/, components/ or src/
                  change; a failed build is reported and the last good output stays.
@@ -67,7 +68,7 @@ Options:
   -h, --help     show this help
 
 Environment:
-  PROSPECTUS_STAGE            vetting | publication | final (overrides content/document.yaml)
+  PROSPECTUS_STAGE            vetting | publication | phip | final (overrides content/document.yaml)
   PUPPETEER_EXECUTABLE_PATH   Chromium to print with (else CHROME_PATH, else /usr/bin/chromium)
   SOURCE_DATE_EPOCH           fixed build date, for reproducible output
   PROSPECTUS_PRINT=units      print the PDF in units (sections, chapters, appendices), cached in
@@ -190,16 +191,17 @@ async function buildOne(
   // What each PDF printed by units was made of: kept once published, for a save in --watch.
   const unitStates = new Map<Locale, PrintedUnitsState & { metadata: PdfMetadata }>();
   const zhMeta = pdfMetadata(doc, buildInstant(), root);
-  const enMeta = pdfMetadataEn(doc, buildInstant());
+  const enMeta = pdfMetadataEn(doc, buildInstant(), root);
   const commit = sourceCommit(root);
-  // The withheld wording in both editions' languages.
+  // The withheld wording in both editions' languages, and the timetable's dates in both spellings.
   const terms = [
     ...[...project.registry.redactions.values()].flatMap((r) => [
       r.value.text,
       ...(r.value.en ? [r.value.en.text] : []),
     ]),
+    ...withheldDateSpellings(project.registry),
     // And every withheld figure (the offer price and all that follows from it), in every spelling.
-    ...(stageWithholdsOffer(stage) ? withheldSpellings(project.resolver) : []),
+    ...(stageWithholds(stage) ? withheldSpellings(project.resolver) : []),
   ];
   let leakScan: EarlyLeakScan | undefined;
   try {
@@ -218,7 +220,7 @@ async function buildOne(
       `search: Pagefind index written (${search.pages} pages read; chapters indexed per language: ${search.languages.map((l) => `${l.lang} ${l.pages}`).join(', ')})`,
     );
     // The site's files are scanned while the PDFs print; after them, only what was written since.
-    if (stage === 'publication' || stageWithholdsOffer(stage)) leakScan = startLeakScan(work, terms);
+    if (stageWithholds(stage)) leakScan = startLeakScan(work, terms);
     // From here to the swap is the PDF step as the benchmark counts it: the prints and every
     // pass that follows them and grows with the pages (pdf_s, en_pdf_s: one edition's share).
     const siteDone = mark;
@@ -318,7 +320,7 @@ async function buildOne(
       const leaks = await leakScan.finish();
       if (leaks.length > 0) {
         throw new LeakError(
-          `redacted wording found in the publication build:\n${leaks.map((l) => `  ${l.file} (${l.where}): "${l.term}"`).join('\n')}`,
+          `redacted wording found in the ${stage} build:\n${leaks.map((l) => `  ${l.file} (${l.where}): "${l.term}"`).join('\n')}`,
         );
       }
       step(
@@ -330,7 +332,7 @@ async function buildOne(
     const pdfs = printed.map((l) => ({ pdf: PDF_FILE[l], path: PRINTED_PAGE[l], printed: unitStates.get(l) }));
     const recorded = await readPrintedStates(work, pdfs);
     await publishDir(work, outDir);
-    await recordPrintStates(root, outDir, recorded, { withheld: stage === 'publication' ? terms : [], commit });
+    await recordPrintStates(root, outDir, recorded, { withheld: stageWithholds(stage) ? terms : [], commit });
     // Each edition's PDF step (pdf_s for the Chinese, en_pdf_s for the English) is its own
     // print and passes plus the leak scan and swap, which both editions' PDFs need.
     const end = performance.now();

@@ -1,6 +1,7 @@
 import type { PDFDocument } from 'pdf-lib';
 import type { Page } from 'puppeteer-core';
 import { appendixFolio } from '../../src/lib/appendix.ts';
+import { frontFolio } from '../../src/lib/front.ts';
 import { loadPrint, outlineEntries, type Printed } from './pdf-finish.ts';
 import { RenderError } from './render-error.ts';
 
@@ -10,9 +11,9 @@ export type Print = (extra?: { pageRanges?: string; outline?: boolean }) => Prom
 export interface NumberedContents {
   /** The last full print: the finished PDF's pages, but for the front matter when `front` is set. */
   full: Printed;
-  /** Cover and contents printed again with their numbers (`frontPages` pages), to replace the full print's first pages. */
+  /** The front matter (cover, timetable, contents) printed again with its numbers (`frontPages` pages), to replace the full print's first pages. */
   front: Printed | undefined;
-  /** Pages before the first chapter (cover, contents): physical page − folio. */
+  /** Pages before the first section after the contents (cover, timetable, contents): physical page − folio. */
   frontPages: number;
   /**
    * Folio of the page where each heading starts, by heading id (a chapter by its article id), as
@@ -43,7 +44,9 @@ export async function numberContents(page: Page, first: Printed, print: Print): 
   const layoutBefore = await frontLayout(page);
   await fillContents(page, contents);
   // A page number in a cross-reference is in a chapter: the chapters must be printed again.
-  const inChapters = await page.evaluate(() => document.querySelector('.print-chapter .ref-page') !== null);
+  const inChapters = await page.evaluate(
+    () => document.querySelector('.print-chapter:not(.print-front) .ref-page') !== null,
+  );
   if (frontPages > 0 && !inChapters && sameLayout(layoutBefore, await frontLayout(page))) {
     return { full, front: await printFront(page, frontPages, print), frontPages, contents, pages, folioOf };
   }
@@ -60,27 +63,34 @@ export async function numberContents(page: Page, first: Printed, print: Print): 
 
 /**
  * Folio of the page where each heading (by id; a chapter by its article id) starts, and the
- * offset physical page − folio: folios start at – 1 – on the first chapter page, the cover and
- * the contents do not count (print.css). An appendix numbers its own pages from its first, after
- * its numeral (`I-1`), as its printed folios do (appendixPageCss).
+ * offset physical page − folio: folios start at – 1 – on the first page after the contents; the
+ * cover does not count, and the front matter between it and the first section after the
+ * contents (a timetable printed before the contents, the contents) counts – i –, – ii – …
+ * (front.ts). An appendix numbers its own pages from its first, after its numeral (`I-1`), as
+ * its printed folios do (appendixPageCss).
  */
 async function headingPages(
   page: Page,
   doc: PDFDocument,
 ): Promise<{ folios: Record<string, string>; offset: number; folioOf: (physical: number) => string }> {
   const physical = await headingPhysicalPages(page, doc);
-  const { firstChapter, appendices } = await page.evaluate(() => ({
-    firstChapter: document.querySelector('article.print-chapter')?.id ?? '',
+  const { firstChapter, front, appendices } = await page.evaluate(() => ({
+    firstChapter: document.querySelector('article.print-chapter:not(.print-front)')?.id ?? '',
+    // The front matter's first heading: a section printed before the contents, or the contents.
+    front: [...document.querySelectorAll<HTMLElement>('article.print-front, nav.contents h1')].map((el) => el.id),
     appendices: [...document.querySelectorAll<HTMLElement>('article.print-chapter[data-appendix]')].map((a) => ({
       id: a.id,
       numeral: a.dataset['appendix'] ?? '',
     })),
   }));
   const offset = (physical[firstChapter] ?? 1) - 1;
+  const frontPages = front.flatMap((id) => (physical[id] === undefined ? [] : [physical[id] as number]));
+  const frontStart = frontPages.length ? Math.min(...frontPages) : offset + 1;
   const starts = appendices
     .flatMap((a) => (physical[a.id] === undefined ? [] : [{ numeral: a.numeral, start: physical[a.id] as number }]))
     .sort((a, b) => b.start - a.start);
   const folio = (p: number) => {
+    if (p <= offset) return frontFolio(Math.max(1, p - frontStart + 1));
     const appendix = starts.find((a) => a.start <= p);
     return appendix ? appendixFolio(appendix.numeral, p - appendix.start + 1) : String(p - offset);
   };
@@ -131,10 +141,20 @@ export function headingBookmarks(
   return found;
 }
 
-/** `title` is `text`, or `text` with a beginning of it written once more in front. */
+/**
+ * `title` is `text`, or `text` with a beginning of it written once more in front and/or an end
+ * of it once more behind: a heading whose first text node is an element (a <Redact> in
+ * `超額配股權及穩定價格`) can come out as 超額配股權 + 超額配股權及穩定價格 + 及穩定價格.
+ */
 export function sameTitle(title: string, text: string): boolean {
   if (title === text) return true;
-  return title.length > text.length && title.endsWith(text) && text.startsWith(title.slice(0, -text.length));
+  if (title.length <= text.length || text === '') return false;
+  for (let at = title.indexOf(text); at !== -1; at = title.indexOf(text, at + 1)) {
+    const before = title.slice(0, at);
+    const after = title.slice(at + text.length);
+    if (text.startsWith(before) && text.endsWith(after)) return true;
+  }
+  return false;
 }
 
 /** Writes the folios into the contents and into the page notes of cross-references. */
@@ -181,7 +201,7 @@ function sameLayout(a: number[], b: number[]): boolean {
 async function printFront(page: Page, frontPages: number, print: Print): Promise<Printed> {
   await page.evaluate(() => {
     const parked: [Comment, Element][] = [];
-    for (const chapter of document.querySelectorAll('article.print-chapter')) {
+    for (const chapter of document.querySelectorAll('article.print-chapter:not(.print-front)')) {
       const mark = document.createComment('print-front-only');
       chapter.replaceWith(mark);
       parked.push([mark, chapter]);

@@ -1,6 +1,6 @@
 /**
- * A document page's HTML cut at its print units (print-units.ts): the front matter (cover and
- * contents) and each `article.print-chapter`, with what lies between them kept as it is. Two
+ * A document page's HTML cut at its print units (print-units.ts): the front matter (cover, any
+ * section printed before the contents, the contents) and each `article.print-chapter` after it, with what lies between them kept as it is. Two
  * renderings of one document — the published site's and `astro dev`'s — differ outside `<main>`
  * (stylesheets linked or inlined, scripts bundled or not) and nowhere inside it for an unchanged
  * unit, so comparing units says what a save changed.
@@ -22,6 +22,8 @@ export function splitDocument(html: string): DocumentUnits | undefined {
   const starts: { id: string; at: number }[] = [];
   if (cover >= 0 && contentsEnd >= 0) starts.push({ id: 'front', at: cover });
   for (const m of html.matchAll(ARTICLE)) {
+    // A section printed before the contents is part of the front unit.
+    if (cover >= 0 && contentsEnd >= 0 && m.index < contentsEnd) continue;
     const id = /(?<![\w-])id="([^"]+)"/.exec(m[0])?.[1];
     if (!id) return undefined;
     starts.push({ id, at: m.index });

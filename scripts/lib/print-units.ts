@@ -4,8 +4,9 @@
  *
  * Design
  * - Units. Every section of a prospectus starts on a new page, so the document page splits
- *   where its page breaks are forced: the front matter (cover + contents, one unit: their folios
- *   do not count), then each `article.print-chapter` in order — the generated sections (釋義,
+ *   where its page breaks are forced: the front matter (cover, any `article.print-front` printed
+ *   before the contents, the contents: one unit, its folios Roman and its own), then each
+ *   `article.print-chapter` after the contents in order — the generated sections (釋義,
  *   技術詞彙表), each chapter, each appendix. A unit is printed from the same loaded document
  *   page with every other unit taken out of the DOM (as contents-pass.ts prints the front
  *   matter), so it sees the same stylesheets, fonts, named pages and running heads.
@@ -52,6 +53,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import { appendixFolio } from '../../src/lib/appendix.ts';
+import { frontFolio } from '../../src/lib/front.ts';
 import { fillContents, headingBookmarks } from './contents-pass.ts';
 import { loadPrint, outlineEntries } from './pdf-finish.ts';
 import { type CachedUnit, type PrintCache, sha256, type UnitRecord } from './print-cache.ts';
@@ -150,10 +152,13 @@ export async function printUnits(options: UnitsOptions): Promise<UnitsResult> {
     firsts[p.index] = page;
     return page + pagesOf(p.index);
   }, 1);
+  // The front unit's Roman folios count from its first heading's page: the cover carries none.
+  const frontHeadings = Object.values(layouts[0]?.record.headings ?? {});
+  const frontStart = frontHeadings.length ? Math.min(...frontHeadings) : 1;
   const folioOf = (physical: number): string => {
     const i = firsts.findLastIndex((first) => first <= physical);
     const plan = plans[i];
-    if (!plan || plan.kind === 'front') return String(physical - frontPages);
+    if (!plan || plan.kind === 'front') return frontFolio(Math.max(1, physical - frontStart + 1));
     const within = physical - (firsts[i] ?? 0) + 1;
     return plan.kind === 'appendix' ? appendixFolio(plan.numeral ?? '', within) : String((starts[i] ?? 0) + within - 1);
   };

@@ -64,8 +64,9 @@ export function unitKeys(contextKey: string) {
 /** The document page's units as it is now. */
 export async function planUnits(page: Page): Promise<UnitPlan[]> {
   const raw = await page.evaluate(() => {
-    const front = [...document.querySelectorAll('section.cover, nav.contents')];
-    const chapters = [...document.querySelectorAll<HTMLElement>('article.print-chapter')];
+    // The front matter is one unit: the cover, any section printed before the contents, the contents.
+    const front = [...document.querySelectorAll('section.cover, article.print-front, nav.contents')];
+    const chapters = [...document.querySelectorAll<HTMLElement>('article.print-chapter:not(.print-front)')];
     const groups: { id: string; numeral: string | undefined; elements: Element[] }[] = [
       ...(front.length ? [{ id: 'front', numeral: undefined, elements: front }] : []),
       ...chapters.map((a) => ({ id: a.id, numeral: a.dataset['appendix'], elements: [a] })),
@@ -128,8 +129,8 @@ export async function printUnit(
   await tab.evaluate(
     (index: number, foreign: string[], css: string) => {
       const units = [
-        [...document.querySelectorAll('section.cover, nav.contents')],
-        ...[...document.querySelectorAll('article.print-chapter')].map((a) => [a]),
+        [...document.querySelectorAll('section.cover, article.print-front, nav.contents')],
+        ...[...document.querySelectorAll('article.print-chapter:not(.print-front)')].map((a) => [a]),
       ].filter((g) => g.length > 0);
       const parked: [Comment, Element][] = [];
       units.forEach((group, i) => {

@@ -94,11 +94,19 @@ export function readChapter(root: string, name: string, dir = CHAPTERS_DIR): Cha
   };
 }
 
-/** Chapter titles in document order; a chapter with invalid frontmatter is left out (the check reports it). */
-export function chapterTitles(root: string): string[] {
-  const chapters = (chapterNames(root) ?? []).flatMap((name) => {
-    const { file, frontmatter } = readChapter(root, name);
+/**
+ * Chapter titles in document order, as `title` gives each (chapter-title.ts: its `{term}`s
+ * resolved for the build's stage); a chapter with invalid frontmatter is left out (the check
+ * reports it).
+ */
+export function chapterTitles(
+  root: string,
+  title: (data: ChapterFrontmatter) => string = (d) => d.title,
+  dir = CHAPTERS_DIR,
+): string[] {
+  const chapters = (chapterNames(root, dir) ?? []).flatMap((name) => {
+    const { file, frontmatter } = readChapter(root, name, dir);
     return frontmatter ? [{ id: file, data: frontmatter }] : [];
   });
-  return byOrder(chapters).map((c) => c.data.title);
+  return byOrder(chapters).map((c) => title(c.data));
 }

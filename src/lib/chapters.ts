@@ -7,10 +7,40 @@ export interface ChapterLike {
   data: ChapterFrontmatter;
 }
 
-/** Document order: the main chapters by `order`, then the appendices by their number (I, II …). */
+/**
+ * The parts of a document, in print order: front sections before the contents (預期時間表), the
+ * contents (not a chapter), front sections before 釋義 (概要), the generated 釋義 and 技術詞彙表,
+ * the main chapters, the appendices.
+ */
+export type Part = 'before-contents' | 'before-definitions' | 'main' | 'appendix';
+
+export function partOf(data: Pick<ChapterFrontmatter, 'front' | 'appendix'>): Part {
+  if (data.front) return data.front;
+  return data.appendix === undefined ? 'main' : 'appendix';
+}
+
+const PART_RANK: Record<Part, number> = { 'before-contents': 0, 'before-definitions': 1, main: 2, appendix: 3 };
+
+/**
+ * Document order: the front sections before the contents, then those before 釋義, then the main
+ * chapters, each part by `order`, then the appendices by their number (I, II …).
+ */
 export function byOrder<T extends ChapterLike>(chapters: readonly T[]): T[] {
-  const rank = (c: T) => (c.data.appendix === undefined ? 0 : (romanValue(c.data.appendix) ?? 0));
+  const rank = (c: T) =>
+    PART_RANK[partOf(c.data)] * 1000 + (c.data.appendix === undefined ? 0 : (romanValue(c.data.appendix) ?? 0));
   return [...chapters].sort((a, b) => rank(a) - rank(b) || a.data.order - b.data.order);
+}
+
+/** Chapters in document order, split where the contents and the generated 釋義 fall between them. */
+export function documentParts<T extends ChapterLike>(
+  chapters: readonly T[],
+): { beforeContents: T[]; beforeDefinitions: T[]; body: T[] } {
+  const ordered = byOrder(chapters);
+  return {
+    beforeContents: ordered.filter((c) => partOf(c.data) === 'before-contents'),
+    beforeDefinitions: ordered.filter((c) => partOf(c.data) === 'before-definitions'),
+    body: ordered.filter((c) => c.data.front === undefined),
+  };
 }
 
 interface Located {
@@ -53,23 +83,26 @@ export function duplicateAppendices(chapters: readonly (Located & { appendix: st
 }
 
 /**
- * Two chapters with one `order` have no order between them, and would share a named page (and
- * so a running head).
+ * Two chapters of one part with one `order` have no order between them. The front sections
+ * count apart from the chapters (a timetable and the first chapter may both be `order: 1`); the
+ * appendices, ordered by their numbers, share the chapters' count as they always have.
  */
-export function duplicateOrders(chapters: readonly (Located & { order: number })[]): Diagnostic[] {
+export function duplicateOrders(
+  chapters: readonly (Located & { order: number; front?: string | undefined })[],
+): Diagnostic[] {
   return repeats(
     chapters,
-    (c) => c.order,
+    (c) => `${c.front ?? 'body'}:${c.order}`,
     (c, earlier) => ({
-      message: `order ${c.order} is already the order of ${earlier} — expected each chapter its own order`,
+      message: `order ${c.order} is already the order of ${earlier}${c.front ? ` (front: ${c.front})` : ''} — expected each chapter its own order`,
       rule: 'chapter-order',
     }),
   );
 }
 
 /** A CSS identifier for the chapter's named page: one name per chapter gives it its own running head. */
-export function pageName(chapter: ChapterLike): string {
-  return `chapter-${chapter.data.order}`;
+export function pageName(chapter: { id: string }): string {
+  return `chapter-${chapter.id}`;
 }
 
 /** CSS string literal, escaped, for `content:` in margin boxes. */

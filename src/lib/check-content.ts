@@ -4,7 +4,7 @@ import { duplicateAppendices, duplicateOrders } from './chapters.ts';
 import { type CrossRef, isInternalTarget, type ResolvedRef, resolveRefs, type Structure } from './cross-refs.ts';
 import { RefError } from './data/resolve.ts';
 import { type Diagnostic, didYouMean } from './diagnostics.ts';
-import { MissingEnglishError } from './i18n/labels.ts';
+import { MissingEnglishError, redactionIn } from './i18n/labels.ts';
 import { LANGUAGE_TAG, type Locale } from './i18n/locale.ts';
 import { checkFigureImage } from './images.ts';
 import { placements } from './markdown/passages.ts';
@@ -16,9 +16,12 @@ import { type PeriodReading, periodDiagnostic, readPeriod } from './period-check
 import type { Project } from './project.ts';
 import { ProseFigureError } from './render/prose-figure.ts';
 import { renderForCheck } from './render-check.ts';
+import type { Stage } from './schema/document.ts';
 import { COMPONENT_PROPS, type ComponentName } from './schema/props.ts';
 import { REDACTION_MARKER, REDACTION_MARKER_EN } from './schema/redaction.ts';
+import { stageWithholds } from './stage.ts';
 import { checkTerms, type ProseText } from './terms/check.ts';
+import { resolveTitle, titleTerms } from './titles.ts';
 import { typedFigures } from './typed-figures.ts';
 
 /** A bound figure as it occurs in a chapter: the verification schedule is built from these. */
@@ -38,6 +41,8 @@ interface JsxNode {
   name?: string | null;
   attributes?: { type: string; name?: string; value?: unknown }[];
   position?: { start: { line: number; column: number } };
+  /** A heading's level. */
+  depth?: number;
   children?: JsxNode[];
   value?: string;
   url?: string;
@@ -50,6 +55,8 @@ export interface SectionMark {
   id: string;
   line: number | undefined;
   text: string;
+  /** The heading's level: 2 for `##`. */
+  depth?: number | undefined;
 }
 
 /** One chapter file of one edition, as the parity check compares it. */
@@ -60,9 +67,11 @@ export interface EditionChapter {
   file: string;
   /** Frontmatter says the chapter exists in this edition only, on purpose. */
   singleEdition: boolean;
-  /** Frontmatter title and appendix number, when the frontmatter is valid. */
+  /** Frontmatter title (as written, `{term}`s unresolved) and appendix number, when the frontmatter is valid. */
   title?: string | undefined;
   appendix?: string | undefined;
+  /** Frontmatter says the section is withheld whole from copies that withhold. */
+  withheld?: boolean | undefined;
   sections: SectionMark[];
   occurrences: Occurrence[];
 }
@@ -90,12 +99,13 @@ const parseMdx = memoByText((text: string) => createProcessor({ format: 'mdx' })
  * The English edition (content/en/chapters, when there is one) is checked the same way, and each
  * label it shows must have its English.
  */
-export function checkContent(root: string, project: Project): ContentCheck {
+export function checkContent(root: string, project: Project, stage: Stage): ContentCheck {
   const zh = checkEdition(root, project, 'zh', CHAPTERS_DIR, true);
   const en = checkEdition(root, project, 'en', EN_CHAPTERS_DIR, false);
+  const titled = (chapters: readonly EditionChapter[]) => targets(chapters, project, stage);
   // A document without a terms registry is not held to one.
   const terms = project.registry.terms.size > 0 ? checkTerms(project.registry.terms, [...zh.texts, ...en.texts]) : [];
-  const structure: Structure = { zh: targets(zh.chapters), en: targets(en.chapters) };
+  const structure: Structure = { zh: titled(zh.chapters), en: titled(en.chapters) };
   const refs = resolveRefs(structure, [...zh.refs, ...en.refs]);
   return {
     diagnostics: [...zh.diagnostics, ...en.diagnostics, ...terms, ...refs.diagnostics],
@@ -107,10 +117,73 @@ export function checkContent(root: string, project: Project): ContentCheck {
   };
 }
 
-function targets(chapters: readonly EditionChapter[]): Structure['zh'] {
+/**
+ * Each chapter as references see it in this build: its title as the stage shows it (a title
+ * whose `{term}` the check rejected keeps its id), and whether the stage withholds it whole.
+ */
+function targets(chapters: readonly EditionChapter[], project: Project, stage: Stage): Structure['zh'] {
+  const title = (c: EditionChapter) => {
+    if (c.title === undefined) return c.id;
+    try {
+      return resolveTitle(c.title, project.registry, stage, c.locale);
+    } catch {
+      return c.id;
+    }
+  };
+  const resolved = (c: EditionChapter, s: SectionMark) => {
+    try {
+      return resolveTitle(s.text, project.registry, stage, c.locale, { bareInCapitals: (s.depth ?? 2) <= 2 });
+    } catch {
+      return s.text;
+    }
+  };
   return new Map(
-    chapters.map((c) => [c.id, { id: c.id, title: c.title ?? c.id, appendix: c.appendix, sections: c.sections }]),
+    chapters.map((c) => [
+      c.id,
+      {
+        id: c.id,
+        title: title(c),
+        appendix: c.appendix,
+        sections: c.sections.map((s) => ({ id: s.id, text: resolved(c, s) })),
+        withheld: c.withheld === true && stageWithholds(stage),
+      },
+    ]),
   );
+}
+
+/** A title's `{term}`s: each must be a redaction term, with English wording for an English title. */
+function titleDiagnostics(
+  project: Project,
+  locale: Locale,
+  file: string,
+  fields: { field: string; text: string | undefined; line: number | undefined }[],
+): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const { field, text, line } of fields) {
+    for (const term of titleTerms(text ?? '')) {
+      const at = { file, line, severity: 'error' as const, rule: 'title-redaction' };
+      if (!project.registry.redactions.has(term)) {
+        diagnostics.push({
+          ...at,
+          message: `${field} names {${term}}, which is not a redaction term${didYouMean(term, project.registry.redactions.keys())} — expected {id} with an id of data/redactions.yaml`,
+        });
+        continue;
+      }
+      try {
+        redactionIn(project.registry, term, 'vetting', locale);
+      } catch (e) {
+        if (!(e instanceof MissingEnglishError)) throw e;
+        diagnostics.push({
+          ...at,
+          file: e.file ?? file,
+          line: e.line,
+          message: `${e.message} (named by the ${field} of ${file})`,
+          rule: 'missing-english',
+        });
+      }
+    }
+  }
+  return diagnostics;
 }
 
 function checkEdition(
@@ -153,7 +226,7 @@ function checkEdition(
       rule: 'missing-file',
     });
   }
-  const orders: { file: string; order: number; line: number | undefined }[] = [];
+  const orders: { file: string; order: number; front: string | undefined; line: number | undefined }[] = [];
   const appendices: { file: string; appendix: string | undefined; line: number | undefined }[] = [];
   const edition = locale === 'zh' ? project.registry.document.value.language : LANGUAGE_TAG[locale];
   const marker = locale === 'zh' ? REDACTION_MARKER : REDACTION_MARKER_EN;
@@ -161,8 +234,17 @@ function checkEdition(
     const read = readChapter(root, name, dir);
     const { file, body, offset, frontmatter } = read;
     diagnostics.push(...read.diagnostics);
-    if (frontmatter) orders.push({ file, order: frontmatter.order, line: read.lineOf('order') });
+    if (frontmatter)
+      orders.push({ file, order: frontmatter.order, front: frontmatter.front, line: read.lineOf('order') });
     if (frontmatter) appendices.push({ file, appendix: frontmatter.appendix, line: read.lineOf('appendix') });
+    if (frontmatter) {
+      diagnostics.push(
+        ...titleDiagnostics(project, locale, file, [
+          { field: 'title', text: frontmatter.title, line: read.lineOf('title') },
+          { field: 'runningHead', text: frontmatter.runningHead, line: read.lineOf('runningHead') },
+        ]),
+      );
+    }
     const singleEdition = frontmatter?.singleEdition === true;
     const occurrences: Occurrence[] = [];
     const sections: SectionMark[] = [];
@@ -173,6 +255,7 @@ function checkEdition(
       singleEdition,
       title: frontmatter?.title,
       appendix: frontmatter?.appendix,
+      withheld: frontmatter?.withheld,
       sections,
       occurrences,
     };
@@ -405,8 +488,16 @@ function headingSection(
     });
     return undefined;
   }
-  const before = (node.children ?? []).slice(0, -1).map((c) => c.value ?? '');
-  return { id, line, text: [...before, text].join('').trim() };
+  // Withheld wording in a heading is kept as `{term}`, resolved per stage and edition with the
+  // titles (titles.ts): a reference and the contents then read it as the page does.
+  const before = (node.children ?? []).slice(0, -1).map((c) => {
+    if (c.type === 'mdxJsxTextElement' && c.name === 'Redact') {
+      const term = c.attributes?.find((a) => a.name === 'term')?.value;
+      return typeof term === 'string' ? `{${term}}` : '';
+    }
+    return c.value ?? '';
+  });
+  return { id, line, text: [...before, text].join('').trim(), depth: node.depth };
 }
 
 function visit(node: JsxNode, fn: (node: JsxNode) => void): void {

@@ -2,6 +2,7 @@ import { appendixLabel } from './appendix.ts';
 import { type Diagnostic, nearest } from './diagnostics.ts';
 import type { Locale } from './i18n/locale.ts';
 import { sectionAnchor } from './markdown/section-ids.ts';
+import { REDACTION_MARKER_EN } from './schema/redaction.ts';
 
 /** A chapter as a cross-reference sees it: its current title and its sections' current headings. */
 export interface ChapterTarget {
@@ -9,6 +10,8 @@ export interface ChapterTarget {
   title: string;
   appendix?: string | undefined;
   sections: { id: string; text: string }[];
+  /** This build withholds the chapter whole: a reference names the chapter, never its headings. */
+  withheld?: boolean | undefined;
 }
 
 /** Each edition's chapters by id: what a reference resolves against, in that edition's words. */
@@ -124,7 +127,8 @@ export function resolveRefs(
 export function refText(structure: Structure, locale: Locale, target: Target): string {
   const chapter = structure[locale].get(target.chapter);
   if (!chapter) throw new RangeError(`no chapter ${target.chapter}`);
-  const section = chapter.sections.find((s) => s.id === target.section);
+  // A withheld chapter's headings are its text: a reference to one of them names the chapter alone.
+  const section = chapter.withheld ? undefined : chapter.sections.find((s) => s.id === target.section);
   const en = locale === 'en';
   const name = (text: string) => (en ? titleCase(text) : text);
   const quoted = [chapter.title, ...(section ? [section.text] : [])].map(name).join(en ? ' — ' : '－');
@@ -148,10 +152,14 @@ const SMALL = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'o
 export function titleCase(text: string): string {
   if (text !== text.toUpperCase()) return text;
   return text
-    .toLowerCase()
     .split(/(\s+)/)
-    .map((word, i) =>
-      i > 0 && SMALL.has(word) ? word : word.replace(/^([^a-z]*)([a-z])/, (_, pre, c) => pre + c.toUpperCase()),
-    )
+    .map((word, i) => {
+      // The marker of withheld wording is written as it is, whatever the case around it.
+      if (word === REDACTION_MARKER_EN) return word;
+      const lower = word.toLowerCase();
+      return i > 0 && SMALL.has(lower)
+        ? lower
+        : lower.replace(/^([^a-z]*)([a-z])/, (_, pre, c) => pre + c.toUpperCase());
+    })
     .join('');
 }

@@ -38,8 +38,10 @@ const COVER: Record<Locale, Record<'company' | 'date', { title: string; reason: 
 function findMissing(project: Project, locale: Locale): MissingItem[] {
   // The chapters were parsed once, by the project's check; each edition lists its own placeholders.
   const occurrences: Occurrence[] = locale === 'en' ? (project.englishOccurrences ?? []) : project.occurrences;
+  // A section this build withholds whole emits none of its text, its placeholders' titles included.
+  const withheld = new Set([...project.structure[locale].values()].filter((c) => c.withheld).map((c) => c.id));
   const items: MissingItem[] = occurrences
-    .filter((o) => o.component === 'Placeholder')
+    .filter((o) => o.component === 'Placeholder' && !withheld.has(chapterIdOf(o.file)))
     .map((o) => ({ title: String(o.props['title']), reason: String(o.props['reason']), file: o.file, line: o.line }));
   const doc = project.registry.document;
   if (doc.value.company === null) {
@@ -49,4 +51,9 @@ function findMissing(project: Project, locale: Locale): MissingItem[] {
     items.push({ ...COVER[locale].date, file: doc.file, line: doc.lineOf(['date']) });
   }
   return items;
+}
+
+/** `content/chapters/how-to-apply.mdx` → `how-to-apply`. */
+function chapterIdOf(file: string): string {
+  return (file.split('/').at(-1) ?? file).replace(/\.mdx$/, '');
 }

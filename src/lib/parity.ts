@@ -97,6 +97,10 @@ function bound(o: Occurrence): Bound {
       return { key: `Ref ${p['to']}`, shown: `<Ref to="${p['to']}">`, occurrence: o };
     case 'Figure':
       return { key: `Figure ${p['src']}`, shown: `<Figure src="${p['src']}">`, occurrence: o };
+    case 'Date':
+      return { key: `Date ${p['of']}`, shown: `<Date of="${p['of']}">`, occurrence: o };
+    case 'Timetable':
+      return { key: 'Timetable', shown: '<Timetable>', occurrence: o };
   }
 }
 

@@ -55,12 +55,12 @@ export function checkProject(root: string, stageOverride?: Stage): CheckResult {
     structure: { zh: new Map(), en: new Map() },
     crossRefs: [],
   };
-  const content = checkContent(root, project);
+  const stage = stageOverride ?? effectiveStage(registry.document.value);
+  const content = checkContent(root, project, stage);
   project.occurrences = content.occurrences;
   project.englishOccurrences = content.englishOccurrences;
   project.structure = content.structure;
   project.crossRefs = content.crossRefs;
-  const stage = stageOverride ?? effectiveStage(registry.document.value);
   return {
     project,
     diagnostics: [

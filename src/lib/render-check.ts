@@ -1,6 +1,7 @@
 import type { Locale } from './i18n/locale.ts';
 import type { Project } from './project.ts';
 import { chartModel } from './render/chart.ts';
+import { type DateOptions, dateText, timetableModel } from './render/date.ts';
 import { figureAttributes } from './render/provenance.ts';
 import { redactedText } from './render/redact.ts';
 import { tableModel } from './render/table.ts';
@@ -37,5 +38,9 @@ export function renderForCheck(
     }
   }
   if (component === 'Redact') redactedText(project.registry, String(props['term']), 'vetting', locale);
+  // Checked as the final prospectus shows them: every date spelt, every label resolved.
+  if (component === 'Date')
+    return dateText(project.registry, String(props['of']), locale, 'final', props as DateOptions);
+  if (component === 'Timetable') timetableModel(project.registry, locale, 'final');
   return undefined;
 }

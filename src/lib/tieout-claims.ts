@@ -2,14 +2,14 @@ import { claimRowId, scheduleRowId } from './anchors.ts';
 import { csvText } from './csv.ts';
 import type { Figure } from './data/resolve.ts';
 import { formatPeriod, formatValue, periodYear } from './format.ts';
-import { stageWithholdsOffer, withheldMarker } from './offer/withhold.ts';
+import { withheldMarker } from './offer/withhold.ts';
 import type { Project } from './project.ts';
 import { chartModel } from './render/chart.ts';
 import { tableModel } from './render/table.ts';
 import type { Claim } from './schema/claim.ts';
 import { type ChartProps, type DataTableProps, ValPropsSchema } from './schema/props.ts';
 import { sourceNames } from './sources.ts';
-import { effectiveStage } from './stage.ts';
+import { effectiveStage, stageWithholds } from './stage.ts';
 import type { TieOutStatus } from './tieout.ts';
 import { STATUS_LABEL } from './tieout-status.ts';
 import { CLAIM_KIND_LABEL } from './tieout-summary.ts';
@@ -49,7 +49,7 @@ export interface ClaimRow {
  */
 export function claimRows(project: Project, options: { scheduleRows: boolean }): ClaimRow[] {
   const shown = options.scheduleRows ? boundRefs(project) : new Set<string>();
-  const withholds = stageWithholdsOffer(effectiveStage(project.registry.document.value));
+  const withholds = stageWithholds(effectiveStage(project.registry.document.value));
   return project.tieOut.map((r) => {
     const entry = project.resolver.claim(r.id);
     const row: ClaimRow = {

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { type OutlineEntry, openPdf, pageTexts, readOutline } from '../../scripts/lib/pdf-read.ts';
 import { APPENDICES_BOOKMARK, appendixLabel } from '../../src/lib/appendix.ts';
+import { frontFolio } from '../../src/lib/front.ts';
 import type { Locale } from '../../src/lib/i18n/locale.ts';
 import { DocumentSchema } from '../../src/lib/schema/document.ts';
 import { isDraft } from '../../src/lib/stage.ts';
@@ -37,11 +38,15 @@ interface Edition {
   chaptersDir: string;
   lang: string;
   contentsTitle: string;
+  /** The front section printed before the contents. */
+  timetableTitle: string;
+  /** The marker of withheld wording in a publication copy. */
+  marker: string;
   chapterTitle: string;
   warningPrefix: string;
   /** Lines the draft warning takes at the top of a page, before the running head. */
   warningLines: number;
-  /** The sections after the contents, in print order: the generated 釋義 and 技術詞彙表, then the chapter. */
+  /** The sections after the contents, in print order: the generated 釋義 and 技術詞彙表, then the chapters. */
   sections: string[];
   sourcePrefix: string;
   /** The name each embedded font must have: the edition's own faces, Regular or Bold. */
@@ -66,10 +71,12 @@ const EDITIONS: Edition[] = [
     chaptersDir: 'content/chapters',
     lang: 'zh-Hant-HK',
     contentsTitle: '目錄',
+    timetableTitle: '預期時間表',
+    marker: '[編纂]',
     chapterTitle: '行業概覽',
     warningPrefix: WARNING_PREFIX,
     warningLines: 1,
-    sections: ['釋義', '技術詞彙表', '行業概覽'],
+    sections: ['釋義', '技術詞彙表', '行業概覽', '包銷', '[編纂]的架構', '如何申請[編纂]'],
     sourcePrefix: SOURCE_PREFIX,
     // Named by the weight it is: fontsource's files call the 400 weight "ExtraLight" (see woff2-names.ts).
     fontName: /^[A-Z]{6}\+Noto(Serif|Sans)TC-(Regular|Bold)$/u,
@@ -92,10 +99,19 @@ const EDITIONS: Edition[] = [
     chaptersDir: 'content/en/chapters',
     lang: 'en',
     contentsTitle: 'CONTENTS',
+    timetableTitle: 'EXPECTED TIMETABLE',
+    marker: '[REDACTED]',
     chapterTitle: 'INDUSTRY OVERVIEW',
     warningPrefix: 'This Application Proof is in draft form.',
     warningLines: 2,
-    sections: ['DEFINITIONS', 'GLOSSARY OF TECHNICAL TERMS', 'INDUSTRY OVERVIEW'],
+    sections: [
+      'DEFINITIONS',
+      'GLOSSARY OF TECHNICAL TERMS',
+      'INDUSTRY OVERVIEW',
+      'UNDERWRITING',
+      'STRUCTURE OF THE [REDACTED]',
+      'HOW TO APPLY FOR [REDACTED]',
+    ],
     sourcePrefix: 'Source',
     // The Latin faces only: an English print needs no Chinese font.
     fontName: /^[A-Z]{6}\+Noto(Serif|Sans)-(Regular|Bold)$/u,
@@ -175,6 +191,8 @@ describe.each(EDITIONS)('$name', (edition) => {
   let layout: string[];
   /** Physical page (1-based) of the first page after the contents (釋義): folio 1. */
   let firstFolioPage: number;
+  /** Physical page of the contents: after the cover and the expected timetable. */
+  let contentsPage: number;
   /** Physical page (1-based) of the chapter's first page. */
   let firstChapterPage: number;
   /** Depth-1 bookmarks after the contents: each section's title and first page. */
@@ -198,7 +216,10 @@ describe.each(EDITIONS)('$name', (edition) => {
     const chapter = outline.find((entry) => entry.depth === 1 && entry.title === CHAPTER_TITLE);
     if (!chapter) throw new Error(`no depth-1 bookmark "${CHAPTER_TITLE}" in ${JSON.stringify(outline)}`);
     firstChapterPage = chapter.page;
-    sections = outline.filter((entry) => entry.depth === 1 && entry.title !== CONTENTS_TITLE);
+    // The sections after the contents; the expected timetable prints before it.
+    const contentsAt = outline.findIndex((entry) => entry.title === CONTENTS_TITLE);
+    contentsPage = outline[contentsAt]?.page ?? 0;
+    sections = outline.slice(contentsAt + 1).filter((entry) => entry.depth === 1);
     firstFolioPage = sections[0]?.page ?? 0;
     // The appendices are bookmarked under one entry; each has its own running head and folios.
     const group = APPENDICES_BOOKMARK[edition.locale];
@@ -247,22 +268,24 @@ describe.each(EDITIONS)('$name', (edition) => {
     expect(wrong, `pages not A4 (595 x 842 pt ± 1):\n${listForMessage(wrong)}`).toEqual([]);
   });
 
-  it('opens with the cover, then the contents, then the definitions, the glossary and the chapter, each on a new page', () => {
-    expect(outline[0], 'first bookmark').toMatchObject({ title: CONTENTS_TITLE, depth: 1, page: 2 });
+  it('opens with the cover, then the expected timetable, the contents, the definitions, the glossary and the chapters, each on a new page', () => {
+    expect(outline[0], 'first bookmark').toMatchObject({ title: edition.timetableTitle, depth: 1, page: 2 });
+    expect(outline[1], 'second bookmark').toMatchObject({ title: CONTENTS_TITLE, depth: 1, page: 3 });
+    expect(contentsPage).toBe(3);
     expect(sections.map((s) => s.title)).toEqual(edition.sections);
-    expect(firstFolioPage, 'physical page of the definitions').toBe(3);
+    expect(firstFolioPage, 'physical page of the definitions').toBe(4);
     const starts = sections.map((s) => s.page);
     expect(starts, 'each section starts on a later page than the one before').toEqual(
       [...new Set(starts)].sort((a, b) => a - b),
     );
     expect(firstChapterPage).toBeGreaterThan(firstFolioPage);
-    expect(nonEmptyLines(page(texts, 2))).toContain(CONTENTS_TITLE);
+    expect(nonEmptyLines(page(texts, contentsPage))).toContain(CONTENTS_TITLE);
     expect(squash(page(texts, 1))).not.toContain(squash(CONTENTS_TITLE));
   });
 
   it('prints contents page numbers equal to the folio of the page where each entry starts', () => {
     // Contents lines read "title  n"; the leader dots are drawn, not text.
-    const lines = nonEmptyLines(page(texts, 2));
+    const lines = nonEmptyLines(page(texts, contentsPage));
     const start = lines.indexOf(CONTENTS_TITLE);
     const entries = lines
       .slice(start + 1)
@@ -270,8 +293,12 @@ describe.each(EDITIONS)('$name', (edition) => {
       .filter((m): m is RegExpExecArray => m !== null)
       .map((m) => ({ title: m[1] ?? '', printed: Number(m[2]) }));
 
-    // The contents lists the chapter and its h2 sections: the depth 1–2 bookmarks after 目錄.
-    const expectedTitles = outline.filter((e) => e.title !== CONTENTS_TITLE && e.depth <= 2).map((e) => e.title);
+    // The contents lists the chapters and their h2 sections: the depth 1–2 bookmarks after 目錄
+    // (the timetable before it is listed with a Roman folio, not read here).
+    const expectedTitles = outline
+      .slice(outline.findIndex((e) => e.title === CONTENTS_TITLE) + 1)
+      .filter((e) => e.depth <= 2)
+      .map((e) => e.title);
     expect(
       entries.map((e) => e.title),
       'contents entries vs chapter + h2 bookmarks',
@@ -295,7 +322,7 @@ describe.each(EDITIONS)('$name', (edition) => {
 
   it('links each contents entry, top to bottom, to the page where it starts', async () => {
     const doc = await openPdf(bytes);
-    const links = (await (await doc.getPage(2)).getAnnotations()).filter((a) => a.subtype === 'Link');
+    const links = (await (await doc.getPage(contentsPage)).getAnnotations()).filter((a) => a.subtype === 'Link');
     const targets: number[] = [];
     for (const link of links.sort((a, b) => b.rect[1] - a.rect[1])) {
       const dest = typeof link.dest === 'string' ? await doc.getDestination(link.dest) : link.dest;
@@ -347,11 +374,12 @@ describe.each(EDITIONS)('$name', (edition) => {
     expect(folios, 'folios of the main chapters run 1, 2, 3, … without gaps').toEqual(folios.map((_, i) => i + 1));
   });
 
-  it('has no folio on the cover or the contents', () => {
-    for (let p = 1; p < firstFolioPage; p++) {
-      expect(page(texts, p), `page ${p} (pdf.js)`).not.toMatch(ANY_FOLIO);
-      expect(page(layout, p), `page ${p} (pdftotext)`).not.toMatch(ANY_FOLIO);
-    }
+  it('has no folio on the cover, and Roman folios on the front matter before – 1 –', () => {
+    expect(page(texts, 1), 'cover (pdf.js)').not.toMatch(ANY_FOLIO);
+    expect(page(layout, 1), 'cover (pdftotext)').not.toMatch(ANY_FOLIO);
+    const romans = [];
+    for (let p = 2; p < firstFolioPage; p++) romans.push(squash(nonEmptyLines(page(layout, p)).at(-1) ?? ''));
+    expect(romans).toEqual(romans.map((_, i) => `–${frontFolio(i + 1)}–`));
   });
 
   it('has bookmarks equal to the h1–h4 headings of the document, in order and at the same level', () => {
@@ -395,10 +423,14 @@ describe.each(EDITIONS)('$name', (edition) => {
     for (const name of ['Title', 'Author', 'Subject']) expect(field(name), `pdfinfo ${name}`).not.toBe('');
     expect(field('Tagged')).toBe('yes');
     // The keywords name every chapter, by the title its frontmatter gives (in the keywords'
-    // own case: the English running head is in capitals).
+    // own case: the English running head is in capitals), withheld wording as this publication
+    // copy shows it.
     const chapters = join(ROOT, edition.chaptersDir);
     for (const file of readdirSync(chapters)) {
-      const title = /^title:\s*(.+)$/mu.exec(readFileSync(join(chapters, file), 'utf8'))?.[1]?.trim();
+      const title = /^title:\s*"?(.+?)"?$/mu
+        .exec(readFileSync(join(chapters, file), 'utf8'))?.[1]
+        ?.trim()
+        .replace(/\{[a-z0-9-]+\}/gu, edition.marker);
       expect(title, file).toBeDefined();
       expect(field('Keywords').toLowerCase()).toContain(title?.toLowerCase());
     }

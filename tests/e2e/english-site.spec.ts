@@ -39,11 +39,19 @@ test.describe('the English home page', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     const toc = page.locator('section[aria-labelledby="toc-title"]');
     await expect(toc.locator('h2')).toHaveText('CONTENTS');
-    // 釋義 and 技術詞彙表 come first, as in print; then the chapters.
+    // As in print: the expected timetable, 釋義 and 技術詞彙表, then the chapters.
     const entries = toc.locator('ol.toc > li > a');
     const hrefsTop = await entries.evaluateAll((links) => links.map((a) => a.getAttribute('href')));
-    expect(hrefsTop).toEqual(['/en/definitions/', '/en/glossary/', EN_CHAPTER]);
-    const chapter = toc.locator('ol.toc > li > a[href^="/en/chapters/"]');
+    expect(hrefsTop).toEqual([
+      '/en/chapters/expected-timetable/',
+      '/en/definitions/',
+      '/en/glossary/',
+      EN_CHAPTER,
+      '/en/chapters/underwriting/',
+      '/en/chapters/structure-of-the-global-offering/',
+      '/en/chapters/how-to-apply/',
+    ]);
+    const chapter = toc.locator(`ol.toc > li > a[href="${EN_CHAPTER}"]`);
     await expect(chapter).toHaveText([outline.title]);
     await expect(chapter).toHaveAttribute('href', EN_CHAPTER);
     const sections = toc.locator('ol.toc > li > ol a');

@@ -31,6 +31,17 @@ describe('splitDocument', () => {
     expect(joined).toBe(PAGE);
   });
 
+  it('keeps a section printed before the contents in the front unit', () => {
+    const timetable =
+      '<article class="chapter print-chapter print-front" data-page="chapter-expected-timetable" data-front="before-contents" id="expected-timetable"><h1>預期時間表</h1></article>';
+    const page = PAGE.replace('<nav class="contents">', `${timetable}<nav class="contents">`);
+    const doc = splitDocument(page);
+    expect(doc?.units.map((u) => u.id)).toEqual(['front', 'definitions', 'business', 'risk-factors']);
+    expect(doc?.units[0]?.html).toContain(timetable);
+    const joined = [doc?.before, ...(doc?.units ?? []).flatMap((u, i) => [u.html, doc?.between[i]])].join('');
+    expect(joined).toBe(page);
+  });
+
   it('compares only what lies inside <main>', () => {
     const doc = splitDocument(PAGE);
     expect(mainPart(doc?.before ?? '')).toBe('<main id="main"><style>@page cover { }</style>');

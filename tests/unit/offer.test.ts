@@ -6,16 +6,11 @@ import { formatValue } from '../../src/lib/format.ts';
 import { formatValueEn } from '../../src/lib/i18n/english.ts';
 import { compileOffer } from '../../src/lib/offer/compile.ts';
 import { endFor } from '../../src/lib/offer/range-end.ts';
-import {
-  indexOfTerm,
-  spellingsOf,
-  stageWithholdsOffer,
-  typedWithheld,
-  withheldSpellings,
-} from '../../src/lib/offer/withhold.ts';
+import { indexOfTerm, spellingsOf, typedWithheld, withheldSpellings } from '../../src/lib/offer/withhold.ts';
 import type { Claim } from '../../src/lib/schema/claim.ts';
 import type { Dataset } from '../../src/lib/schema/dataset.ts';
 import { type Offer, OfferSchema } from '../../src/lib/schema/offer.ts';
+import { stageWithholds } from '../../src/lib/stage.ts';
 import { tieOut } from '../../src/lib/tieout.ts';
 
 /** A small offer of its own (fictional), so the figures below are worked by hand, not read back. */
@@ -217,9 +212,10 @@ describe('withheld: a taint, not a list', () => {
   });
 
   it('only the stages that withhold the offer hide it', () => {
-    expect(stageWithholdsOffer('publication')).toBe(true);
-    expect(stageWithholdsOffer('vetting')).toBe(false);
-    expect(stageWithholdsOffer('final')).toBe(false);
+    expect(stageWithholds('publication')).toBe(true);
+    expect(stageWithholds('vetting')).toBe(false);
+    expect(stageWithholds('final')).toBe(false);
+    expect(stageWithholds('phip')).toBe(true);
   });
 });
 

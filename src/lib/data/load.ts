@@ -10,7 +10,9 @@ import { OfferSchema } from '../schema/offer.ts';
 import { type Redaction, RedactionRegistrySchema } from '../schema/redaction.ts';
 import { type Source, SourceRegistrySchema } from '../schema/source.ts';
 import { type Term, TermRegistrySchema } from '../schema/term.ts';
+import { type Timetable, TimetableSchema } from '../schema/timetable.ts';
 import { withheldTermDiagnostics } from '../terms/withheld.ts';
+import { timetableOrder, timetableTerms } from '../timetable.ts';
 import { parseYaml, type YamlSource } from '../yaml-source.ts';
 
 export interface Located<T> {
@@ -30,6 +32,8 @@ export interface Registry {
   redactions: Map<string, Located<Redaction>>;
   /** Defined terms (data/terms.yaml, optional): the generated 釋義 and 技術詞彙表. */
   terms: Map<string, Located<Term>>;
+  /** The document's dates (data/timetable.yaml, optional): the expected timetable and fixed dates. */
+  timetable?: Located<Timetable> | undefined;
 }
 
 export const DATA_PATHS = {
@@ -39,6 +43,7 @@ export const DATA_PATHS = {
   redactions: 'data/redactions.yaml',
   terms: 'data/terms.yaml',
   offer: OFFER_FILE,
+  timetable: 'data/timetable.yaml',
   datasets: 'data/datasets',
 } as const;
 
@@ -72,6 +77,8 @@ export function loadRegistry(root: string): { registry?: Registry; diagnostics: 
   const termsSource = existsSync(join(root, DATA_PATHS.terms)) ? read(DATA_PATHS.terms) : undefined;
   // The offer is optional: a document without one (a fixture, an industry chapter alone) has none.
   const offerSource = existsSync(join(root, DATA_PATHS.offer)) ? read(DATA_PATHS.offer) : undefined;
+  // A document without dates as data is valid: it binds no <Date> and prints no timetable.
+  const timetableSource = existsSync(join(root, DATA_PATHS.timetable)) ? read(DATA_PATHS.timetable) : undefined;
   const datasetFiles = listYaml(join(root, DATA_PATHS.datasets)).map((name) => `${DATA_PATHS.datasets}/${name}`);
   const datasetSources = datasetFiles.map(read);
 
@@ -137,6 +144,11 @@ export function loadRegistry(root: string): { registry?: Registry; diagnostics: 
     addUnique(terms, t.id, located(t, termsSource as YamlSource, [i]), diagnostics, 'term');
   });
 
+  const timetableValue = timetableSource && validate(TimetableSchema, timetableSource, [], diagnostics);
+  const timetable = timetableValue ? located(timetableValue, timetableSource as YamlSource, []) : undefined;
+  if (timetable)
+    diagnostics.push(...timetableOrder(timetable), ...timetableTerms(timetable, new Set(redactions.keys())));
+
   if (!document || diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
   const registry: Registry = {
     root,
@@ -146,6 +158,7 @@ export function loadRegistry(root: string): { registry?: Registry; diagnostics: 
     claims,
     redactions,
     terms,
+    timetable,
   };
   diagnostics.push(...checkSourceReferences(registry), ...withheldTermDiagnostics(terms, redactions));
   return diagnostics.some((d) => d.severity === 'error') ? { diagnostics } : { registry, diagnostics };

@@ -4,6 +4,7 @@ import type { Claim } from '../schema/claim.ts';
 import type { Dataset, TableDataset, TimeseriesDataset } from '../schema/dataset.ts';
 import type { Stage } from '../schema/document.ts';
 import { REDACTION_MARKER, REDACTION_MARKER_EN } from '../schema/redaction.ts';
+import { stageWithholds } from '../stage.ts';
 import { type Locale, spellPeriod } from './locale.ts';
 
 /**
@@ -138,11 +139,11 @@ export function sourceNamesIn(registry: Registry, ids: readonly string[], locale
   return ids.map((id) => sourceName(registry, id, locale));
 }
 
-/** Withheld wording in the page's language: the marker in a publication copy, else the text. */
+/** Withheld wording in the page's language: the marker in a copy that withholds (stageWithholds), else the text. */
 export function redactionIn(registry: Registry, term: string, stage: Stage, locale: Locale): string {
   const entry = registry.redactions.get(term);
   if (!entry) throw new RefError(`unknown redaction term "${term}"`);
-  if (locale === 'zh') return stage === 'publication' ? REDACTION_MARKER : entry.value.text;
+  if (locale === 'zh') return stageWithholds(stage) ? REDACTION_MARKER : entry.value.text;
   // The English wording must exist even when withheld: the vetting copy needs it.
   const text = english(
     entry.value.en?.text,
@@ -150,7 +151,7 @@ export function redactionIn(registry: Registry, term: string, stage: Stage, loca
     'en: { text: "…" } on the entry',
     at(entry, ['text']),
   );
-  return stage === 'publication' ? REDACTION_MARKER_EN : text;
+  return stageWithholds(stage) ? REDACTION_MARKER_EN : text;
 }
 
 /** What a bound figure is, in the page's language: dataset title · series or row · period. */

@@ -53,6 +53,9 @@ export interface DocumentText {
   stamp(date: string, commit: string): string;
   warningTitle: string;
   contentsTitle: string;
+  /** The final cover's offer lines: the stock code and the sponsors' heading. */
+  stockCode(code: string): string;
+  sponsors: string;
 }
 
 export const DOCUMENT_TEXT: Record<Locale, DocumentText> = {
@@ -63,6 +66,8 @@ export const DOCUMENT_TEXT: Record<Locale, DocumentText> = {
     stamp: (date, commit) => `草擬本 · 建置日期 ${date} · 來源版本 ${commit}`,
     warningTitle: '警告',
     contentsTitle: '目錄',
+    stockCode: (code) => `股份代號：${code}`,
+    sponsors: '聯席保薦人',
   },
   en: {
     pageTitle: (title) => `${title} (full text)`,
@@ -71,5 +76,7 @@ export const DOCUMENT_TEXT: Record<Locale, DocumentText> = {
     stamp: (date, commit) => `Draft · built ${date} · source version ${commit}`,
     warningTitle: 'WARNING',
     contentsTitle: 'CONTENTS',
+    stockCode: (code) => `Stock Code: ${code}`,
+    sponsors: 'Joint Sponsors',
   },
 };

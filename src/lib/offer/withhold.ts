@@ -4,6 +4,7 @@ import { englishParts, formatValueEn } from '../i18n/english.ts';
 import type { Locale } from '../i18n/locale.ts';
 import type { Stage } from '../schema/document.ts';
 import { REDACTION_MARKER, REDACTION_MARKER_EN } from '../schema/redaction.ts';
+import { stageWithholds } from '../stage.ts';
 import { CURRENCIES, unitSpec } from '../units.ts';
 
 /**
@@ -13,15 +14,6 @@ import { CURRENCIES, unitSpec } from '../units.ts';
  * figure (Figure.withheld) from the inputs data/offer.yaml withholds, through every formula.
  */
 
-/**
- * The one rule a stage plugs into: does this stage's copy withhold the offer's figures? The
- * Application Proof published on the Exchange's website does; a vetting copy and the final
- * prospectus do not. A PHIP stage, when one is added, answers here too.
- */
-export function stageWithholdsOffer(stage: Stage): boolean {
-  return stage === 'publication';
-}
-
 /** What prints in a withheld figure's place: the marker alone, with nothing about the figure. */
 export function withheldMarker(locale: Locale): string {
   return locale === 'en' ? REDACTION_MARKER_EN : REDACTION_MARKER;
@@ -29,7 +21,7 @@ export function withheldMarker(locale: Locale): string {
 
 /** Whether this figure is withheld from the copy being built. */
 export function hides(figure: Figure, stage: Stage): boolean {
-  return figure.withheld && stageWithholdsOffer(stage);
+  return figure.withheld && stageWithholds(stage);
 }
 
 const digitCount = (s: string) => s.replace(/\D/g, '').length;

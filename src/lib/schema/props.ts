@@ -113,6 +113,8 @@ export const FigurePropsSchema = z.strictObject({
 export const RedactPropsSchema = z.strictObject({
   /** An id from data/redactions.yaml. */
   term: IdSchema,
+  /** Set by the build in an English heading set in capitals (heading-caps.ts), not by authors. */
+  caps: z.boolean().optional(),
 });
 
 export const RefPropsSchema = z.strictObject({
@@ -122,7 +124,20 @@ export const RefPropsSchema = z.strictObject({
   page: z.boolean().optional(),
 });
 
+export const DatePropsSchema = z.strictObject({
+  /** `latest-practicable-date`, `accountants-report-date` or `timetable.<event id>` of data/timetable.yaml. */
+  of: z.string().min(1),
+  /** Adds the weekday: 2024年12月16日（星期一）/ Monday, 16 December 2024. */
+  weekday: z.boolean().optional(),
+  /** Adds the event's time: 上午九時正 / 9:00 a.m. on … */
+  time: z.boolean().optional(),
+});
+
+/** The expected timetable from data/timetable.yaml, with its notes; no props. */
+export const TimetablePropsSchema = z.strictObject({});
+
 export type ValProps = z.input<typeof ValPropsSchema>;
+export type DateProps = z.input<typeof DatePropsSchema>;
 export type ChartProps = z.input<typeof ChartPropsSchema>;
 export type DataTableProps = z.input<typeof DataTablePropsSchema>;
 export type PlaceholderProps = z.input<typeof PlaceholderPropsSchema>;
@@ -138,6 +153,8 @@ export const COMPONENT_PROPS = {
   Redact: RedactPropsSchema,
   Ref: RefPropsSchema,
   Figure: FigurePropsSchema,
+  Date: DatePropsSchema,
+  Timetable: TimetablePropsSchema,
 } as const;
 
 export type ComponentName = keyof typeof COMPONENT_PROPS;
