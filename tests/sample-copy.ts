@@ -4,21 +4,39 @@ import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DOCUMENT = ['content', 'data'];
+/**
+ * The one-chapter sample (行業概覽 in both editions, with its data), frozen as a fixture: the
+ * tests that check, break and build copies of a document use it, so they stay as fast as they
+ * were while the shipped sample grows into a whole prospectus (built once per run by buildOnce).
+ */
+const CHAPTER_SAMPLE = join(ROOT, 'tests', 'fixtures', 'documents', 'industry');
 const CODE = ['src', 'components', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
 
-/** The sample's content and data in a scratch folder, for checks that need no build. */
+/** The one-chapter sample's content and data in a scratch folder, for checks that need no build. */
 export function sampleCopy(): string {
+  return documentCopy(CHAPTER_SAMPLE);
+}
+
+function documentCopy(from: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'sample-'));
-  for (const part of DOCUMENT) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
+  for (const part of DOCUMENT) cpSync(join(from, part), join(dir, part), { recursive: true });
   return dir;
 }
 
-/** The whole project in a scratch folder, sharing node_modules, so a test can break and build it. */
-export function projectCopy(): string {
-  const dir = sampleCopy();
+function withCode(dir: string): string {
   for (const part of CODE) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   return dir;
+}
+
+/** The project's code with the one-chapter sample in a scratch folder, sharing node_modules, so a test can break and build it. */
+export function projectCopy(): string {
+  return withCode(sampleCopy());
+}
+
+/** The project with the shipped sample, the whole prospectus: for what only the whole document shows. */
+export function wholeSampleProject(): string {
+  return withCode(documentCopy(ROOT));
 }
 
 /**

@@ -26,6 +26,14 @@ function asNumber(value: unknown, where: string): number {
   return v;
 }
 
+/** The document's settings (content/document.yaml), read straight from YAML. */
+export function documentYaml(): { company: string | null } {
+  const doc: unknown = parse(readFileSync(resolve(import.meta.dirname, '../../content/document.yaml'), 'utf8'));
+  if (!isRecord(doc)) throw new Error('content/document.yaml is not a mapping');
+  const company = doc['company'];
+  return { company: typeof company === 'string' ? company : null };
+}
+
 export function loadDataset(id: string): Yaml {
   const doc: unknown = parse(readFileSync(join(DATASETS, `${id}.yaml`), 'utf8'));
   if (!isRecord(doc)) throw new Error(`${id}.yaml is not a mapping`);

@@ -186,7 +186,6 @@ test.describe('verification schedule', () => {
       const missing = page.locator('[data-missing]');
       await expect(missing).toContainText('不同類型邊緣雲服務供應商的比較');
       await expect(missing).toContainText('content/chapters/industry-overview.mdx:');
-      await expect(missing).toContainText('發行人名稱');
     }
   });
 });

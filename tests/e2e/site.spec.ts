@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { openPdf } from '../../scripts/lib/pdf-read.ts';
 import { expect, test } from './fixtures.ts';
-import { CHAPTER, cagr, grouped, highlightedCompany, yamlClaims, yamlValue } from './helpers.ts';
+import { CHAPTER, cagr, documentYaml, grouped, highlightedCompany, yamlClaims, yamlValue } from './helpers.ts';
 
 const GARTNER_CAICT_CIC = '資料來源：高德納諮詢公司(Gartner)，信通院，灼識諮詢報告';
 const CIC = '資料來源：灼識諮詢報告';
@@ -27,7 +27,7 @@ test.describe('home page', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hant-HK');
     await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', 'noindex, nofollow');
     const h1 = ((await page.locator('h1').textContent()) ?? '').trim();
-    expect(h1).toBe('〔發行人名稱待補〕');
+    expect(h1).toBe(documentYaml().company);
     await expect(page).toHaveTitle(/申請版本/);
     expect(await page.title()).toContain(h1);
   });
