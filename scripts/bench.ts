@@ -1,10 +1,11 @@
 /**
- * npm run bench — builds a synthetic prospectus at three sizes, both editions, and compares each
- * edition's PDF step (its print, contents pass, pdf-lib and, for the Chinese, the schedule; plus
- * the leak scan and the swap of dist/ they share) with raw Chromium printing that edition's built
- * HTML in the same run. The last line is one JSON object for the largest size: the Chinese
- * edition's numbers under the keys they always had, the English under `en_` keys. Not part of
- * npm test: timings are noisy.
+ * npm run bench — builds a synthetic prospectus at three sizes and a long one (about 1,000
+ * pages), both editions, and compares each edition's PDF step (its print, contents pass, pdf-lib
+ * and, for the Chinese, the schedule; plus the leak scan and the swap of dist/ they share) with
+ * raw Chromium printing that edition's built HTML in the same run. The last line is one JSON
+ * object for the largest of --sizes: the Chinese edition's numbers under the keys they always
+ * had, the English under `en_` keys, and the long size's under `long_` keys. Not part of npm
+ * test: timings are noisy.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -18,14 +19,29 @@ import { openPdf } from './lib/pdf-read.ts';
 import { serveStatic } from './lib/serve.ts';
 import { generateSynthetic } from './lib/synthetic.ts';
 
+/**
+ * The issue's memory budget for the long build on the 24 GB machine (6 GB): a build that needs
+ * more fails the bench, after its numbers are printed.
+ */
+const LONG_PSS_LIMIT_MB = 6144;
+
 const HELP = `Usage: npm run bench [-- options]
 
   --sizes A,B,C   chapters per size (default 4,20,41: about 45, 225 and 460 pages)
-  --runs N        runs per size (default 3, and 5 at the largest size); the median is
+  --long N        chapters of the long size, measured after the others (default 89: about
+                  1,000 Chinese and 1,260 English pages, as long as a real listing document
+                  with its accountants' report); 0 leaves it out. One-piece builds against raw
+                  Chromium like the other sizes, no units phase; its figures get their own
+                  rows and \`long_\` keys in the JSON line (long_pages, long_pdf_ratio,
+                  long_en_pdf_ratio, long_build_total_s, long_peak_pss_mb, …). Its build must
+                  stay under ${LONG_PSS_LIMIT_MB} MB peak PSS, or the bench exits 1 after its report.
+                  A size already in --sizes is not measured twice.
+  --runs N        runs per size (default 3, and 5 at the largest of --sizes); the median is
                   reported with min and max
+  --no-units      skip the units phase and the save in --watch (their keys are left out)
   -h, --help      show this help
 
-At the largest size it then builds by units (PROSPECTUS_PRINT=units): cold in one tab, cold
+At the largest of --sizes it then builds by units (PROSPECTUS_PRINT=units): cold in one tab, cold
 in as many tabs as allowed, warm, and after a one-sentence edit in the middle chapter
 (edit_build_s). Then it saves such an edit into a running npm run build -- --watch: edit_s is
 save → new dist/prospectus.pdf, edit_ratio = edit_s / the one-piece build_total_s, edit_full_s
@@ -41,7 +57,9 @@ const root = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '4,20,41' },
+    long: { type: 'string', default: '89' },
     runs: { type: 'string' },
+    'no-units': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -50,6 +68,13 @@ if (values.help) {
   process.exit(0);
 }
 const sizes = values.sizes.split(',').map(Number);
+const longChapters = Number(values.long);
+for (const n of [...sizes, longChapters]) {
+  if (!Number.isInteger(n) || n < 0) {
+    process.stderr.write(`bench: a size is a whole number of chapters, not "${n}" (see --help)\n`);
+    process.exit(2);
+  }
+}
 const runsFor = (chapters: number) =>
   values.runs !== undefined ? Number(values.runs) : chapters === Math.max(...sizes) ? 5 : 3;
 const say = (m: string) => process.stderr.write(`bench: ${m}\n`);
@@ -401,9 +426,11 @@ async function measure(chapters: number): Promise<SizeResult> {
 
 const results: SizeResult[] = [];
 let unitsResult: UnitsBench | undefined;
+let longResult: SizeResult | undefined;
 try {
   for (const chapters of sizes) results.push(await measure(chapters));
-  unitsResult = await unitsPhase(Math.max(...sizes));
+  if (!values['no-units']) unitsResult = await unitsPhase(Math.max(...sizes));
+  if (longChapters > 0) longResult = results.find((r) => r.chapters === longChapters) ?? (await measure(longChapters));
 } catch (e) {
   if (!(e instanceof BenchError)) throw e;
   process.stderr.write(`bench: error: ${e.message}\n`);
@@ -430,13 +457,14 @@ const header = [
   'PDF s/page',
 ];
 // The site, the whole build and its memory are both editions' together, in each table.
+const rows = longResult && !results.includes(longResult) ? [...results, longResult] : results;
 for (const [i, edition] of EDITIONS.entries()) {
   const of = (r: SizeResult) => r.editions[i] as EditionResult;
   const pagesOf = (r: SizeResult) => of(r).median.build.timings[edition.key('pages')] ?? 0;
   process.stdout.write(
     `\n${edition.name} edition (${edition.path})\n\n| ${header.join(' | ')} |\n|${'---|'.repeat(header.length)}\n`,
   );
-  for (const r of results) {
+  for (const r of rows) {
     const e = of(r);
     const cells = [
       String(r.chapters),
@@ -460,7 +488,7 @@ for (const [i, edition] of EDITIONS.entries()) {
   process.stdout.write(
     `\n${edition.name} PDF step by pass (the median run)\n\n| ${passHeader.join(' | ')} |\n|${'---|'.repeat(passHeader.length)}\n`,
   );
-  for (const r of results) {
+  for (const r of rows) {
     const t = of(r).median.build.timings;
     const passes = edition.passes.map(([key]) => t[edition.key(key)] ?? 0);
     const step = t[edition.key('pdf_s')] ?? 0;
@@ -471,16 +499,20 @@ for (const [i, edition] of EDITIONS.entries()) {
   }
 }
 
-const largest = results.at(-1);
+// The JSON line is for the largest of --sizes, as it always was, with the long size's keys added.
+const largest = results.find((r) => r.chapters === Math.max(...sizes));
 if (largest) {
   const round = (x: number) => Number(x.toFixed(3));
-  // One edition's keys: its own names for the Chinese, `en_` before them for the English.
-  const keysOf = (e: EditionResult, prefix: string) => {
+  /**
+   * One edition's keys: its own names for the Chinese, `en_` before them for the English. The
+   * leak scan is shared, so it is given once, with the Chinese.
+   */
+  const keysOf = (e: EditionResult, prefix: string, shared: boolean) => {
     const t = e.median.build.timings;
     const k = (name: string) => `${prefix}${name}`;
     const passes = Object.fromEntries(
       e.edition.passes
-        .filter(([key]) => prefix === '' || key !== 'leak_scan_s')
+        .filter(([key]) => shared || key !== 'leak_scan_s')
         .map(([key]) => [k(key), round(t[e.edition.key(key)] ?? 0)]),
     );
     return {
@@ -495,41 +527,69 @@ if (largest) {
       [k('baseline_peak_pss_mb')]: Math.round(e.basePeakPssMb),
     };
   };
-  const [zh, en] = largest.editions as [EditionResult, EditionResult];
-  const t = zh.median.build.timings;
-  const u = unitsResult as UnitsBench;
-  const unitKeys = {
-    units_cold_s: round(u.cold.wallS),
-    units_cold_one_tab_s: round(u.serial.wallS),
-    units_warm_s: round(u.warm.wallS),
-    units_tabs: u.tabs,
-    units_cold_peak_pss_mb: Math.round(u.cold.peakPssMb),
-    parallel_speedup: round(u.serial.wallS / u.cold.wallS),
-    units_pages: u.edit.timings['pages'] ?? 0,
-    edit_build_s: round(u.edit.wallS),
-    edit_s: round(u.watched.pdfS),
-    edit_ratio: round(u.watched.pdfS / largest.total.median),
-    edit_path: u.watched.path,
-    edit_full_s: round(u.watched.fullS),
+  /** A size's keys, both editions: the Chinese under `prefix`, the English under `prefix` + `en_`. */
+  const sizeKeys = (r: SizeResult, prefix: string) => {
+    const [zh, en] = r.editions as [EditionResult, EditionResult];
+    const t = zh.median.build.timings;
+    return {
+      [`${prefix}chapters`]: r.chapters,
+      [`${prefix}site_build_s`]: round(r.site.median),
+      ...keysOf(zh, prefix, true),
+      [`${prefix}build_total_s`]: round(r.total.median),
+      [`${prefix}figures`]: t['figures'] ?? 0,
+      [`${prefix}figures_placed`]: t['figures_placed'] ?? 0,
+      [`${prefix}peak_pss_mb`]: Math.round(r.peakPssMb),
+      ...keysOf(en, `${prefix}en_`, false),
+    };
   };
-  process.stdout.write(
-    `\nPrinting by units (PROSPECTUS_PRINT=units), ${largest.chapters} chapters, whole build wall time: cold ${u.cold.wallS.toFixed(1)} s in ${u.tabs} tab(s), cold ${u.serial.wallS.toFixed(1)} s in one tab, warm ${u.warm.wallS.toFixed(1)} s, one-sentence edit ${u.edit.wallS.toFixed(1)} s (one-piece build ${largest.total.median.toFixed(1)} s)\n`,
-  );
-  process.stdout.write(
-    `One-sentence edit saved in npm run build -- --watch: new dist/prospectus.pdf after ${u.watched.pdfS.toFixed(1)} s (${u.watched.path}), site, schedule and both PDFs after ${u.watched.fullS.toFixed(1)} s; edit_ratio ${(u.watched.pdfS / largest.total.median).toFixed(2)} of the one-piece build\n`,
-  );
+  const u = unitsResult;
+  const unitKeys = u
+    ? {
+        units_cold_s: round(u.cold.wallS),
+        units_cold_one_tab_s: round(u.serial.wallS),
+        units_warm_s: round(u.warm.wallS),
+        units_tabs: u.tabs,
+        units_cold_peak_pss_mb: Math.round(u.cold.peakPssMb),
+        parallel_speedup: round(u.serial.wallS / u.cold.wallS),
+        units_pages: u.edit.timings['pages'] ?? 0,
+        edit_build_s: round(u.edit.wallS),
+        edit_s: round(u.watched.pdfS),
+        edit_ratio: round(u.watched.pdfS / largest.total.median),
+        edit_path: u.watched.path,
+        edit_full_s: round(u.watched.fullS),
+      }
+    : {};
+  if (u) {
+    process.stdout.write(
+      `\nPrinting by units (PROSPECTUS_PRINT=units), ${largest.chapters} chapters, whole build wall time: cold ${u.cold.wallS.toFixed(1)} s in ${u.tabs} tab(s), cold ${u.serial.wallS.toFixed(1)} s in one tab, warm ${u.warm.wallS.toFixed(1)} s, one-sentence edit ${u.edit.wallS.toFixed(1)} s (one-piece build ${largest.total.median.toFixed(1)} s)\n`,
+    );
+    process.stdout.write(
+      `One-sentence edit saved in npm run build -- --watch: new dist/prospectus.pdf after ${u.watched.pdfS.toFixed(1)} s (${u.watched.path}), site, schedule and both PDFs after ${u.watched.fullS.toFixed(1)} s; edit_ratio ${(u.watched.pdfS / largest.total.median).toFixed(2)} of the one-piece build\n`,
+    );
+  }
+  if (longResult) {
+    const ratio = (r: SizeResult, i: number) => {
+      const e = r.editions[i] as EditionResult;
+      return `${(e.pdf.median / e.base.median).toFixed(2)} (by run ${e.byRun.median.toFixed(2)})`;
+    };
+    const pagesOf = (r: SizeResult, i: number) =>
+      (r.editions[i] as EditionResult).median.build.timings[(EDITIONS[i] as Edition).key('pages')] ?? 0;
+    process.stdout.write(
+      `\nLong size, ${longResult.chapters} chapters: Chinese ${pagesOf(longResult, 0)} pages, ratio ${ratio(longResult, 0)} against ${ratio(largest, 0)} at ${pagesOf(largest, 0)} pages; English ${pagesOf(longResult, 1)} pages, ratio ${ratio(longResult, 1)} against ${ratio(largest, 1)} at ${pagesOf(largest, 1)} pages; whole build ${longResult.total.median.toFixed(1)} s, peak PSS ${longResult.peakPssMb.toFixed(0)} MB (limit ${LONG_PSS_LIMIT_MB} MB)\n`,
+    );
+  }
   process.stdout.write(
     `${JSON.stringify({
-      chapters: largest.chapters,
-      site_build_s: round(largest.site.median),
-      ...keysOf(zh, ''),
-      build_total_s: round(largest.total.median),
-      figures: t['figures'] ?? 0,
-      figures_placed: t['figures_placed'] ?? 0,
-      peak_pss_mb: Math.round(largest.peakPssMb),
-      ...keysOf(en, 'en_'),
+      ...sizeKeys(largest, ''),
       ...unitKeys,
       runs: largest.runs.length,
+      ...(longResult ? { ...sizeKeys(longResult, 'long_'), long_runs: longResult.runs.length } : {}),
     })}\n`,
   );
+}
+if (longResult && longResult.peakPssMb > LONG_PSS_LIMIT_MB) {
+  process.stderr.write(
+    `bench: error: the ${longResult.chapters}-chapter build peaked at ${longResult.peakPssMb.toFixed(0)} MB PSS, over the ${LONG_PSS_LIMIT_MB} MB it may use\n`,
+  );
+  process.exit(1);
 }

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // npm run setup — brings what npm cannot: a Chromium to print and test with, poppler-utils
-// to read PDFs in the build (pdftotext) and the tests, and MuPDF's mutool, a second independent
-// PDF reader for the text-layer tests. Plain JavaScript, so it also runs on the
-// machine's own Node.
+// to read PDFs in the build (pdftotext) and the tests, MuPDF's mutool, a second independent
+// PDF reader for the text-layer tests, and a Java for the HTML check (the W3C Nu Html Checker
+// from npm vnu-jar, in npm test). Plain JavaScript, so it also runs on the machine's own Node.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 
@@ -28,9 +28,12 @@ if (process.argv.includes('--help') || process.argv.includes('-h')) {
 
 Installs, where missing, Debian's chromium (the browser that prints the PDF and runs the
 browser tests), poppler-utils (pdfinfo and pdftotext, which the build reads the PDF's page
-text with; pdfinfo, pdffonts, pdfimages and pdftotext for the PDF tests) and mupdf-tools
-(mutool, which the PDF tests read the text layer with as a reader other than poppler).
-Needs root and apt-get; elsewhere set PUPPETEER_EXECUTABLE_PATH to a Chromium binary.
+text with; pdfinfo, pdffonts, pdfimages and pdftotext for the PDF tests), mupdf-tools
+(mutool, which the PDF tests read the text layer with as a reader other than poppler) and
+default-jre-headless (the Java that npm test runs the W3C Nu Html Checker, vnu-jar, with;
+found as $JAVA_HOME/bin/java, else java on PATH).
+Needs root and apt-get; elsewhere set PUPPETEER_EXECUTABLE_PATH to a Chromium binary and
+JAVA_HOME to a Java 11 or later.
 `);
   process.exit(0);
 }
@@ -45,15 +48,20 @@ if (explicit && !executable(explicit)) {
 if (!browser) packages.push('chromium');
 if (!has('pdftotext') || !has('pdffonts')) packages.push('poppler-utils');
 if (!has('mutool')) packages.push('mupdf-tools');
+// The same Java the HTML check looks for (tests/html-check.ts).
+const javaRuns = () =>
+  spawnSync(process.env.JAVA_HOME ? `${process.env.JAVA_HOME}/bin/java` : 'java', ['-version'], { stdio: 'ignore' })
+    .status === 0;
+if (!javaRuns()) packages.push('default-jre-headless');
 
 if (packages.length === 0) {
-  say(`ok — browser ${browser}, poppler-utils and mupdf-tools present`);
+  say(`ok — browser ${browser}, poppler-utils, mupdf-tools and Java present`);
   process.exit(0);
 }
 const root = typeof process.getuid === 'function' && process.getuid() === 0;
 if (!root || !has('apt-get')) {
   say(`missing: ${packages.join(', ')}. Install them (Debian: sudo apt-get install -y ${packages.join(' ')}),`);
-  say('or set PUPPETEER_EXECUTABLE_PATH to a Chromium binary.');
+  say('or set PUPPETEER_EXECUTABLE_PATH to a Chromium binary (and JAVA_HOME to a Java).');
   process.exit(1);
 }
 say(`installing ${packages.join(', ')} with apt-get (a minute or two)…`);
@@ -70,6 +78,10 @@ try {
 const found = CANDIDATES.find(executable);
 if (packages.includes('chromium') && !found) {
   say('chromium was installed but no binary was found at /usr/bin/chromium');
+  process.exit(1);
+}
+if (packages.includes('default-jre-headless') && !javaRuns()) {
+  say('default-jre-headless was installed but java does not run (JAVA_HOME set to another Java?)');
   process.exit(1);
 }
 say(`ok — browser ${found ?? browser}`);

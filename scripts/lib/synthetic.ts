@@ -3,21 +3,25 @@ import { join } from 'node:path';
 import { EN_CHAPTERS_DIR } from '../../src/lib/chapter-files.ts';
 
 /**
- * A full-length synthetic prospectus made from the sample chapter: N chapters, each a copy of
- * the sample with its own datasets and claims (ids prefixed `cN-`), so the build does the same
- * work per chapter as for a real one — bound figures, five charts, tables, tie-out. Where the
- * sample has an English edition, each chapter gets its English copy too (same file name, same
- * prefixed ids), so both editions are built and printed.
+ * A full-length synthetic prospectus made from the one-chapter sample (行業概覽) frozen as a
+ * fixture: N chapters, each a copy of it with its own datasets and claims (ids prefixed `cN-`),
+ * so the build does the same work per chapter as for a real one — bound figures, five charts,
+ * tables, tie-out. Where the chapter has an English edition, each chapter gets its English copy
+ * too (same file name, same prefixed ids), so both editions are built and printed. The fixture,
+ * not the shipped sample, so that the shipped sample growing into a whole prospectus leaves the
+ * bench's sizes (about 11.2 Chinese pages a chapter) where they are.
  * Written to a scratch project folder that shares node_modules; never committed.
  */
 const SHARED = ['src', 'components', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
+const SAMPLE = join('tests', 'fixtures', 'documents', 'industry');
 
-export function generateSynthetic(root: string, outDir: string, chapters: number): void {
+export function generateSynthetic(repo: string, outDir: string, chapters: number): void {
+  const root = join(repo, SAMPLE);
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(join(outDir, 'content', 'chapters'), { recursive: true });
   mkdirSync(join(outDir, 'data', 'datasets'), { recursive: true });
-  for (const part of SHARED) cpSync(join(root, part), join(outDir, part), { recursive: true });
-  symlinkSync(join(root, 'node_modules'), join(outDir, 'node_modules'));
+  for (const part of SHARED) cpSync(join(repo, part), join(outDir, part), { recursive: true });
+  symlinkSync(join(repo, 'node_modules'), join(outDir, 'node_modules'));
   for (const file of ['content/document.yaml', 'data/sources.yaml', 'data/redactions.yaml']) {
     cpSync(join(root, file), join(outDir, file));
   }

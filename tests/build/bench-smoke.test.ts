@@ -8,10 +8,12 @@ import { ROOT } from '../build-once.ts';
 // reports what the README promises, at the smallest size.
 describe('npm run bench', () => {
   it("ends with one JSON line that counts each edition's PDF step against raw Chromium printing it", () => {
-    const run = spawnSync(process.execPath, [join(ROOT, 'scripts/bench.ts'), '--sizes', '1', '--runs', '2'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    });
+    // The long size (about 1,000 pages by default) is the one size here: measured once, reported twice.
+    const run = spawnSync(
+      process.execPath,
+      [join(ROOT, 'scripts/bench.ts'), '--sizes', '1', '--long', '1', '--runs', '2'],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
     expect(run.status, run.stderr).toBe(0);
     const lines = run.stdout.trim().split('\n');
     // One table per edition, each followed by its passes.
@@ -83,6 +85,27 @@ describe('npm run bench', () => {
     expect(run.stderr).toMatch(
       /run 1\/2 \(build first\): Chinese \d+ pages; PDF step [\d.]+ s .*; English \d+ pages; PDF step/,
     );
+
+    // The long size: its own keys, its ratio and memory beside those of the largest size.
+    expect(result['long_chapters']).toBe(1);
+    expect(result['long_runs']).toBe(2);
+    for (const key of [
+      'pages',
+      'pdf_ratio',
+      'pdf_ratio_by_run',
+      'en_pages',
+      'en_pdf_ratio',
+      'build_total_s',
+      'peak_pss_mb',
+    ])
+      expect(result[`long_${key}`], `long_${key}`).toBe(result[key]);
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^Long size, 1 chapters: Chinese \d+ pages, ratio [\d.]+ \(by run [\d.]+\) against [\d.]+ \(by run [\d.]+\) at \d+ pages; English .*peak PSS \d+ MB \(limit 6144 MB\)$/,
+      ),
+    );
+    // Measured once, not twice: each run of the one size is logged once.
+    expect(run.stderr.match(/1 chapters, run 1\/2/g)).toHaveLength(1);
 
     // Printing by units: cold (one tab and several), warm, and a one-sentence edit.
     for (const key of [

@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { openPdf, pageTexts } from '../../scripts/lib/pdf-read.ts';
 import { TEST_EPOCH } from '../build-once.ts';
 import { parseCsv } from '../csv.ts';
+import { checkHtml, describeErrors } from '../html-check.ts';
 import { fixtureProject } from '../sample-copy.ts';
 import { collapse, layoutPages } from './read.ts';
 
@@ -69,6 +70,13 @@ function rowLine(pages: string[], label: string): string {
   const line = collapse(lines[at] ?? '');
   return /\d|–/.test(line) ? line : `${line} ${collapse(lines[at + 1] ?? '')}`;
 }
+
+describe('the fictional financial document on the site', () => {
+  it('every page it writes, financial tables included, is valid HTML', () => {
+    const errors = checkHtml(join(dir, 'dist'));
+    expect(errors, describeErrors(errors)).toEqual([]);
+  });
+});
 
 describe('the fictional financial document, both PDFs', () => {
   const income = dataset('income');

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type OutlineEntry, openPdf, pageTexts, readOutline } from '../../scripts/lib/pdf-read.ts';
 import { TEST_EPOCH } from '../build-once.ts';
 import { parseCsv } from '../csv.ts';
+import { checkHtml, describeErrors } from '../html-check.ts';
 import { editFile, fixtureProject } from '../sample-copy.ts';
 import { layoutPages, nonEmptyLines, squash } from './read.ts';
 
@@ -181,6 +182,11 @@ describe('the structure fixture in print', () => {
     expect(text('dist/index.html')).toContain('附錄二 法定及一般資料');
     expect(text('dist/en/index.html')).toContain("APPENDIX I ACCOUNTANTS' REPORT");
     expect(text('dist/en/index.html')).toContain('APPENDIX II STATUTORY AND GENERAL INFORMATION');
+  });
+
+  it('every page it writes, footnotes, references and appendices included, is valid HTML', () => {
+    const errors = checkHtml(join(dir, 'dist'));
+    expect(errors, describeErrors(errors)).toEqual([]);
   });
 
   it('on the site, references and links go to the section on its chapter page, and footnotes link back', () => {
