@@ -49,6 +49,26 @@ describe('chapter checks', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(new RegExp(`^${CHAPTER}:\\d+:\\d+: error: .* \\[mdx-syntax\\]$`));
   });
+  it('a reference to a section of a chapter that does not parse is no record of its own', () => {
+    // The one-chapter sample with a second chapter that refers to a section of 行業概覽: only
+    // the syntax error is reported, not a missing {#sources-method}, which is there.
+    const dir = fixtureDocument('industry');
+    writeFileSync(
+      join(dir, 'content/chapters/risks.mdx'),
+      '---\ntitle: 風險\norder: 2\nsingleEdition: true\n---\n\n見<Ref to="industry-overview#sources-method" />。\n',
+    );
+    expect(checkProject(dir).diagnostics).toEqual([]);
+    editFile(
+      dir,
+      CHAPTER,
+      '<DataTable dataset="china-edge-ranking-2022" />',
+      '<DataTable dataset="china-edge-ranking-2022">',
+    );
+    const errors = checkProject(dir)
+      .diagnostics.map(formatDiagnostic)
+      .filter((e) => e.includes(': error: '));
+    expect(errors).toEqual([expect.stringMatching(new RegExp(`^${CHAPTER}:\\d+:\\d+: error: .* \\[mdx-syntax\\]$`))]);
+  });
   it('an unknown component', () => {
     const errors = checkEdited('<Val of="facts.report-fee" />', '<Value of="facts.report-fee" />');
     expect(errors[0]).toMatch(/error: unknown component <Value> \(did you mean "Val"\?\)/);
