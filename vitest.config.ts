@@ -5,7 +5,16 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          // A few unit tests check the whole sample (every chapter of both editions), a few seconds
+          // of work that a shared machine can stretch past vitest's 5 s default; a timeout is not
+          // what any of them asserts.
+          testTimeout: 60_000,
+        },
+      },
       {
         test: {
           name: 'build',

@@ -72,6 +72,8 @@ export interface EditionChapter {
   appendix?: string | undefined;
   /** Frontmatter says the section is withheld whole from copies that withhold. */
   withheld?: boolean | undefined;
+  /** The chapter's MDX did not parse (reported as mdx-syntax): its sections are not known. */
+  unparsed?: boolean | undefined;
   sections: SectionMark[];
   occurrences: Occurrence[];
 }
@@ -146,6 +148,7 @@ function targets(chapters: readonly EditionChapter[], project: Project, stage: S
         appendix: c.appendix,
         sections: c.sections.map((s) => ({ id: s.id, text: resolved(c, s) })),
         withheld: c.withheld === true && stageWithholds(stage),
+        unparsed: c.unparsed,
       },
     ]),
   );
@@ -277,6 +280,7 @@ function checkEdition(
         message: `${(err.reason ?? err.message).split('\n')[0]?.replace(/\s*\(\d+:\d+(-\d+:\d+)?\)\s*$/, '')} — expected well-formed MDX (every tag closed, e.g. <Val of="…" />)`,
         rule: 'mdx-syntax',
       });
+      chapter.unparsed = true;
       continue;
     }
     const placed = placements(tree);

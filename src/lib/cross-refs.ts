@@ -12,6 +12,12 @@ export interface ChapterTarget {
   sections: { id: string; text: string }[];
   /** This build withholds the chapter whole: a reference names the chapter, never its headings. */
   withheld?: boolean | undefined;
+  /**
+   * The chapter's MDX did not parse, so its sections are unknown: a reference to one of them
+   * cannot be judged, and saying the section does not exist would be false (the syntax error is
+   * the one record).
+   */
+  unparsed?: boolean | undefined;
 }
 
 /** Each edition's chapters by id: what a reference resolves against, in that edition's words. */
@@ -103,6 +109,7 @@ export function resolveRefs(
       });
       continue;
     }
+    if (target.section !== undefined && chapter.unparsed) continue;
     if (target.section !== undefined && !chapter.sections.some((s) => s.id === target.section)) {
       const hit = nearest(
         `${target.chapter}#${target.section}`,

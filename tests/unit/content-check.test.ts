@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/lib/diagnostics.ts';
 import { checkProject } from '../../src/lib/project.ts';
-import { editFile, sampleCopy } from '../sample-copy.ts';
+import { editFile, fixtureDocument, sampleCopy } from '../sample-copy.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CHAPTER = 'content/chapters/industry-overview.mdx';
@@ -44,9 +44,30 @@ describe('chapter checks', () => {
       '<DataTable dataset="china-edge-ranking-2022" />',
       '<DataTable dataset="china-edge-ranking-2022">',
     ).filter((e) => e.includes(': error: '));
-    // One error; the unparsed chapter may leave terms it alone used unused (warnings).
+    // One error; the unparsed chapter may leave terms it alone used unused (warnings), and the
+    // other chapters' <Ref>s to its sections cannot be judged, so they are no errors of their own.
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(new RegExp(`^${CHAPTER}:\\d+:\\d+: error: .* \\[mdx-syntax\\]$`));
+  });
+  it('a reference to a section of a chapter that does not parse is no record of its own', () => {
+    // The one-chapter sample with a second chapter that refers to a section of 行業概覽: only
+    // the syntax error is reported, not a missing {#sources-method}, which is there.
+    const dir = fixtureDocument('industry');
+    writeFileSync(
+      join(dir, 'content/chapters/risks.mdx'),
+      '---\ntitle: 風險\norder: 2\nsingleEdition: true\n---\n\n見<Ref to="industry-overview#sources-method" />。\n',
+    );
+    expect(checkProject(dir).diagnostics).toEqual([]);
+    editFile(
+      dir,
+      CHAPTER,
+      '<DataTable dataset="china-edge-ranking-2022" />',
+      '<DataTable dataset="china-edge-ranking-2022">',
+    );
+    const errors = checkProject(dir)
+      .diagnostics.map(formatDiagnostic)
+      .filter((e) => e.includes(': error: '));
+    expect(errors).toEqual([expect.stringMatching(new RegExp(`^${CHAPTER}:\\d+:\\d+: error: .* \\[mdx-syntax\\]$`))]);
   });
   it('an unknown component', () => {
     const errors = checkEdited('<Val of="facts.report-fee" />', '<Value of="facts.report-fee" />');
@@ -89,7 +110,8 @@ describe('chapter order', () => {
     ]);
   });
   it('chapters with their own orders pass', () => {
-    const dir = sampleCopy();
+    // The one-chapter sample: 行業概覽 (order 7) alone, so order 2 is free.
+    const dir = fixtureDocument('industry');
     writeFileSync(
       join(dir, 'content/chapters/directors.mdx'),
       '---\ntitle: 董事\norder: 2\nsingleEdition: true\n---\n\n董事名單。\n',

@@ -5,7 +5,7 @@ import { checkContent } from '../../src/lib/check-content.ts';
 import { formatDiagnostic } from '../../src/lib/diagnostics.ts';
 import { escapeSectionIds, splitSectionId } from '../../src/lib/markdown/section-ids.ts';
 import { checkProject } from '../../src/lib/project.ts';
-import { editFile, sampleCopy } from '../sample-copy.ts';
+import { editFile, fixtureDocument, sampleCopy } from '../sample-copy.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const ZH = 'content/chapters/industry-overview.mdx';
@@ -65,7 +65,8 @@ describe('parity of the two editions', () => {
   });
 
   it('an English chapter without a Chinese counterpart is an error naming the file', () => {
-    const dir = sampleCopy();
+    // The one-chapter sample: 行業概覽 (order 7) alone, so order 2 is free.
+    const dir = fixtureDocument('industry');
     writeFileSync(join(dir, 'content/en/chapters/glossary.mdx'), '---\ntitle: GLOSSARY\norder: 2\n---\n\nText.\n');
     expect(parity(dir)).toEqual([
       'content/en/chapters/glossary.mdx:1: error: chapter "glossary" has no Chinese edition — expected content/chapters/glossary.mdx, or singleEdition: true in its frontmatter if it exists in one edition only on purpose [parity]',
@@ -73,7 +74,7 @@ describe('parity of the two editions', () => {
   });
 
   it('unless its frontmatter says it exists in one edition only', () => {
-    const dir = sampleCopy();
+    const dir = fixtureDocument('industry');
     writeFileSync(
       join(dir, 'content/en/chapters/glossary.mdx'),
       '---\ntitle: GLOSSARY\norder: 2\nsingleEdition: true\n---\n\nText.\n',
