@@ -204,9 +204,10 @@ test.describe('search', () => {
       await page.goto(`${site}/search/`);
       await page.fill('#q', term);
       await page.press('#q', 'Enter');
-      const first = page.locator('[data-search-results] li a').first();
-      await expect(first).toHaveAttribute('href', CHAPTER);
-      await expect(page.locator('[data-search-results] mark').first()).toBeVisible();
+      // Other chapters of the prospectus use the words of 行業概覽 too: its result is among theirs.
+      const result = page.locator('[data-search-results] li', { has: page.locator(`a[href="${CHAPTER}"]`) });
+      await expect(result).toHaveCount(1);
+      await expect(result.locator('mark').first()).toBeVisible();
     });
   }
 
