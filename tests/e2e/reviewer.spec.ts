@@ -72,6 +72,33 @@ test.describe('verification schedule', () => {
     expect(new Set(chapters)).toEqual(new Set(['行業概覽']));
   });
 
+  test('the chapter filter offers every chapter that binds a figure, and each shows exactly its rows', async ({
+    page,
+    site,
+  }) => {
+    await page.goto(`${site}/verification/`);
+    const rows = page.locator('table[data-schedule] tbody tr');
+    const visible = page.locator('table[data-schedule] tbody tr:not([hidden])');
+    const byChapter = new Map<string, number>();
+    for (const chapter of await rows.evaluateAll((trs) => trs.map((t) => t.getAttribute('data-chapter') ?? ''))) {
+      byChapter.set(chapter, (byChapter.get(chapter) ?? 0) + 1);
+    }
+    // The whole prospectus binds figures in many chapters and appendices.
+    expect(byChapter.size).toBeGreaterThan(10);
+    const options = await page
+      .locator('select[data-filter="chapter"] option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter((v) => v !== ''));
+    expect(new Set(options)).toEqual(new Set(byChapter.keys()));
+    const total = await rows.count();
+    for (const chapter of options) {
+      await page.selectOption('select[data-filter="chapter"]', chapter);
+      await expect(visible, chapter).toHaveCount(byChapter.get(chapter) ?? -1);
+      const shown = await visible.evaluateAll((trs) => trs.map((t) => t.getAttribute('data-chapter')));
+      expect(new Set(shown), chapter).toEqual(new Set([chapter]));
+      await expect(page.locator('[data-filter-count]')).toHaveText(`顯示 ${byChapter.get(chapter)} / ${total} 項`);
+    }
+  });
+
   test('figure rows carry the status derived from the claims they feed, page and CSV alike', async ({
     page,
     request,
