@@ -1,6 +1,6 @@
 import { parseCsv } from '../csv.ts';
 import { expect, test } from './fixtures.ts';
-import { CHAPTER, cagr, chapterTitles, documentClaims, yamlValue } from './helpers.ts';
+import { CHAPTER, cagr, chapterFronts, chapterTitles, documentClaims, yamlValue } from './helpers.ts';
 
 test.describe('verification schedule', () => {
   test('lists every bound figure of the document, each with its PDF page', async ({ page, site }) => {
@@ -250,6 +250,30 @@ test.describe('search', () => {
       await expect(page.locator('[data-search-status]')).toHaveText(
         new RegExp(`^「${example}」：[1-9]\\d* 項結果$`, 'u'),
       );
+    }
+  });
+
+  test('finds every chapter of each edition by its title, in that edition only', async ({ page, site }) => {
+    for (const locale of ['zh', 'en'] as const) {
+      const prefix = locale === 'zh' ? '' : '/en';
+      // Titles naming withheld wording ({global-offering}) are searched for as the page shows them: not here.
+      const chapters = chapterFronts(locale).filter((c) => !c.withheld && !c.title.includes('{'));
+      expect(chapters.length).toBeGreaterThan(15);
+      await page.goto(`${site}${prefix}/search/`);
+      for (const { id, title } of chapters) {
+        await page.fill('#q', title);
+        await page.press('#q', 'Enter');
+        // The status line names the term once its results are on the page.
+        const quoted = locale === 'zh' ? `「${title}」：` : `“${title}”:`;
+        await expect(page.locator('[data-search-status]'), title).toContainText(quoted);
+        const links = page.locator('[data-search-results] li > a');
+        const hrefs = await links.evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+        expect(hrefs, title).toContain(`${prefix}/chapters/${id}/`);
+        expect(
+          hrefs.filter((h) => h.startsWith('/en/') !== (locale === 'en')),
+          title,
+        ).toEqual([]);
+      }
     }
   });
 
