@@ -375,6 +375,57 @@ test.describe('chapter page', () => {
   });
 });
 
+test.describe('links', () => {
+  test('no link on any page of either edition is broken, its #section included', async ({ request, site }) => {
+    const pages = [
+      '/',
+      '/en/',
+      '/verification/',
+      '/search/',
+      '/en/search/',
+      '/document/',
+      '/en/document/',
+      ...contentsHrefs('zh'),
+      ...contentsHrefs('en'),
+    ];
+    const html = new Map<string, string>();
+    const load = async (path: string) => {
+      const cached = html.get(path);
+      if (cached !== undefined) return cached;
+      const response = await request.get(`${site}${path}`);
+      expect(response.status(), path).toBe(200);
+      const text = (response.headers()['content-type'] ?? '').includes('text/html') ? await response.text() : '';
+      html.set(path, text);
+      return text;
+    };
+    const broken: string[] = [];
+    let checked = 0;
+    for (const from of pages) {
+      const hrefs = [...(await load(from)).matchAll(/<a\b[^>]*?\shref="([^"]*)"/gu)].map((m) =>
+        (m[1] ?? '').replaceAll('&amp;', '&'),
+      );
+      for (const href of hrefs) {
+        const url = URL.parse(href, `${site}${from}`);
+        if (url === null) {
+          broken.push(`${from} → ${href} (not an address)`);
+          continue;
+        }
+        if (url.origin !== new URL(site).origin) {
+          // A web address written in the text is linked to itself alone, not to the sentence after it.
+          if (!/^[\x21-\x7E]+$/u.test(decodeURI(href))) broken.push(`${from} → ${decodeURI(href)}`);
+          continue;
+        }
+        const target = await load(url.pathname);
+        checked++;
+        const id = decodeURIComponent(url.hash.slice(1));
+        if (id && !target.includes(`id="${id}"`)) broken.push(`${from} → ${href}`);
+      }
+    }
+    expect(checked).toBeGreaterThan(500);
+    expect(broken).toEqual([]);
+  });
+});
+
 test.describe('self-contained', () => {
   for (const path of ['/', CHAPTER, '/document/']) {
     test(`no request leaves the origin on ${path}`, async ({ page, site }) => {
