@@ -11,6 +11,7 @@ import { rehypeHeadingCaps } from './src/lib/markdown/heading-caps.ts';
 import { rehypeChapterHeadingIds } from './src/lib/markdown/heading-ids.ts';
 import { rehypeHyphenateEnglish } from './src/lib/markdown/hyphenate-prose.ts';
 import { rehypeInternalLinks } from './src/lib/markdown/internal-links.ts';
+import { rehypeLiteralLinkEnds } from './src/lib/markdown/literal-links.ts';
 import { viteSectionIds } from './src/lib/markdown/section-ids.ts';
 import { rehypeTermMarks } from './src/lib/markdown/term-marks.ts';
 
@@ -21,8 +22,10 @@ import { rehypeTermMarks } from './src/lib/markdown/term-marks.ts';
 const processor = unified({
   remarkPlugins: [remarkCjkFriendly, remarkCjkFriendlyGfmStrikethrough],
   // Links are marked before the footnotes' ids get their chapter: a note's own links stay as GFM
-  // wrote them. Hyphenation comes last: term marks match words without soft hyphens.
+  // wrote them; first, an address GFM linked ends where the address does. Hyphenation comes last:
+  // term marks match words without soft hyphens.
   rehypePlugins: [
+    rehypeLiteralLinkEnds,
     rehypeChapterHeadingIds,
     rehypeHeadingCaps,
     rehypeInternalLinks,

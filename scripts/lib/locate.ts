@@ -56,8 +56,49 @@ export function locatePages(pageTexts: readonly string[], items: readonly Locate
     if (anywhere !== -1) return pageAt(anywhere + anchor.length - 1);
     const figure = squeeze(item.figure ?? '');
     const index = from(figure, cursor);
-    if (index === -1) return undefined;
-    cursor = item.sticky ? index : index + 1;
-    return pageAt(index + figure.length - 1);
+    if (index !== -1) {
+      cursor = item.sticky ? index : index + 1;
+      return pageAt(index + figure.length - 1);
+    }
+    // A figure a page break splits ("…即期部分人民幣" | folio, running heads | "22,480千元…") is
+    // nowhere whole in the text: it is on the page where it starts, if the rest opens the next page.
+    const split = straddling(full, starts, squeeze(item.fallback), figure, cursor);
+    if (split === undefined) return undefined;
+    cursor = split.resume;
+    return split.page;
   });
+}
+
+/** At most this much text follows a page's last line (its folio), and precedes the next page's first (warning line, running heads). */
+const FOOT = 40;
+const HEAD = 400;
+
+/**
+ * A figure broken across a page break: some start of `fallback` (its context and the figure's
+ * beginning) ends a page but for its folio, and the rest of the figure opens the next page after
+ * its running heads. Returns the 1-based page where the figure starts, and where to search on.
+ */
+function straddling(
+  full: string,
+  starts: readonly number[],
+  fallback: string,
+  figure: string,
+  cursor: number,
+): { page: number; resume: number } | undefined {
+  if (!figure || !fallback.endsWith(figure)) return undefined;
+  const context = fallback.length - figure.length;
+  for (let p = 0; p + 1 < starts.length; p++) {
+    const end = starts[p + 1] ?? full.length;
+    if (end <= cursor) continue;
+    const next = full.slice(end, starts[p + 2] ?? full.length);
+    for (let k = 1; k < figure.length; k++) {
+      const head = fallback.slice(0, context + k);
+      const at = full.lastIndexOf(head, end - head.length);
+      if (at < cursor || at < (starts[p] ?? 0) || end - (at + head.length) > FOOT) continue;
+      const tail = next.indexOf(figure.slice(k));
+      if (tail === -1 || tail > HEAD) continue;
+      return { page: p + 1, resume: at + 1 };
+    }
+  }
+  return undefined;
 }

@@ -61,6 +61,57 @@ export function highlightedCompany(id: string): string {
   return String(child(row, 'company', id));
 }
 
+/** A chapter as its frontmatter describes it, read straight from the MDX. */
+export interface ChapterFront {
+  id: string;
+  title: string;
+  order: number;
+  front: 'before-contents' | 'before-definitions' | null;
+  withheld: boolean;
+}
+
+/** Every chapter of an edition (`content/chapters` or `content/en/chapters`), from its frontmatter. */
+export function chapterFronts(locale: 'zh' | 'en' = 'zh'): ChapterFront[] {
+  const dir = locale === 'zh' ? CHAPTERS : resolve(import.meta.dirname, '../../content/en/chapters');
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.mdx'))
+    .map((file) => {
+      const text = readFileSync(join(dir, file), 'utf8');
+      const head = /^---\n([\s\S]*?)\n---/u.exec(text)?.[1] ?? '';
+      const fm: unknown = parse(head);
+      if (!isRecord(fm) || typeof fm['title'] !== 'string') throw new Error(`${file}: no title in the frontmatter`);
+      const front = fm['front'];
+      return {
+        id: file.replace(/\.mdx$/u, ''),
+        title: fm['title'],
+        order: typeof fm['order'] === 'number' ? fm['order'] : 0,
+        front: front === 'before-contents' || front === 'before-definitions' ? front : null,
+        withheld: fm['withheld'] === true,
+      };
+    });
+}
+
+/**
+ * The home page's contents as print orders them: the sections before the contents, those before
+ * 釋義, 釋義 and 技術詞彙表, then the chapters and appendices, each group by its `order`.
+ */
+export function contentsHrefs(locale: 'zh' | 'en'): string[] {
+  const prefix = locale === 'zh' ? '' : '/en';
+  const chapters = chapterFronts(locale);
+  const group = (front: ChapterFront['front']) =>
+    chapters
+      .filter((c) => c.front === front)
+      .sort((a, b) => a.order - b.order)
+      .map((c) => `${prefix}/chapters/${c.id}/`);
+  return [
+    ...group('before-contents'),
+    ...group('before-definitions'),
+    `${prefix}/definitions/`,
+    `${prefix}/glossary/`,
+    ...group(null),
+  ];
+}
+
 /** Every chapter's title, read straight from its frontmatter. */
 export function chapterTitles(): string[] {
   return readdirSync(CHAPTERS).map((file) => {

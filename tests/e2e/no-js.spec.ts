@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures.ts';
-import { CHAPTER, grouped, yamlValue } from './helpers.ts';
+import { CHAPTER, contentsHrefs, grouped, yamlValue } from './helpers.ts';
 
 test.use({ javaScriptEnabled: false });
 
@@ -68,5 +68,45 @@ test.describe('chapter without JavaScript', () => {
       .evaluateAll((cs) => cs.map((c) => c.getAttribute('aria-label') ?? ''));
     expect(labels).toHaveLength(5);
     for (const label of labels) expect(label).toContain('合計');
+  });
+});
+
+test.describe('the whole site without JavaScript', () => {
+  /** Every page of the contents in both editions, read from the chapters' frontmatter. */
+  const pages = [...contentsHrefs('zh'), ...contentsHrefs('en')];
+
+  test('every page of the contents reads in full: its heading, every bound figure and every table row', async ({
+    page,
+    site,
+  }) => {
+    expect(pages.length).toBeGreaterThan(50);
+    for (const path of pages) {
+      await page.goto(`${site}${path}`);
+      await expect(page.locator('main h1').first(), path).not.toBeEmpty();
+      // A figure bound to data is written into the HTML at build time, not by a script.
+      const empty = await page
+        .locator('main [data-ref]')
+        .evaluateAll((els) =>
+          els.filter((el) => !(el.textContent ?? '').trim()).map((el) => el.getAttribute('data-ref')),
+        );
+      expect(empty, path).toEqual([]);
+      const tables = await page
+        .locator('main figure.table-figure table')
+        .evaluateAll((ts) => ts.map((t) => t.querySelectorAll('tbody tr').length));
+      for (const rows of tables) expect(rows, path).toBeGreaterThan(0);
+    }
+  });
+
+  test("every page's language switch opens the same page in the other edition", async ({ request, site }) => {
+    // Read from the HTML as served: without JavaScript the link is what the page was built with.
+    for (const path of [...pages, '/', '/en/', '/search/', '/en/search/', '/document/', '/en/document/']) {
+      const html = await (await request.get(`${site}${path}`)).text();
+      const links = [...html.matchAll(/<a\b[^>]*\bdata-lang-switch\b[^>]*>/gu)].map(
+        (m) => /\bhref="([^"]*)"/u.exec(m[0])?.[1],
+      );
+      const other = path.startsWith('/en/') ? path.slice('/en'.length) : `/en${path}`;
+      expect(links, path).toEqual([other]);
+      expect((await request.get(`${site}${other}`)).status(), other).toBe(200);
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { parseCsv } from '../csv.ts';
 import { expect, test } from './fixtures.ts';
-import { CHAPTER, cagr, chapterTitles, documentClaims, yamlValue } from './helpers.ts';
+import { CHAPTER, cagr, chapterFronts, chapterTitles, documentClaims, yamlValue } from './helpers.ts';
 
 test.describe('verification schedule', () => {
   test('lists every bound figure of the document, each with its PDF page', async ({ page, site }) => {
@@ -70,6 +70,33 @@ test.describe('verification schedule', () => {
     const chapters = await visible.evaluateAll((trs) => trs.map((t) => t.getAttribute('data-chapter')));
     expect(chapters.length).toBeGreaterThan(0);
     expect(new Set(chapters)).toEqual(new Set(['行業概覽']));
+  });
+
+  test('the chapter filter offers every chapter that binds a figure, and each shows exactly its rows', async ({
+    page,
+    site,
+  }) => {
+    await page.goto(`${site}/verification/`);
+    const rows = page.locator('table[data-schedule] tbody tr');
+    const visible = page.locator('table[data-schedule] tbody tr:not([hidden])');
+    const byChapter = new Map<string, number>();
+    for (const chapter of await rows.evaluateAll((trs) => trs.map((t) => t.getAttribute('data-chapter') ?? ''))) {
+      byChapter.set(chapter, (byChapter.get(chapter) ?? 0) + 1);
+    }
+    // The whole prospectus binds figures in many chapters and appendices.
+    expect(byChapter.size).toBeGreaterThan(10);
+    const options = await page
+      .locator('select[data-filter="chapter"] option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter((v) => v !== ''));
+    expect(new Set(options)).toEqual(new Set(byChapter.keys()));
+    const total = await rows.count();
+    for (const chapter of options) {
+      await page.selectOption('select[data-filter="chapter"]', chapter);
+      await expect(visible, chapter).toHaveCount(byChapter.get(chapter) ?? -1);
+      const shown = await visible.evaluateAll((trs) => trs.map((t) => t.getAttribute('data-chapter')));
+      expect(new Set(shown), chapter).toEqual(new Set([chapter]));
+      await expect(page.locator('[data-filter-count]')).toHaveText(`顯示 ${byChapter.get(chapter)} / ${total} 項`);
+    }
   });
 
   test('figure rows carry the status derived from the claims they feed, page and CSV alike', async ({
@@ -204,9 +231,10 @@ test.describe('search', () => {
       await page.goto(`${site}/search/`);
       await page.fill('#q', term);
       await page.press('#q', 'Enter');
-      const first = page.locator('[data-search-results] li a').first();
-      await expect(first).toHaveAttribute('href', CHAPTER);
-      await expect(page.locator('[data-search-results] mark').first()).toBeVisible();
+      // Other chapters of the prospectus use the words of 行業概覽 too: its result is among theirs.
+      const result = page.locator('[data-search-results] li', { has: page.locator(`a[href="${CHAPTER}"]`) });
+      await expect(result).toHaveCount(1);
+      await expect(result.locator('mark').first()).toBeVisible();
     });
   }
 
@@ -222,6 +250,30 @@ test.describe('search', () => {
       await expect(page.locator('[data-search-status]')).toHaveText(
         new RegExp(`^「${example}」：[1-9]\\d* 項結果$`, 'u'),
       );
+    }
+  });
+
+  test('finds every chapter of each edition by its title, in that edition only', async ({ page, site }) => {
+    for (const locale of ['zh', 'en'] as const) {
+      const prefix = locale === 'zh' ? '' : '/en';
+      // Titles naming withheld wording ({global-offering}) are searched for as the page shows them: not here.
+      const chapters = chapterFronts(locale).filter((c) => !c.withheld && !c.title.includes('{'));
+      expect(chapters.length).toBeGreaterThan(15);
+      await page.goto(`${site}${prefix}/search/`);
+      for (const { id, title } of chapters) {
+        await page.fill('#q', title);
+        await page.press('#q', 'Enter');
+        // The status line names the term once its results are on the page.
+        const quoted = locale === 'zh' ? `「${title}」：` : `“${title}”:`;
+        await expect(page.locator('[data-search-status]'), title).toContainText(quoted);
+        const links = page.locator('[data-search-results] li > a');
+        const hrefs = await links.evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+        expect(hrefs, title).toContain(`${prefix}/chapters/${id}/`);
+        expect(
+          hrefs.filter((h) => h.startsWith('/en/') !== (locale === 'en')),
+          title,
+        ).toEqual([]);
+      }
     }
   });
 
