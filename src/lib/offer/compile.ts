@@ -13,9 +13,9 @@ import type { Offer } from '../schema/offer.ts';
  * Data ids (bind them with <Val of="offer.…" />):
  * - inputs: price-low, price-high, offer-shares, shares-before, authorised-shares, par-value,
  *   hk-split, over-allotment, board-lot, brokerage, sfc-levy, afrc-levy, trading-fee,
- *   commission-rate, other-expenses, nta-before-rmb, rmb-hkd
+ *   commission-rate, other-expenses, nta-before-rmb, rmb-hkd, pool-threshold (when stated)
  * - derived: price-mid, intl-split, shares-after, hk-offer-shares, intl-offer-shares,
- *   over-allotment-shares, fee-total, market-cap-{low,high}, gross-{low,mid,high},
+ *   over-allotment-shares, pool-shares, fee-total, market-cap-{low,high}, gross-{low,mid,high},
  *   commission-{low,mid,high}, net-{low,mid,high}, listing-expenses-mid, net-extra-high,
  *   net-shortfall-low, lot-amount-{low,high}, nta-before-hkd, pro-forma-nta-{low,high},
  *   nta-per-share-{low,high}, existing-value-{low,high}, lot-consideration-{low,high},
@@ -154,6 +154,17 @@ export function compileOffer(
     '%',
     0,
   );
+  if (offer.poolThreshold !== undefined) {
+    stated(
+      'pool-threshold',
+      ['poolThreshold'],
+      offer.poolThreshold,
+      '香港公開發售甲組與乙組的分界金額（認購股份的價格，未計及經紀佣金、交易徵費及交易費）',
+      'Amount dividing pool A from pool B of the Hong Kong public offering (price of the shares applied for, before brokerage, levies and trading fee)',
+      '百萬港元',
+      0,
+    );
+  }
   stated('board-lot', ['boardLot'], offer.boardLot, '每手買賣單位', 'Board lot', '股');
   stated('brokerage', ['fees', 'brokerage'], offer.fees.brokerage, '經紀佣金', 'Brokerage', '%', 1);
   stated('sfc-levy', ['fees', 'sfcLevy'], offer.fees.sfcLevy, '證監會交易徵費', 'SFC transaction levy', '%', 4);
@@ -261,6 +272,15 @@ export function compileOffer(
     'offer-shares * over-allotment / 100',
     '可予超額分配的股份數目上限',
     'Maximum number of shares that may be over-allocated',
+    '股',
+    0,
+  );
+  derived(
+    'pool-shares',
+    ['hongKongPercent'],
+    'hk-offer-shares / 2',
+    '香港公開發售甲組及乙組各自初步可供認購的股份數目',
+    'Number of shares initially available in each of pool A and pool B of the Hong Kong public offering',
     '股',
     0,
   );

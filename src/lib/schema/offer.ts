@@ -56,6 +56,12 @@ export const OfferSchema = z
     }),
     /** The Hong Kong public offering's share of the offer shares, before reallocation (%). */
     hongKongPercent: rate,
+    /**
+     * The amount (HK$ million, the price of the shares applied for, before brokerage, levies and
+     * fee) that divides pool A from pool B of the Hong Kong public offering. The Stock Exchange's
+     * rule, not a figure of this offer, but typed once here so the prose binds it.
+     */
+    poolThreshold: positive.optional(),
     /** The over-allotment option, as a % of the offer shares. */
     overAllotmentPercent: rate,
     boardLot: positive.int(),
