@@ -22,7 +22,8 @@ import type { Offer } from '../schema/offer.ts';
  *   lot-charges-{low,high}, shares-before-percent, offer-shares-percent, authorised-nominal,
  *   shares-before-nominal, offer-shares-nominal, shares-after-nominal
  * - tables: offer-use-of-proceeds (row per use, columns percent / amount), offer-share-capital,
- *   offer-pro-forma (rows low / high), offer-shareholders (columns shares / before / after)
+ *   offer-pro-forma (rows low / high), offer-shareholders (columns shares / before / after),
+ *   offer-statistics (rows low / high: price, market capitalisation, pro forma NTA per share)
  */
 export interface CompiledOffer {
   datasets: Dataset[];
@@ -652,6 +653,45 @@ export function compileOffer(
     ),
   };
 
+  // The summary's offer statistics, tabulated as Hong Kong prospectuses do: one row per end of
+  // the price range, its market capitalisation and pro forma NTA per share beside it.
+  const statisticsDataset: TableDataset = {
+    id: 'offer-statistics',
+    kind: 'table',
+    title: '按指示性價格範圍上下限計算的發售統計數據',
+    en: {
+      title: 'Offer statistics at each end of the indicative price range',
+      columns: {
+        basis: { label: 'Basis' },
+        price: { label: 'Price per share' },
+        cap: { label: 'Market capitalisation of our shares' },
+        pershare: { label: 'Unaudited pro forma adjusted consolidated net tangible assets per share' },
+      },
+      terms: {
+        按價格範圍下限計算: 'At the low end of the price range',
+        按價格範圍上限計算: 'At the high end of the price range',
+      },
+    },
+    sources: [offer.ntaBefore.source, source].filter((s, i, all) => all.indexOf(s) === i),
+    columns: {
+      basis: { label: '基準', type: 'text' },
+      price: { label: '每股股份價格', type: 'number', unit: '港元', decimals: 2 },
+      cap: { label: '股份市值', type: 'number', unit: '百萬港元', decimals: 1 },
+      pershare: { label: '每股未經審核備考經調整綜合有形資產淨值', type: 'number', unit: '港元', decimals: 2 },
+    },
+    rows: Object.fromEntries(
+      (['low', 'high'] as const).map((end) => [
+        end,
+        {
+          basis: end === 'low' ? '按價格範圍下限計算' : '按價格範圍上限計算',
+          price: { formula: `offer.price-${end}` },
+          cap: { formula: `offer.market-cap-${end}` },
+          pershare: { formula: `offer.nta-per-share-${end}` },
+        },
+      ]),
+    ),
+  };
+
   const holderTerms: Record<string, string> = {};
   const holderRows: TableDataset['rows'] = {};
   const holderPaths = new Map<string, readonly PropertyKey[]>();
@@ -765,13 +805,14 @@ export function compileOffer(
   }
 
   return {
-    datasets: [offerDataset, useDataset, capitalDataset, proFormaDataset, holdersDataset],
+    datasets: [offerDataset, useDataset, capitalDataset, proFormaDataset, statisticsDataset, holdersDataset],
     claims,
     paths: new Map([
       [OFFER_DATASET, factPaths],
       ['offer-use-of-proceeds', usePaths],
       ['offer-share-capital', new Map([['*', ['shares']]])],
       ['offer-pro-forma', new Map([['*', ['ntaBefore']]])],
+      ['offer-statistics', new Map([['*', ['price']]])],
       ['offer-shareholders', holderPaths],
       ['claims', claimPaths],
     ]),
