@@ -701,7 +701,7 @@ export function compileOffer(
     holderRows[h.id] = {
       name: h.name,
       capacity: h.capacity,
-      shares: { value: h.shares },
+      shares: typeof h.shares === 'number' ? { value: h.shares } : { formula: h.shares.formula },
       before: { formula: `offer-shareholders.${h.id}@shares / offer.shares-before * 100` },
       after: { formula: `offer-shareholders.${h.id}@shares / offer.shares-after * 100` },
     };

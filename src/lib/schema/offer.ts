@@ -35,8 +35,12 @@ const ShareholderSchema = z.strictObject({
   en: english,
   capacity: z.string().min(1),
   capacityEn: english,
-  /** Shares held (or deemed held) immediately before and after the offer: the offer does not change them. */
-  shares: positive.int(),
+  /**
+   * Shares held (or deemed held) immediately before and after the offer: the offer does not change
+   * them. Stated, or a formula over other data (the history chapter's shareholding times the
+   * capitalisation issue), so the two tables cannot tell different stories.
+   */
+  shares: z.union([positive.int(), z.strictObject({ formula: z.string().min(1) })]),
 });
 
 export const OfferSchema = z
