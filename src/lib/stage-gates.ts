@@ -3,7 +3,7 @@ import type { Diagnostic } from './diagnostics.ts';
 import type { Project } from './project.ts';
 import type { Stage } from './schema/document.ts';
 
-/** A final prospectus carries no placeholder and no missing cover detail. */
+/** A final prospectus carries no placeholder and no missing cover detail (name, date, stock code). */
 export function stageGates(project: Project, occurrences: readonly Occurrence[], stage: Stage): Diagnostic[] {
   if (stage !== 'final') return [];
   const doc = project.registry.document;
@@ -26,6 +26,17 @@ export function stageGates(project: Project, occurrences: readonly Occurrence[],
         rule: 'final-placeholder',
       });
     }
+  }
+  // The prospectus cover names the stock code the Exchange allotted; a draft may print none.
+  if (doc.value.stockCode == null) {
+    diagnostics.push({
+      file: doc.file,
+      line: doc.lineOf(['stockCode']),
+      severity: 'error',
+      message:
+        'stockCode is not set in a final build — expected the stock code the Stock Exchange allotted, for the cover',
+      rule: 'final-placeholder',
+    });
   }
   return diagnostics;
 }

@@ -72,8 +72,8 @@ describe('raising the top of the price range by 10% in data/offer.yaml', () => {
     // The shipped sample: its chapters bind the offer's figures (the one-chapter copy binds none).
     dir = wholeSampleProject();
     editFile(dir, 'data/offer.yaml', 'high: 10.20', 'high: 11.22');
-    // The final prospectus shows everything; it needs its date, and no placeholder.
-    editFile(dir, 'content/document.yaml', 'date: null', 'date: "2024-12-10"');
+    // The final prospectus shows everything; it needs its date and stock code (the sample has
+    // both), and no placeholder.
     for (const file of ['content/chapters/industry-overview.mdx', 'content/en/chapters/industry-overview.mdx']) {
       const text = readFileSync(join(dir, file), 'utf8');
       const placeholder = text.split('\n').find((l) => l.startsWith('<Placeholder')) ?? '';

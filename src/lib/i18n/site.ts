@@ -55,6 +55,8 @@ export interface DocumentText {
   contentsTitle: string;
   /** The final cover's offer lines: the stock code and the sponsors' heading. */
   stockCode(code: string): string;
+  /** The stock code's label in the cover's offer block (股份代號 / Stock code). */
+  stockCodeLabel: string;
   sponsors: string;
 }
 
@@ -67,6 +69,7 @@ export const DOCUMENT_TEXT: Record<Locale, DocumentText> = {
     warningTitle: '警告',
     contentsTitle: '目錄',
     stockCode: (code) => `股份代號：${code}`,
+    stockCodeLabel: '股份代號',
     sponsors: '聯席保薦人',
   },
   en: {
@@ -77,6 +80,7 @@ export const DOCUMENT_TEXT: Record<Locale, DocumentText> = {
     warningTitle: 'WARNING',
     contentsTitle: 'CONTENTS',
     stockCode: (code) => `Stock Code: ${code}`,
+    stockCodeLabel: 'Stock code',
     sponsors: 'Joint Sponsors',
   },
 };

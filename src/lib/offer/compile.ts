@@ -13,16 +13,17 @@ import type { Offer } from '../schema/offer.ts';
  * Data ids (bind them with <Val of="offer.…" />):
  * - inputs: price-low, price-high, offer-shares, shares-before, authorised-shares, par-value,
  *   hk-split, over-allotment, board-lot, brokerage, sfc-levy, afrc-levy, trading-fee,
- *   commission-rate, other-expenses, nta-before-rmb, rmb-hkd
+ *   commission-rate, other-expenses, nta-before-rmb, rmb-hkd, pool-threshold (when stated)
  * - derived: price-mid, intl-split, shares-after, hk-offer-shares, intl-offer-shares,
- *   over-allotment-shares, fee-total, market-cap-{low,high}, gross-{low,mid,high},
+ *   over-allotment-shares, pool-shares, fee-total, market-cap-{low,high}, gross-{low,mid,high},
  *   commission-{low,mid,high}, net-{low,mid,high}, listing-expenses-mid, net-extra-high,
  *   net-shortfall-low, lot-amount-{low,high}, nta-before-hkd, pro-forma-nta-{low,high},
  *   nta-per-share-{low,high}, existing-value-{low,high}, lot-consideration-{low,high},
  *   lot-charges-{low,high}, shares-before-percent, offer-shares-percent, authorised-nominal,
  *   shares-before-nominal, offer-shares-nominal, shares-after-nominal
  * - tables: offer-use-of-proceeds (row per use, columns percent / amount), offer-share-capital,
- *   offer-pro-forma (rows low / high), offer-shareholders (columns shares / before / after)
+ *   offer-pro-forma (rows low / high), offer-shareholders (columns shares / before / after),
+ *   offer-statistics (rows low / high: price, market capitalisation, pro forma NTA per share)
  */
 export interface CompiledOffer {
   datasets: Dataset[];
@@ -154,6 +155,17 @@ export function compileOffer(
     '%',
     0,
   );
+  if (offer.poolThreshold !== undefined) {
+    stated(
+      'pool-threshold',
+      ['poolThreshold'],
+      offer.poolThreshold,
+      '香港公開發售甲組與乙組的分界金額（認購股份的價格，未計及經紀佣金、交易徵費及交易費）',
+      'Amount dividing pool A from pool B of the Hong Kong public offering (price of the shares applied for, before brokerage, levies and trading fee)',
+      '百萬港元',
+      0,
+    );
+  }
   stated('board-lot', ['boardLot'], offer.boardLot, '每手買賣單位', 'Board lot', '股');
   stated('brokerage', ['fees', 'brokerage'], offer.fees.brokerage, '經紀佣金', 'Brokerage', '%', 1);
   stated('sfc-levy', ['fees', 'sfcLevy'], offer.fees.sfcLevy, '證監會交易徵費', 'SFC transaction levy', '%', 4);
@@ -261,6 +273,15 @@ export function compileOffer(
     'offer-shares * over-allotment / 100',
     '可予超額分配的股份數目上限',
     'Maximum number of shares that may be over-allocated',
+    '股',
+    0,
+  );
+  derived(
+    'pool-shares',
+    ['hongKongPercent'],
+    'hk-offer-shares / 2',
+    '香港公開發售甲組及乙組各自初步可供認購的股份數目',
+    'Number of shares initially available in each of pool A and pool B of the Hong Kong public offering',
     '股',
     0,
   );
@@ -632,6 +653,45 @@ export function compileOffer(
     ),
   };
 
+  // The summary's offer statistics, tabulated as Hong Kong prospectuses do: one row per end of
+  // the price range, its market capitalisation and pro forma NTA per share beside it.
+  const statisticsDataset: TableDataset = {
+    id: 'offer-statistics',
+    kind: 'table',
+    title: '按指示性價格範圍上下限計算的發售統計數據',
+    en: {
+      title: 'Offer statistics at each end of the indicative price range',
+      columns: {
+        basis: { label: 'Basis' },
+        price: { label: 'Price per share' },
+        cap: { label: 'Market capitalisation of our shares' },
+        pershare: { label: 'Unaudited pro forma adjusted consolidated net tangible assets per share' },
+      },
+      terms: {
+        按價格範圍下限計算: 'At the low end of the price range',
+        按價格範圍上限計算: 'At the high end of the price range',
+      },
+    },
+    sources: [offer.ntaBefore.source, source].filter((s, i, all) => all.indexOf(s) === i),
+    columns: {
+      basis: { label: '基準', type: 'text' },
+      price: { label: '每股股份價格', type: 'number', unit: '港元', decimals: 2 },
+      cap: { label: '股份市值', type: 'number', unit: '百萬港元', decimals: 1 },
+      pershare: { label: '每股未經審核備考經調整綜合有形資產淨值', type: 'number', unit: '港元', decimals: 2 },
+    },
+    rows: Object.fromEntries(
+      (['low', 'high'] as const).map((end) => [
+        end,
+        {
+          basis: end === 'low' ? '按價格範圍下限計算' : '按價格範圍上限計算',
+          price: { formula: `offer.price-${end}` },
+          cap: { formula: `offer.market-cap-${end}` },
+          pershare: { formula: `offer.nta-per-share-${end}` },
+        },
+      ]),
+    ),
+  };
+
   const holderTerms: Record<string, string> = {};
   const holderRows: TableDataset['rows'] = {};
   const holderPaths = new Map<string, readonly PropertyKey[]>();
@@ -641,7 +701,7 @@ export function compileOffer(
     holderRows[h.id] = {
       name: h.name,
       capacity: h.capacity,
-      shares: { value: h.shares },
+      shares: typeof h.shares === 'number' ? { value: h.shares } : { formula: h.shares.formula },
       before: { formula: `offer-shareholders.${h.id}@shares / offer.shares-before * 100` },
       after: { formula: `offer-shareholders.${h.id}@shares / offer.shares-after * 100` },
     };
@@ -745,13 +805,14 @@ export function compileOffer(
   }
 
   return {
-    datasets: [offerDataset, useDataset, capitalDataset, proFormaDataset, holdersDataset],
+    datasets: [offerDataset, useDataset, capitalDataset, proFormaDataset, statisticsDataset, holdersDataset],
     claims,
     paths: new Map([
       [OFFER_DATASET, factPaths],
       ['offer-use-of-proceeds', usePaths],
       ['offer-share-capital', new Map([['*', ['shares']]])],
       ['offer-pro-forma', new Map([['*', ['ntaBefore']]])],
+      ['offer-statistics', new Map([['*', ['price']]])],
       ['offer-shareholders', holderPaths],
       ['claims', claimPaths],
     ]),

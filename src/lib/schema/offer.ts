@@ -35,8 +35,12 @@ const ShareholderSchema = z.strictObject({
   en: english,
   capacity: z.string().min(1),
   capacityEn: english,
-  /** Shares held (or deemed held) immediately before and after the offer: the offer does not change them. */
-  shares: positive.int(),
+  /**
+   * Shares held (or deemed held) immediately before and after the offer: the offer does not change
+   * them. Stated, or a formula over other data (the history chapter's shareholding times the
+   * capitalisation issue), so the two tables cannot tell different stories.
+   */
+  shares: z.union([positive.int(), z.strictObject({ formula: z.string().min(1) })]),
 });
 
 export const OfferSchema = z
@@ -56,6 +60,12 @@ export const OfferSchema = z
     }),
     /** The Hong Kong public offering's share of the offer shares, before reallocation (%). */
     hongKongPercent: rate,
+    /**
+     * The amount (HK$ million, the price of the shares applied for, before brokerage, levies and
+     * fee) that divides pool A from pool B of the Hong Kong public offering. The Stock Exchange's
+     * rule, not a figure of this offer, but typed once here so the prose binds it.
+     */
+    poolThreshold: positive.optional(),
     /** The over-allotment option, as a % of the offer shares. */
     overAllotmentPercent: rate,
     boardLot: positive.int(),
