@@ -198,7 +198,7 @@ export function nameWoff2ByWeight(font: Uint8Array): Uint8Array {
   const styleLinked = weight === 'Regular' || weight === 'Bold';
   // An italic file (OS/2 fsSelection bit 0) keeps its slope in its names: named by weight alone,
   // the English h4's italic was embedded as a second "NotoSerif-Regular", a face twice over.
-  const italic = os2.length >= 64 && (os2.readUInt16BE(62) & 1) === 1;
+  const italic = os2 !== undefined && os2.length >= 64 && (os2.readUInt16BE(62) & 1) === 1;
   const style = italic ? (weight === 'Regular' ? 'Italic' : `${weight} Italic`) : weight;
   const names: Record<number, string> = {
     1: styleLinked ? family : `${family} ${weight}`,
