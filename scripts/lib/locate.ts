@@ -24,12 +24,44 @@ export interface LocateItem {
 
 const squeeze = (s: string) => s.replace(/[\s\u00AD\u2010\u2011-]+/gu, '');
 
+/** A folio closing a page's text, squeezed: `–98–`, `–I-3–` (its hyphen squeezed too), `–ii–`. */
+const FOOT_FOLIO = /–(?:[IVX]*\d+|[ivx]+)–$/u;
+/** How far into a page (squeezed) its furniture can reach: the two-line English warning and a running head. */
+const HEAD_ROOM = 400;
+
+/**
+ * A figure that a page break splits ("…即期部分人民幣" | next page | "22,480千元…"): no needle holds
+ * both halves, as the next page's draft warning and running head come between them. Its start
+ * closes a page (before the folio, if the reader puts it there) and its rest follows the next
+ * page's furniture. Returns the offset in the whole text where the figure ends, on the later page.
+ */
+function acrossPageBreak(
+  pages: readonly string[],
+  starts: readonly number[],
+  figure: string,
+  cursor: number,
+): number | undefined {
+  for (let p = 0; p + 1 < pages.length; p++) {
+    const next = pages[p + 1] ?? '';
+    const nextStart = starts[p + 1] ?? 0;
+    if (nextStart + next.length <= cursor) continue;
+    const end = (pages[p] ?? '').replace(FOOT_FOLIO, '');
+    for (let k = 1; k < figure.length; k++) {
+      if (!end.endsWith(figure.slice(0, k))) continue;
+      const at = next.indexOf(figure.slice(k));
+      if (at !== -1 && at <= HEAD_ROOM && nextStart + at >= cursor) return nextStart + at + figure.length - k - 1;
+    }
+  }
+  return undefined;
+}
+
 export function locatePages(pageTexts: readonly string[], items: readonly LocateItem[]): (number | undefined)[] {
   const starts: number[] = [];
+  const squeezed = pageTexts.map(squeeze);
   let full = '';
-  for (const text of pageTexts) {
+  for (const text of squeezed) {
     starts.push(full.length);
-    full += squeeze(text);
+    full += text;
   }
   const pageAt = (offset: number) => {
     let page = 0;
@@ -56,49 +88,13 @@ export function locatePages(pageTexts: readonly string[], items: readonly Locate
     if (anywhere !== -1) return pageAt(anywhere + anchor.length - 1);
     const figure = squeeze(item.figure ?? '');
     const index = from(figure, cursor);
-    if (index !== -1) {
-      cursor = item.sticky ? index : index + 1;
-      return pageAt(index + figure.length - 1);
+    if (index === -1) {
+      const end = figure ? acrossPageBreak(squeezed, starts, figure, cursor) : undefined;
+      if (end === undefined) return undefined;
+      if (!item.sticky) cursor = end;
+      return pageAt(end);
     }
-    // A figure a page break splits ("…即期部分人民幣" | folio, running heads | "22,480千元…") is
-    // nowhere whole in the text: it is on the page where it starts, if the rest opens the next page.
-    const split = straddling(full, starts, squeeze(item.fallback), figure, cursor);
-    if (split === undefined) return undefined;
-    cursor = split.resume;
-    return split.page;
+    cursor = item.sticky ? index : index + 1;
+    return pageAt(index + figure.length - 1);
   });
-}
-
-/** At most this much text follows a page's last line (its folio), and precedes the next page's first (warning line, running heads). */
-const FOOT = 40;
-const HEAD = 400;
-
-/**
- * A figure broken across a page break: some start of `fallback` (its context and the figure's
- * beginning) ends a page but for its folio, and the rest of the figure opens the next page after
- * its running heads. Returns the 1-based page where the figure starts, and where to search on.
- */
-function straddling(
-  full: string,
-  starts: readonly number[],
-  fallback: string,
-  figure: string,
-  cursor: number,
-): { page: number; resume: number } | undefined {
-  if (!figure || !fallback.endsWith(figure)) return undefined;
-  const context = fallback.length - figure.length;
-  for (let p = 0; p + 1 < starts.length; p++) {
-    const end = starts[p + 1] ?? full.length;
-    if (end <= cursor) continue;
-    const next = full.slice(end, starts[p + 2] ?? full.length);
-    for (let k = 1; k < figure.length; k++) {
-      const head = fallback.slice(0, context + k);
-      const at = full.lastIndexOf(head, end - head.length);
-      if (at < cursor || at < (starts[p] ?? 0) || end - (at + head.length) > FOOT) continue;
-      const tail = next.indexOf(figure.slice(k));
-      if (tail === -1 || tail > HEAD) continue;
-      return { page: p + 1, resume: at + 1 };
-    }
-  }
-  return undefined;
 }

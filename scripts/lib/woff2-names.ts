@@ -184,7 +184,7 @@ export function woff2Names(font: Uint8Array): Record<number, string> {
 
 const pad4 = (n: number) => (n + 3) & ~3;
 
-/** The font with its name table naming its real weight, or the font unchanged if it cannot. */
+/** The font with its name table naming its real weight (and slope), or the font unchanged if it cannot. */
 export function nameWoff2ByWeight(font: Uint8Array): Uint8Array {
   const parsed = parse(font);
   if (!parsed) return font;
@@ -196,13 +196,17 @@ export function nameWoff2ByWeight(font: Uint8Array): Uint8Array {
   if (!name || !records || !weight || !current) return font;
   const family = decode(current).replace(WEIGHT_SUFFIX, '');
   const styleLinked = weight === 'Regular' || weight === 'Bold';
+  // An italic file (OS/2 fsSelection bit 0) keeps its slope in its names: named by weight alone,
+  // the English h4's italic was embedded as a second "NotoSerif-Regular", a face twice over.
+  const italic = os2 !== undefined && os2.length >= 64 && (os2.readUInt16BE(62) & 1) === 1;
+  const style = italic ? (weight === 'Regular' ? 'Italic' : `${weight} Italic`) : weight;
   const names: Record<number, string> = {
     1: styleLinked ? family : `${family} ${weight}`,
-    2: styleLinked ? weight : 'Regular',
-    4: `${family} ${weight}`,
-    6: `${family.replace(/\s+/g, '')}-${weight}`,
+    2: styleLinked ? style : italic ? 'Italic' : 'Regular',
+    4: `${family} ${style}`,
+    6: `${family.replace(/\s+/g, '')}-${style.replace(/\s+/g, '')}`,
     16: family,
-    17: weight,
+    17: style,
   };
   const renamed = records.map((r) => {
     const text = names[r.nameID];

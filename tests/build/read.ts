@@ -85,11 +85,16 @@ export interface HtmlHeading {
   text: string;
 }
 
-/** h1–h4 in document order, with inner markup stripped. */
+/**
+ * h1–h4 in document order, with inner markup stripped. Inline markup joins its text to the words
+ * around it (a withheld-wording span inside a Chinese heading is not a word break); only a line
+ * break and the source's own whitespace separate words, as in the bookmarks.
+ */
 export function htmlHeadings(html: string): HtmlHeading[] {
   const out: HtmlHeading[] = [];
   for (const m of html.matchAll(/<h([1-4])\b[^>]*>([\s\S]*?)<\/h\1>/giu)) {
-    out.push({ level: Number(m[1]), text: collapse(htmlToText(m[2] ?? '')) });
+    const inner = (m[2] ?? '').replace(/<br\b[^>]*>/giu, ' ').replace(/<[^>]*>/gu, '');
+    out.push({ level: Number(m[1]), text: collapse(htmlToText(inner)) });
   }
   return out;
 }

@@ -2,11 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openPdf, pageTexts } from '../../scripts/lib/pdf-read.ts';
+import { openPdf, pageTexts, readOutline } from '../../scripts/lib/pdf-read.ts';
 import { extractPageTexts } from '../../scripts/lib/pdf-text.ts';
 import { TEST_DIST } from '../build-once.ts';
 import { joinLineEndHyphens } from './pdf-readers.ts';
-import { htmlHeadings, htmlToText, listForMessage, run } from './read.ts';
+import { htmlHeadings, htmlToText, listForMessage, run, squash } from './read.ts';
 
 /**
  * The English edition is hyphenated at build time with soft hyphens (U+00AD). They must make
@@ -25,14 +25,22 @@ let hyphenated: string[];
 
 const count = (text: string, word: string) => text.match(new RegExp(`(?<!\\p{L})${word}(?!\\p{L})`, 'gu'))?.length ?? 0;
 
-/** Lines at the top of a page: the draft warning, the running head and the folio. */
+/** Lines at the top of a page: the draft warning and the folio (`– 3 –`, `– I-3 –`, `– ii –`). */
 const FURNITURE =
-  /^(This Application Proof is in draft form\.|This document must be read in|INDUSTRY OVERVIEW$|–\s*\d+\s*–$)/u;
+  /^(This Application Proof is in draft form\.|This document must be read in|–\s*(?:[IVX]+-)?\d+\s*–$|–\s*[ivx]+\s*–$)/u;
+
+/**
+ * The running heads, squashed: each section's title and each appendix's (depth 1–2 bookmarks;
+ * the appendix head's wide space is squashed away like the bookmark's word space).
+ */
+let runningHeads: Set<string>;
+
+const isFurniture = (line: string) => FURNITURE.test(line) || line.trim() === '' || runningHeads.has(squash(line));
 
 /** A page's text without its furniture: a paragraph runs on from the page before. */
 function body(page: string): string {
   const lines = page.split('\n');
-  while (lines.length > 0 && (FURNITURE.test(lines[0] ?? '') || (lines[0] ?? '').trim() === '')) lines.shift();
+  while (lines.length > 0 && isFurniture(lines[0] ?? '')) lines.shift();
   return lines.join('\n').trim();
 }
 
@@ -63,7 +71,9 @@ function brokenWords(pages: readonly string[]): string[] {
     .map((w) => `${w}: ${count(prose, w)}× in the prose, ${read(w)}× read back`);
 }
 
-beforeAll(() => {
+beforeAll(async () => {
+  const outline = await readOutline(await openPdf(new Uint8Array(readFileSync(EN_PDF))));
+  runningHeads = new Set(outline.filter((e) => e.depth <= 2).map((e) => squash(e.title)));
   html = readFileSync(EN_DOCUMENT, 'utf8');
   hyphenated = [...html.matchAll(/<p\b[^>]*>([\s\S]*?)<\/p>/gu)]
     .map((m) => htmlToText(m[1] ?? ''))

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { TEST_DIST } from '../build-once.ts';
+import { parse } from 'yaml';
+import { DocumentSchema } from '../../src/lib/schema/document.ts';
+import { draftWarningOf } from '../../src/lib/stage.ts';
+import { ROOT, TEST_DIST } from '../build-once.ts';
 import { READERS } from './pdf-readers.ts';
 import { listForMessage, mainText } from './read.ts';
 
@@ -12,7 +15,9 @@ import { listForMessage, mainText } from './read.ts';
  * (poppler's pdftotext, pdf.js, MuPDF) against the text of the printed page's <main>: every
  * letter, digit and CJK punctuation mark of the source is extracted from the PDF, and the PDF
  * gives no character at all that the source does not have. Page furniture (running heads, the
- * draft warning, the contents) repeats the source's wording, so it adds no character of its own.
+ * contents) repeats the source's wording, so it adds no character of its own; the running draft
+ * warning is the document's own typed wording (content/document.yaml), read as source too (its
+ * 封面 is in no chapter).
  * Symbols are left out of the first check only: print CSS hides the derived-figure mark † and
  * draws the English tables' √ as a tick of its own.
  */
@@ -21,6 +26,8 @@ const EDITIONS = {
   zh: { pdf: join(TEST_DIST, 'prospectus.pdf'), html: join(TEST_DIST, 'document', 'index.html') },
   en: { pdf: join(TEST_DIST, 'prospectus-en.pdf'), html: join(TEST_DIST, 'en', 'document', 'index.html') },
 } as const;
+
+const DOCUMENT = DocumentSchema.parse(parse(readFileSync(join(ROOT, 'content', 'document.yaml'), 'utf8')));
 
 /** Letters (Han ideographs among them), digits, CJK punctuation and fullwidth forms. */
 const WORDING = /[\p{L}\p{N}\u3001-\u303f\uff01-\uffef]/u;
@@ -40,7 +47,8 @@ const extracted: Record<string, Record<string, Set<string>>> = {};
 
 beforeAll(async () => {
   for (const [lang, { pdf, html }] of Object.entries(EDITIONS)) {
-    source[lang] = charactersOf(mainText(readFileSync(html, 'utf8')));
+    const warning = draftWarningOf(DOCUMENT, lang === 'zh' ? 'zh' : 'en') ?? '';
+    source[lang] = charactersOf(`${mainText(readFileSync(html, 'utf8'))}\n${warning}`);
     for (const [name, reader] of Object.entries(READERS)) {
       const byEdition = extracted[name] ?? {};
       byEdition[lang] = charactersOf((await reader(pdf)).join('\n'));
