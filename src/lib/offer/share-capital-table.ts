@@ -4,6 +4,27 @@ import type { TableDataset } from '../schema/dataset.ts';
  * The share capital table (offer-share-capital): authorised shares, shares in issue before the
  * offer, shares to be issued under it and the total after, each with its aggregate nominal value.
  */
+
+/** Row id, the row's label in each edition, and the offer facts for its shares and nominal value. */
+const ROWS = [
+  ['authorised', '法定股份', 'Authorised shares', 'authorised-shares', 'authorised-nominal'],
+  [
+    'before',
+    '緊接發售前已發行股份',
+    'Shares in issue immediately before the offer',
+    'shares-before',
+    'shares-before-nominal',
+  ],
+  ['offer', '根據發售將予發行的股份', 'Shares to be issued under the offer', 'offer-shares', 'offer-shares-nominal'],
+  [
+    'after',
+    '緊隨發售完成後已發行股份總數',
+    'Total shares in issue immediately after the offer',
+    'shares-after',
+    'shares-after-nominal',
+  ],
+] as const;
+
 export function shareCapitalTable(source: string): TableDataset {
   return {
     id: 'offer-share-capital',
@@ -16,12 +37,7 @@ export function shareCapitalTable(source: string): TableDataset {
         shares: { label: 'Number of shares' },
         nominal: { label: 'Aggregate nominal value' },
       },
-      terms: {
-        法定股份: 'Authorised shares',
-        緊接發售前已發行股份: 'Shares in issue immediately before the offer',
-        根據發售將予發行的股份: 'Shares to be issued under the offer',
-        緊隨發售完成後已發行股份總數: 'Total shares in issue immediately after the offer',
-      },
+      terms: Object.fromEntries(ROWS.map(([, item, en]) => [item, en])),
     },
     sources: [source],
     columns: {
@@ -29,28 +45,12 @@ export function shareCapitalTable(source: string): TableDataset {
       shares: { label: '股份數目', type: 'number', unit: '股', decimals: 0 },
       nominal: { label: '面值總額', type: 'number', unit: '美元', decimals: 2 },
     },
-    rows: {
-      authorised: {
-        item: '法定股份',
-        shares: { formula: 'offer.authorised-shares' },
-        nominal: { formula: 'offer.authorised-nominal' },
-      },
-      before: {
-        item: '緊接發售前已發行股份',
-        shares: { formula: 'offer.shares-before' },
-        nominal: { formula: 'offer.shares-before-nominal' },
-      },
-      offer: {
-        item: '根據發售將予發行的股份',
-        shares: { formula: 'offer.offer-shares' },
-        nominal: { formula: 'offer.offer-shares-nominal' },
-      },
-      after: {
-        item: '緊隨發售完成後已發行股份總數',
-        shares: { formula: 'offer.shares-after' },
-        nominal: { formula: 'offer.shares-after-nominal' },
-      },
-    },
+    rows: Object.fromEntries(
+      ROWS.map(([id, item, , shares, nominal]) => [
+        id,
+        { item, shares: { formula: `offer.${shares}` }, nominal: { formula: `offer.${nominal}` } },
+      ]),
+    ),
     highlight: 'after',
   };
 }
