@@ -43,10 +43,12 @@ function onPage(pages: { folio: string; text: string }[], folio: string, figure:
   const needle = fold(figure);
   if (needle === '' || at === -1) return false;
   if (text.includes(needle)) return true;
-  const next = pages[at + 1]?.text ?? '';
+  // A figure a page break splits is placed on the page where it ends, as every figure is
+  // (scripts/lib/locate.ts): its start closes the page before, its rest opens this one.
+  const before = pages[at - 1]?.text ?? '';
   for (let k = 1; k < needle.length; k++) {
-    const rest = next.indexOf(needle.slice(k));
-    if (text.endsWith(needle.slice(0, k)) && rest !== -1 && rest < 400) return true;
+    const rest = text.indexOf(needle.slice(k));
+    if (before.endsWith(needle.slice(0, k)) && rest !== -1 && rest < 400) return true;
   }
   return false;
 }
