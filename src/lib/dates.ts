@@ -5,6 +5,7 @@
  */
 import { chineseNumeral } from './format.ts';
 import type { Locale } from './i18n/locale.ts';
+import { EN_MONTHS } from './periods.ts';
 
 export interface CalendarDate {
   year: number;
@@ -39,20 +40,6 @@ export function weekday(date: CalendarDate): number {
 
 const ZH_WEEKDAY = ['日', '一', '二', '三', '四', '五', '六'];
 const EN_WEEKDAY = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const EN_MONTH = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 export interface DateStyle {
   /** Adds the weekday: 2024年12月16日（星期一）/ Monday, 16 December 2024. */
@@ -63,7 +50,7 @@ export interface DateStyle {
 export function spellDate(date: CalendarDate, locale: Locale, style: DateStyle = {}): string {
   const day = weekday(date);
   if (locale === 'en') {
-    const plain = `${date.day} ${EN_MONTH[date.month - 1]} ${date.year}`;
+    const plain = `${date.day} ${EN_MONTHS[date.month]} ${date.year}`;
     return style.weekday ? `${EN_WEEKDAY[day]}, ${plain}` : plain;
   }
   const plain = `${date.year}年${date.month}月${date.day}日`;

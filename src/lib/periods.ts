@@ -65,7 +65,8 @@ function endOf(period: Period, yearEnd: YearEnd): { month: number; day: number }
 }
 
 const ZH_MONTHS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一'];
-const EN_MONTHS = [
+/** English month names, indexed by month number (1 = January). */
+export const EN_MONTHS = [
   '',
   'January',
   'February',
