@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gateRefusal, overrideWarning, unsignedItems } from '../../src/lib/review/gate.ts';
+import { changedWindow, gateRefusal, overrideWarning, unsignedItems } from '../../src/lib/review/gate.ts';
 import { itemHash } from '../../src/lib/review/item-hash.ts';
 import { chapterItems, ITEM_ELEMENTS, NOT_TEXT } from '../../src/lib/review/item-keys.ts';
 import type { ItemKind, ReviewItem } from '../../src/lib/review/schema.ts';
@@ -40,6 +40,14 @@ describe('the final gate', () => {
     expect(gateRefusal(unsigned, 'content/signoffs.yaml')).toContain(
       `${b.key} — 行業概覽 · ${b.key} (stale: signed "19" now "20")`,
     );
+  });
+
+  it('shows where a long paragraph changed, not its unchanged start', () => {
+    const start = '全球雲服務行業的增長勢頭強勁。'.repeat(6);
+    const shown = changedWindow(`${start}費用為140,000美元，與市價一致。`, `${start}費用為150,000美元，與市價一致。`);
+    expect(shown.was).toMatch(/^….*費用為140,000美元，與市價一致。$/);
+    expect(shown.now).toMatch(/^….*費用為150,000美元，與市價一致。$/);
+    expect(changedWindow('短句甲', '短句乙')).toEqual({ was: '短句甲', now: '短句乙' });
   });
 
   it('names the first ten and counts the rest', () => {
