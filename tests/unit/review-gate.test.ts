@@ -3,7 +3,7 @@ import { changedWindow, gateRefusal, overrideWarning, unsignedItems } from '../.
 import { itemHash } from '../../src/lib/review/item-hash.ts';
 import { chapterItems, ITEM_ELEMENTS, NOT_TEXT } from '../../src/lib/review/item-keys.ts';
 import type { ItemKind, ReviewItem } from '../../src/lib/review/schema.ts';
-import { parseSignoffs } from '../../src/lib/review/signoffs-yaml.ts';
+import { parseSignoffs, stringifySignoffs } from '../../src/lib/review/signoffs-yaml.ts';
 
 const item = (key: string, kind: ItemKind, value: string, context: string): ReviewItem => {
   const covered = { value, source: 'CIC', context };
@@ -93,6 +93,32 @@ describe('content/signoffs.yaml', () => {
     expect(parsed.diagnostics).toHaveLength(1);
     expect(parsed.diagnostics[0]?.line).toBe(6);
     expect(parsed.diagnostics[0]?.message).toBe('override: unknown field "who" — expected only by, reason and at');
+  });
+
+  it('writes sign-offs sorted by key then time, and reads back what it wrote', () => {
+    const c = (context: string) => ({ context, value: '10' });
+    const record = (key: string, at: string, context: string) => ({
+      key,
+      hash: itemHash(c(context)),
+      by: 'alice',
+      at,
+      note: 'a: "quoted" note\nover two lines',
+      covered: c(context),
+    });
+    const file = {
+      version: 1 as const,
+      signoffs: [
+        record('figure:c/b~1', '2026-12-04T10:00:00Z', 'b'),
+        record('figure:c/a~1', '2026-12-04T12:00:00Z', 'a new'),
+        record('figure:c/a~1', '2026-12-04T11:00:00Z', 'a old'),
+      ],
+    };
+    const text = stringifySignoffs(file);
+    const back = parseSignoffs('content/signoffs.yaml', text).signoffs;
+    expect(back?.signoffs.map((s) => s.covered.context)).toEqual(['a old', 'a new', 'b']);
+    expect(back?.signoffs[0]?.note).toBe('a: "quoted" note\nover two lines');
+    expect(stringifySignoffs({ ...file, signoffs: [...file.signoffs].reverse() })).toBe(text);
+    expect(text.indexOf('key:')).toBeLessThan(text.indexOf('hash:'));
   });
 
   it('points at the line of broken YAML', () => {
