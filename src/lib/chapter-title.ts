@@ -5,7 +5,7 @@
  * stage (titles.ts).
  */
 import type { Structure } from './cross-refs.ts';
-import type { Registry } from './data/load.ts';
+import type { Registry } from './data/registry.ts';
 import type { Locale } from './i18n/locale.ts';
 import { sectionAnchor } from './markdown/section-ids.ts';
 import type { ChapterFrontmatter } from './schema/chapter.ts';

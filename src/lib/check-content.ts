@@ -1,6 +1,7 @@
 import { createProcessor } from '@mdx-js/mdx';
 import { CHAPTERS_DIR, chapterNames, EN_CHAPTERS_DIR, readChapter } from './chapter-files.ts';
 import { duplicateAppendices, duplicateOrders } from './chapters.ts';
+import type { EditionChapter, Occurrence, SectionMark } from './content-model.ts';
 import { type CrossRef, isInternalTarget, type ResolvedRef, resolveRefs, type Structure } from './cross-refs.ts';
 import { RefError } from './data/resolve.ts';
 import { type Diagnostic, didYouMean } from './diagnostics.ts';
@@ -12,8 +13,8 @@ import { escapeSectionIds, SECTION_ID, splitSectionId } from './markdown/section
 import { rangeEndDiagnostic } from './offer/range-end.ts';
 import { typedWithheld, withheldSpellings } from './offer/withhold.ts';
 import { memoByText } from './parse-memo.ts';
-import { type PeriodReading, periodDiagnostic, readPeriod } from './period-check.ts';
-import type { Project } from './project.ts';
+import { periodDiagnostic, readPeriod } from './period-check.ts';
+import type { Project } from './project-model.ts';
 import { ProseFigureError } from './render/prose-figure.ts';
 import { renderForCheck } from './render-check.ts';
 import type { Stage } from './schema/document.ts';
@@ -23,18 +24,6 @@ import { stageWithholds } from './stage.ts';
 import { checkTerms, type ProseText } from './terms/check.ts';
 import { resolveTitle, titleTerms } from './titles.ts';
 import { typedFigures } from './typed-figures.ts';
-
-/** A bound figure as it occurs in a chapter: the verification schedule is built from these. */
-export interface Occurrence {
-  file: string;
-  line: number | undefined;
-  component: ComponentName;
-  props: Record<string, unknown>;
-  /** The section (its `{#id}`) the component sits in; undefined before the first such heading. */
-  section?: string | undefined;
-  /** A <Val> with a period: the year its clause gives it (the figure-context check). */
-  period?: PeriodReading | undefined;
-}
 
 interface JsxNode {
   type: string;
@@ -48,34 +37,6 @@ interface JsxNode {
   url?: string;
   /** A Markdown image's alt text. */
   alt?: string | null;
-}
-
-/** A heading's section id where the author wrote it. */
-export interface SectionMark {
-  id: string;
-  line: number | undefined;
-  text: string;
-  /** The heading's level: 2 for `##`. */
-  depth?: number | undefined;
-}
-
-/** One chapter file of one edition, as the parity check compares it. */
-export interface EditionChapter {
-  locale: Locale;
-  /** The chapter id both editions share: the file name without `.mdx`. */
-  id: string;
-  file: string;
-  /** Frontmatter says the chapter exists in this edition only, on purpose. */
-  singleEdition: boolean;
-  /** Frontmatter title (as written, `{term}`s unresolved) and appendix number, when the frontmatter is valid. */
-  title?: string | undefined;
-  appendix?: string | undefined;
-  /** Frontmatter says the section is withheld whole from copies that withhold. */
-  withheld?: boolean | undefined;
-  /** The chapter's MDX did not parse (reported as mdx-syntax): its sections are not known. */
-  unparsed?: boolean | undefined;
-  sections: SectionMark[];
-  occurrences: Occurrence[];
 }
 
 export interface ContentCheck {

@@ -1,6 +1,6 @@
 import type { Locale } from './i18n/locale.ts';
 import { hides, withheldMarker } from './offer/withhold.ts';
-import type { Project } from './project.ts';
+import type { Project } from './project-model.ts';
 import { redactedText } from './render/redact.ts';
 import { spellFigure } from './render/val.ts';
 import type { Stage } from './schema/document.ts';

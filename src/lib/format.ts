@@ -1,17 +1,6 @@
+import { formatNumber } from './i18n/decimal.ts';
 import { parsePeriodId, spellPeriodZh, type YearEnd } from './periods.ts';
 import { type Unit, unitSpec } from './units.ts';
-
-/**
- * Hong Kong style: thousands separators, fixed decimals, unit words around the number
- * (`人民幣34,368億元`, `19.5%`). Rounding is half away from zero, as consultants' reports round.
- */
-export function formatNumber(value: number, decimals: number): string {
-  const factor = 10 ** decimals;
-  const rounded = (Math.sign(value) * Math.round(Math.abs(value) * factor + Number.EPSILON)) / factor;
-  const [whole = '0', fraction] = Math.abs(rounded).toFixed(decimals).split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${rounded < 0 ? '-' : ''}${grouped}${fraction ? `.${fraction}` : ''}`;
-}
 
 export function formatValue(value: number, unit: Unit, decimals = unitSpec(unit).decimals): string {
   const spec = unitSpec(unit);

@@ -1,6 +1,6 @@
-import type { Occurrence } from './check-content.ts';
+import type { Occurrence } from './content-model.ts';
 import type { Locale } from './i18n/locale.ts';
-import type { Project } from './project.ts';
+import type { Project } from './project-model.ts';
 
 /** Material the document still lacks: placeholders in chapters and unset cover details. */
 export interface MissingItem {

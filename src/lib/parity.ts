@@ -1,4 +1,4 @@
-import type { EditionChapter, Occurrence } from './check-content.ts';
+import type { EditionChapter, Occurrence } from './content-model.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import type { Locale } from './i18n/locale.ts';
 

@@ -1,5 +1,5 @@
 import type { Locale } from './i18n/locale.ts';
-import type { Project } from './project.ts';
+import type { Project } from './project-model.ts';
 import { chartModel } from './render/chart.ts';
 import { type DateOptions, dateText, timetableModel } from './render/date.ts';
 import { figureAttributes } from './render/provenance.ts';

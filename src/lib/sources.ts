@@ -1,4 +1,4 @@
-import type { Registry } from './data/load.ts';
+import type { Registry } from './data/registry.ts';
 
 /** Source ids as a reviewer reads them: the names in data/sources.yaml. */
 export function sourceNames(registry: Registry, ids: readonly string[]): string[] {

@@ -1,6 +1,6 @@
-import type { Occurrence } from './check-content.ts';
+import type { Occurrence } from './content-model.ts';
 import type { Diagnostic } from './diagnostics.ts';
-import type { Project } from './project.ts';
+import type { Project } from './project-model.ts';
 import type { Stage } from './schema/document.ts';
 
 /** A final prospectus carries no placeholder and no missing cover detail (name, date, stock code). */

@@ -3,7 +3,7 @@ import { csvText } from './csv.ts';
 import type { Figure } from './data/resolve.ts';
 import { formatPeriod, formatValue, periodYear } from './format.ts';
 import { withheldMarker } from './offer/withhold.ts';
-import type { Project } from './project.ts';
+import type { Project } from './project-model.ts';
 import { chartModel } from './render/chart.ts';
 import { tableModel } from './render/table.ts';
 import type { Claim } from './schema/claim.ts';

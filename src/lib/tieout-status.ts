@@ -1,5 +1,5 @@
 import type { Basis, Figure } from './data/resolve.ts';
-import type { Project } from './project.ts';
+import type { Project } from './project-model.ts';
 import type { TieOutStatus } from './tieout.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { Located } from './data/load.ts';
+import type { Located } from './data/registry.ts';
 import { type Figure, parseRef, RefError, type Resolver, statedInterval } from './data/resolve.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { ArithmeticError, combine, type Interval } from './expr.ts';

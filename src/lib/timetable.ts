@@ -3,7 +3,7 @@
  * Practicable Date and the accountants' report date. Bound in prose with `<Date of="…" />`:
  * `timetable.<event id>`, `latest-practicable-date`, `accountants-report-date`.
  */
-import type { Located } from './data/load.ts';
+import type { Located } from './data/registry.ts';
 import { type CalendarDate, parseDate, parseTime } from './dates.ts';
 import { type Diagnostic, didYouMean } from './diagnostics.ts';
 import type { Timetable, TimetableEvent } from './schema/timetable.ts';

@@ -5,7 +5,7 @@
  * (h1, running head, contents, bookmarks, site, `<Ref>` text, search, metadata) reads it through
  * `resolveTitle`, so a copy that withholds says 有關本文件及[編纂]的資料 everywhere at once.
  */
-import type { Registry } from './data/load.ts';
+import type { Registry } from './data/registry.ts';
 import { redactionIn } from './i18n/labels.ts';
 import type { Locale } from './i18n/locale.ts';
 import type { Stage } from './schema/document.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import type { Located, Registry } from '../../src/lib/data/load.ts';
+import type { Located, Registry } from '../../src/lib/data/registry.ts';
 import { Resolver } from '../../src/lib/data/resolve.ts';
 import { formatValue } from '../../src/lib/format.ts';
 import { formatValueEn } from '../../src/lib/i18n/english.ts';

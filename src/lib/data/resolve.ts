@@ -4,7 +4,7 @@ import { formatPeriod } from '../format.ts';
 import type { Claim } from '../schema/claim.ts';
 import type { Dataset, NumberCell, RangeEnd, TableDataset, TimeseriesDataset } from '../schema/dataset.ts';
 import { type Unit, unitSpec } from '../units.ts';
-import type { Located, Registry } from './load.ts';
+import type { Located, Registry } from './registry.ts';
 
 export type Basis = 'stated' | 'derived';
 

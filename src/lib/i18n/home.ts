@@ -1,4 +1,4 @@
-import type { Located } from '../data/load.ts';
+import type { Located } from '../data/registry.ts';
 import type { Claim } from '../schema/claim.ts';
 import type { TieOutSummary } from '../tieout-summary.ts';
 import { tieOutSentence, tieOutSentenceEn } from '../tieout-summary.ts';

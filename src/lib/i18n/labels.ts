@@ -1,4 +1,4 @@
-import type { Located, Registry } from '../data/load.ts';
+import type { Located, Registry } from '../data/registry.ts';
 import { type Figure, RefError, type Resolver } from '../data/resolve.ts';
 import type { Claim } from '../schema/claim.ts';
 import type { Dataset, TableDataset, TimeseriesDataset } from '../schema/dataset.ts';

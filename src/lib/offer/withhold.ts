@@ -1,5 +1,6 @@
 import type { Figure, Resolver } from '../data/resolve.ts';
-import { formatNumber, formatValue } from '../format.ts';
+import { formatValue } from '../format.ts';
+import { formatNumber } from '../i18n/decimal.ts';
 import { englishParts, formatValueEn } from '../i18n/english.ts';
 import type { Locale } from '../i18n/locale.ts';
 import type { Stage } from '../schema/document.ts';

@@ -4,7 +4,7 @@
  * that withholds, as Application Proofs print them: [編纂]. The Latest Practicable Date and the
  * accountants' report date are stated in every copy.
  */
-import type { Registry } from '../data/load.ts';
+import type { Registry } from '../data/registry.ts';
 import { RefError } from '../data/resolve.ts';
 import { type CalendarDate, parseDate, parseTime, spellDate, spellDateTime } from '../dates.ts';
 import { didYouMean } from '../diagnostics.ts';

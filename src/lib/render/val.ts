@@ -1,5 +1,6 @@
 import { type Figure, RefError, type Resolver } from '../data/resolve.ts';
-import { chineseNumeral, formatNumber, formatValue } from '../format.ts';
+import { chineseNumeral, formatValue } from '../format.ts';
+import { formatNumber } from '../i18n/decimal.ts';
 import { UnitSpellingError } from '../i18n/english.ts';
 import { type Locale, spellOrdinal, spellSpan, spellValue } from '../i18n/locale.ts';
 import { formatProseEn, ProseAmountError, type ProseOptions } from '../i18n/prose-amount.ts';
