@@ -1,8 +1,8 @@
-import type { Occurrence } from './content-model.ts';
-import type { ResolvedRef, Structure } from './cross-refs.ts';
+import type { Occurrence } from './check/content-model.ts';
 import type { Registry } from './data/registry.ts';
 import type { Resolver } from './data/resolve.ts';
-import type { TieOutResult } from './tieout.ts';
+import type { ResolvedRef, Structure } from './document/cross-refs.ts';
+import type { TieOutResult } from './tieout/tieout.ts';
 
 /*
  * The project's shape, apart from the check that makes it (project.ts): the chapter check, the

@@ -1,16 +1,16 @@
-import { checkContent } from './check-content.ts';
-import type { Occurrence } from './content-model.ts';
+import { checkContent } from './check/check-content.ts';
+import type { Occurrence } from './check/content-model.ts';
+import { parityDiagnostics } from './check/parity.ts';
+import { stageGates } from './check/stage-gates.ts';
+import { dataGeneration } from './data/dev-data-watch.ts';
 import { checkIntegrity } from './data/integrity.ts';
 import { loadRegistry } from './data/load.ts';
 import { Resolver } from './data/resolve.ts';
-import { dataGeneration } from './dev-data-watch.ts';
 import { type Diagnostic, DiagnosticError } from './diagnostics.ts';
-import { parityDiagnostics } from './parity.ts';
+import { effectiveStage } from './document/stage.ts';
 import type { Project } from './project-model.ts';
 import type { Stage } from './schema/document.ts';
-import { effectiveStage } from './stage.ts';
-import { stageGates } from './stage-gates.ts';
-import { tieOut, tieOutDiagnostics } from './tieout.ts';
+import { tieOut, tieOutDiagnostics } from './tieout/tieout.ts';
 
 export interface CheckResult {
   project?: Project;

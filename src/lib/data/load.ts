@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { z } from 'zod';
 import type { Diagnostic } from '../diagnostics.ts';
+import { timetableOrder, timetableTerms } from '../document/timetable.ts';
 import { compileOffer, OFFER_FILE } from '../offer/compile.ts';
 import { type Claim, ClaimRegistrySchema } from '../schema/claim.ts';
 import { type Dataset, DatasetSchema } from '../schema/dataset.ts';
@@ -12,9 +13,8 @@ import { type Source, SourceRegistrySchema } from '../schema/source.ts';
 import { type Term, TermRegistrySchema } from '../schema/term.ts';
 import { TimetableSchema } from '../schema/timetable.ts';
 import { withheldTermDiagnostics } from '../terms/withheld.ts';
-import { timetableOrder, timetableTerms } from '../timetable.ts';
-import { parseYaml, type YamlSource } from '../yaml-source.ts';
 import type { Located, Registry } from './registry.ts';
+import { parseYaml, type YamlSource } from './yaml-source.ts';
 
 export const DATA_PATHS = {
   document: 'content/document.yaml',

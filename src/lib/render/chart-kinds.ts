@@ -4,9 +4,9 @@ import { formatNumber } from '../i18n/decimal.ts';
 import { englishSpelling } from '../i18n/english.ts';
 import { seriesLabel } from '../i18n/labels.ts';
 import type { Locale } from '../i18n/locale.ts';
+import { type Unit, unitSpec } from '../i18n/units.ts';
 import type { Project } from '../project-model.ts';
 import type { TimeseriesDataset } from '../schema/dataset.ts';
-import { type Unit, unitSpec } from '../units.ts';
 
 /** A chart's cells and series: what chart.ts builds and each kind of chart lays out. */
 export interface ChartCell {

@@ -1,14 +1,14 @@
 import { RefError } from '../data/resolve.ts';
 import { didYouMean } from '../diagnostics.ts';
-import { isForecast } from '../format.ts';
 import { fixedDigits, formatNumber } from '../i18n/decimal.ts';
+import { isForecast } from '../i18n/format.ts';
 import { claimLabel, claimText, seriesLabel, sourceNamesIn } from '../i18n/labels.ts';
 import { type Locale, spellPeriod, spellRange } from '../i18n/locale.ts';
+import { periodHeader } from '../i18n/periods.ts';
 import { UI } from '../i18n/ui.ts';
-import { periodHeader } from '../periods.ts';
+import { convertValue, type Unit, unitSpec } from '../i18n/units.ts';
 import type { Project } from '../project-model.ts';
 import { type ChartProps, ChartPropsSchema } from '../schema/props.ts';
-import { convertValue, type Unit, unitSpec } from '../units.ts';
 import { type ChartSeries, captionOf, checkShares, doughnutPeriod, LINE_COLOUR, lineSeries } from './chart-kinds.ts';
 import { spellFigure } from './val.ts';
 

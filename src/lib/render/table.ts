@@ -1,10 +1,10 @@
+import { effectiveStage } from '../document/stage.ts';
 import { columnGroup, columnLabel, datasetTitle, sourceNamesIn, tableText } from '../i18n/labels.ts';
 import type { Locale } from '../i18n/locale.ts';
 import { UI } from '../i18n/ui.ts';
 import { hides, withheldMarker } from '../offer/withhold.ts';
 import type { Project } from '../project-model.ts';
 import { type DataTableProps, DataTablePropsSchema } from '../schema/props.ts';
-import { effectiveStage } from '../stage.ts';
 import { statementModel } from './statement.ts';
 import type { TableModel } from './table-model.ts';
 import { spellFigure } from './val.ts';
