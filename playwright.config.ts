@@ -7,7 +7,8 @@ export default defineConfig({
   globalSetup: './tests/e2e/global-setup.ts',
   fullyParallel: false,
   workers: 1,
-  reporter: [['list']],
+  // The JSON report feeds the slowest-ten list `npm test` ends with (tests/slowest.ts).
+  reporter: [['list'], ['json', { outputFile: '.build/test-report/e2e.json' }]],
   timeout: 60_000,
   use: {
     browserName: 'chromium',
