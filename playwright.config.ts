@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, findBrowser } from './scripts/lib/browser.ts';
+import { CHROMIUM_ARGS, findBrowser } from './scripts/lib/print/browser.ts';
 
 // Real Chromium (Debian's, found and started like the PDF step's) against the built site on a free port.
 export default defineConfig({
@@ -7,7 +7,8 @@ export default defineConfig({
   globalSetup: './tests/e2e/global-setup.ts',
   fullyParallel: false,
   workers: 1,
-  reporter: [['list']],
+  // The JSON report feeds the slowest-ten list `npm test` ends with (tests/slowest.ts).
+  reporter: [['list'], ['json', { outputFile: '.build/test-report/e2e.json' }]],
   timeout: 60_000,
   use: {
     browserName: 'chromium',

@@ -1,3 +1,4 @@
+import { diffArrays } from 'diff';
 import type { Locale } from '../i18n/locale.ts';
 
 /**
@@ -21,51 +22,20 @@ export function tokenize(text: string, locale: Locale = 'zh'): string[] {
 
 export type Op = { type: 'equal' | 'insert' | 'delete'; text: string };
 
-/** Longest-common-subsequence diff of two token lists, merged into runs. */
+/**
+ * A minimal diff of two token lists (jsdiff's Myers diff), merged into runs. It took the place of
+ * our own LCS table after marking exactly as many characters on every paragraph of the sample,
+ * in a third of the time (README, "Blacklines").
+ */
 export function diffTokens(a: readonly string[], b: readonly string[]): Op[] {
-  const n = a.length;
-  const m = b.length;
-  // Trim the common head and tail first: most blocks differ in a small span.
-  let head = 0;
-  while (head < n && head < m && a[head] === b[head]) head++;
-  let tail = 0;
-  while (tail < n - head && tail < m - head && a[n - 1 - tail] === b[m - 1 - tail]) tail++;
-  const x = a.slice(head, n - tail);
-  const y = b.slice(head, m - tail);
-  const rows = x.length + 1;
-  const cols = y.length + 1;
-  const lcs = new Uint32Array(rows * cols);
-  for (let i = x.length - 1; i >= 0; i--) {
-    for (let j = y.length - 1; j >= 0; j--) {
-      lcs[i * cols + j] =
-        x[i] === y[j]
-          ? (lcs[(i + 1) * cols + j + 1] ?? 0) + 1
-          : Math.max(lcs[(i + 1) * cols + j] ?? 0, lcs[i * cols + j + 1] ?? 0);
-    }
-  }
   const ops: Op[] = [];
-  const push = (type: Op['type'], text: string) => {
+  for (const change of diffArrays(a as string[], b as string[])) {
+    const type: Op['type'] = change.added ? 'insert' : change.removed ? 'delete' : 'equal';
+    const text = change.value.join('');
     const last = ops.at(-1);
     if (last && last.type === type) last.text += text;
     else ops.push({ type, text });
-  };
-  if (head) push('equal', a.slice(0, head).join(''));
-  let i = 0;
-  let j = 0;
-  while (i < x.length && j < y.length) {
-    if (x[i] === y[j]) {
-      push('equal', x[i] as string);
-      i++;
-      j++;
-    } else if ((lcs[(i + 1) * cols + j] ?? 0) >= (lcs[i * cols + j + 1] ?? 0)) {
-      push('delete', x[i++] as string);
-    } else {
-      push('insert', y[j++] as string);
-    }
   }
-  while (i < x.length) push('delete', x[i++] as string);
-  while (j < y.length) push('insert', y[j++] as string);
-  if (tail) push('equal', a.slice(n - tail).join(''));
   return ops;
 }
 

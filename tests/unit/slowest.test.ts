@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { playwrightTimes, slowest, vitestTimes } from '../slowest.ts';
+
+describe('the slowest-tests list', () => {
+  it('reads both reports and lists the slowest first, however deep a Playwright test is nested', () => {
+    const unit = vitestTimes({
+      testResults: [
+        {
+          name: `${process.cwd()}/tests/unit/a.test.ts`,
+          assertionResults: [
+            { fullName: 'a fast', duration: 5 },
+            { fullName: 'a slow', duration: 9000 },
+          ],
+        },
+      ],
+    });
+    const e2e = playwrightTimes({
+      suites: [
+        {
+          title: 'site.spec.ts',
+          suites: [
+            {
+              title: 'home',
+              specs: [
+                { title: 'loads', file: 'site.spec.ts', tests: [{ results: [{ duration: 700 }, { duration: 300 }] }] },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    const top = slowest([...unit, ...e2e], 2);
+    expect(top.map((t) => [t.file, t.title, t.ms])).toEqual([
+      ['tests/unit/a.test.ts', 'a slow', 9000],
+      // A retried test's time is every attempt's.
+      ['tests/e2e/site.spec.ts', 'home › loads', 1000],
+    ]);
+  });
+});
