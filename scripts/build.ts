@@ -24,7 +24,7 @@ import { pdfMetadata, pdfMetadataEn } from './lib/print/metadata.ts';
 import { sourceCommit } from './lib/publish/commit.ts';
 import { checkWritable, isAlive, PublishError, publishDir, sweepLeftovers } from './lib/publish/publish.ts';
 import { type PdfMetadata, RenderError, renderPdf } from './lib/render-pdf.ts';
-import { ReviewGateError, reviewStep } from './lib/review-items.ts';
+import { ReviewGateError, reviewStep } from './lib/review/review-items.ts';
 import {
   type BoundFigure,
   boundFigures,

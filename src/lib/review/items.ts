@@ -1,5 +1,5 @@
-import type { Project } from '../project.ts';
-import { claimRows } from '../tieout-claims.ts';
+import type { Project } from '../project-model.ts';
+import { claimRows } from '../tieout/tieout-claims.ts';
 import { itemHash } from './item-hash.ts';
 import type { PageItem } from './item-keys.ts';
 import { type Covered, ITEM_KINDS, type ItemKind, type ReviewItem } from './schema.ts';

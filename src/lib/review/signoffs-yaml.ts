@@ -1,7 +1,7 @@
 import { stringify } from 'yaml';
 import type { z } from 'zod';
+import { parseYaml } from '../data/yaml-source.ts';
 import type { Diagnostic } from '../diagnostics.ts';
-import { parseYaml } from '../yaml-source.ts';
 import { type SignoffRecord, type SignoffsFile, SignoffsFileSchema } from './schema.ts';
 
 /** Where the sign-offs that travel with the document live, relative to the project. */

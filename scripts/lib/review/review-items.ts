@@ -2,15 +2,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { type Diagnostic, formatDiagnostic, summarize } from '../../src/lib/diagnostics.ts';
-import type { Locale } from '../../src/lib/i18n/locale.ts';
-import type { Project } from '../../src/lib/project.ts';
-import { gateRefusal, overrideWarning, unsignedItems } from '../../src/lib/review/gate.ts';
-import { chapterItems, type PageItem } from '../../src/lib/review/item-keys.ts';
-import { reviewItems, reviewLogLine } from '../../src/lib/review/items.ts';
-import type { ReviewItem, ReviewItemsFile, SignoffsFile } from '../../src/lib/review/schema.ts';
-import { parseSignoffs, SIGNOFFS_FILE } from '../../src/lib/review/signoffs-yaml.ts';
-import type { Stage } from '../../src/lib/schema/document.ts';
+import { type Diagnostic, formatDiagnostic, summarize } from '../../../src/lib/diagnostics.ts';
+import type { Locale } from '../../../src/lib/i18n/locale.ts';
+import type { Project } from '../../../src/lib/project-model.ts';
+import { gateRefusal, overrideWarning, unsignedItems } from '../../../src/lib/review/gate.ts';
+import { chapterItems, type PageItem } from '../../../src/lib/review/item-keys.ts';
+import { reviewItems, reviewLogLine } from '../../../src/lib/review/items.ts';
+import type { ReviewItem, ReviewItemsFile, SignoffsFile } from '../../../src/lib/review/schema.ts';
+import { parseSignoffs, SIGNOFFS_FILE } from '../../../src/lib/review/signoffs-yaml.ts';
+import type { Stage } from '../../../src/lib/schema/document.ts';
 
 /** The file every copy built with its PDFs carries at its root: what a reviewer can sign off. */
 export const REVIEW_ITEMS_FILE = 'review-items.json';
