@@ -85,3 +85,24 @@ test('keys count a data-ref among the chapter’s prose figures, and tables drop
   }
   expect(whole.some((i) => i.key.endsWith('~2') && i.kind === 'figure')).toBe(true);
 });
+
+test('controls a review client adds (marked data-review-ui) change no key, label or covered words', async ({
+  page,
+  site,
+}) => {
+  await page.goto(`${site}/chapters/industry-overview/`);
+  const before = (await chapterPageItems(page, 'industry-overview')).map(({ index: _, ...i }) => i);
+  await page.evaluate(() => {
+    for (const el of document.querySelectorAll(
+      'article.chapter h2[id], article.chapter .fig[data-ref], article.chapter figure',
+    )) {
+      const control = document.createElement('button');
+      control.dataset['reviewUi'] = '';
+      control.textContent = '簽核 Sign off';
+      el.append(control);
+    }
+  });
+  const after = (await chapterPageItems(page, 'industry-overview')).map(({ index: _, ...i }) => i);
+  expect(before.length).toBeGreaterThan(10);
+  expect(after).toEqual(before);
+});

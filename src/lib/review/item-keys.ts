@@ -85,7 +85,8 @@ export function chapterItems(root: Element, chapterId: string): PageItem[] {
   });
   if (current) sectionText.set(current, clean(buffer));
 
-  const chapter = clean(root.querySelector('h1')?.textContent ?? '');
+  const h1 = root.querySelector('h1');
+  const chapter = h1 ? textOf(h1) : '';
   const label = (...parts: (string | undefined)[]) => parts.filter((p) => p).join(' · ');
   const counts = new Map<string, number>();
   const next = (key: string) => {
@@ -103,7 +104,7 @@ export function chapterItems(root: Element, chapterId: string): PageItem[] {
     const at = section ? { sectionId: section.id } : {};
     if (el.matches('h2[id]')) {
       if (inFigure) continue;
-      section = { id: el.id, title: clean(el.textContent ?? '') };
+      section = { id: el.id, title: textOf(el) };
       items.push({
         key: `section:${el.id}`,
         kind: 'section',
@@ -117,7 +118,8 @@ export function chapterItems(root: Element, chapterId: string): PageItem[] {
       const kind = el.matches('figure.chart') ? 'chart' : 'table';
       const base = `${kind}:${chapterId}/${(el.id || `${kind}`).replace(/~\d+$/, '')}`;
       const n = next(base);
-      const title = clean(el.querySelector('.figure-title')?.textContent ?? '');
+      const caption = el.querySelector('.figure-title');
+      const title = caption ? textOf(caption) : '';
       items.push({
         key: n === 1 ? base : `${base}~${n}`,
         kind,
@@ -136,7 +138,7 @@ export function chapterItems(root: Element, chapterId: string): PageItem[] {
         kind: 'figure',
         chapterId,
         ...at,
-        label: label(chapter, section?.title, el.dataset['label'] || clean(el.textContent ?? '')),
+        label: label(chapter, section?.title, el.dataset['label'] || textOf(el)),
         covered: {
           value: el.dataset['value'] ?? '',
           source: el.dataset['sources'] ?? '',
