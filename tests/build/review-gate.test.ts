@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { type ReviewItem, ReviewItemsFileSchema } from '../../src/lib/review/schema.ts';
 import { TEST_EPOCH } from '../build-once.ts';
@@ -70,6 +70,8 @@ beforeAll(() => {
   vetting = build('vetting', []);
   if (vetting.status === 0) vettingItems = distFile('review-items.json');
 }, 300_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('a vetting build', () => {
   it('writes review-items.json whose figures are the prose figures of verification.csv, and says how many', () => {
