@@ -31,6 +31,9 @@ export interface StoreOptions {
   sessionHours?: number;
 }
 
+/** Where the database lives unless --db says otherwise: gitignored, outside every build output. */
+export const DEFAULT_DB_FILE = '.review/review.db';
+
 /** How long a write waits for another process's transaction before giving up. */
 const BUSY_MS = 10_000;
 
