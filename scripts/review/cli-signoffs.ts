@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { formatDiagnostic } from '../../src/lib/diagnostics.ts';
-import type { SignoffRecord, SignoffsFile } from '../../src/lib/review/schema.ts';
+import type { Override, SignoffRecord, SignoffsFile } from '../../src/lib/review/schema.ts';
 import { signoffsYaml } from '../../src/lib/review/signoffs-write.ts';
 import { parseSignoffs, SIGNOFFS_FILE } from '../../src/lib/review/signoffs-yaml.ts';
 import type { Signoff, Store } from './store.ts';
@@ -19,7 +19,15 @@ export function exportSignoffs(store: Store, out: string | undefined, io: Out): 
   const file = out ?? SIGNOFFS_FILE;
   const records = store.signoffs().map(toRecord);
   // The override is a decision recorded in the file, not in the database: an export keeps it.
-  const override = existsSync(file) ? readSignoffsFile(file).override : undefined;
+  let override: Override | undefined;
+  try {
+    override = existsSync(file) ? readSignoffsFile(file).override : undefined;
+  } catch (error) {
+    if (!(error instanceof CommandError)) throw error;
+    throw new CommandError(
+      `${error.message}\n${file}: not overwritten: export keeps the override of the file it replaces, so it must read it; fix or delete it, then export again`,
+    );
+  }
   const text = signoffsYaml(records, override);
   const before = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
   mkdirSync(dirname(file), { recursive: true });

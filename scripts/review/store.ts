@@ -353,7 +353,13 @@ class SqliteStore implements Store {
 
   backup(to: string): void {
     if (statSync(to, { throwIfNoEntry: false })) throw new StoreError(`${to}: exists already; name a new file`);
-    this.read(() => this.db.prepare('VACUUM INTO ?').run(to));
+    try {
+      mkdirSync(dirname(to), { recursive: true });
+      // VACUUM INTO reads one consistent snapshot while other processes go on writing.
+      this.db.prepare('VACUUM INTO ?').run(to);
+    } catch (error) {
+      throw storeFailure(to, error);
+    }
   }
 
   close(): void {

@@ -210,6 +210,20 @@ describe('review CLI: export and import', () => {
     store.close();
   });
 
+  it('backs up into a new file that holds the same sign-offs, and never over an existing file', async () => {
+    const dir = folder();
+    const [db, copy] = [join(dir, 'a.db'), join(dir, 'backups', 'review-copy.db')];
+    seed(db);
+    const done = await cli(['backup', copy, '--db', db]);
+    expect(done.code, done.all).toBe(0);
+    const [original, backup] = [openStore(db), openStore(copy)];
+    expect(backup.signoffs()).toEqual(original.signoffs());
+    original.close();
+    backup.close();
+    const again = await cli(['backup', copy, '--db', db]);
+    expect([again.code, again.stderr]).toEqual([1, expect.stringContaining(`${copy}: exists already`)]);
+  });
+
   it('keeps the override of the file it overwrites, and refuses a malformed file naming its line', async () => {
     const dir = folder();
     const [db, out] = [join(dir, 'a.db'), join(dir, 'signoffs.yaml')];
