@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { migrate } from './migrations.ts';
+import { migrate, refuseNewer } from './migrations.ts';
 import { checkAgainstNothing, hashPassword, passwordMatches } from './passwords.ts';
 import { StoreError, storeFailure } from './store-errors.ts';
 import { queryRows, requireOpenQuery } from './store-queries.ts';
@@ -58,8 +58,9 @@ export function openStore(file: string, options: StoreOptions = {}): Store {
     throw storeFailure(file, error);
   }
   try {
-    // Reading the schema first fails at once on a file that is not SQLite, before any write.
+    // Reading first fails at once, before any write, on a file that is not SQLite or is newer.
     db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    refuseNewer(db, file);
     db.exec('PRAGMA journal_mode = WAL');
     db.exec('PRAGMA synchronous = FULL');
     db.exec('PRAGMA foreign_keys = ON');
