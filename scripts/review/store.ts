@@ -5,6 +5,8 @@ import { DatabaseSync } from 'node:sqlite';
 import { migrate } from './migrations.ts';
 import { checkAgainstNothing, hashPassword, passwordMatches } from './passwords.ts';
 import { StoreError, storeFailure } from './store-errors.ts';
+import { queryRows, requireOpenQuery } from './store-queries.ts';
+import type { AuditEntry, Covered, Query, Role, Signoff, Store, User } from './store-types.ts';
 
 /**
  * The reviewers' workspace database: users, sessions, sign-offs, queries and the audit log in
@@ -12,12 +14,8 @@ import { StoreError, storeFailure } from './store-errors.ts';
  * (the server, the CLI, a second server): WAL lets readers go on while one writes, every write
  * is one IMMEDIATE transaction that waits up to BUSY_MS for the lock instead of failing, and a
  * process killed at any moment leaves the last committed state (synchronous=FULL).
- *
- * Writes a user causes are audited by the method itself, in the same transaction as the write:
- * addUser/setPassword/removeUser ('user add' / 'user passwd' / 'user remove'), createSession
- * ('sign-in'), deleteSession ('sign-out'), recordLoginFailure ('failed sign-in'), addSignoff
- * ('sign-off'), addQuery ('query'), answerQuery ('answer'), closeQuery ('close'),
- * importSignoffs ('import'). Callers use audit() only for events that write nothing else.
+ * Every write a user causes is audited by the method itself, in the same transaction (see
+ * store-types.ts for which method records which event).
  *
  * Node 24.21 loads node:sqlite without an ExperimentalWarning (checked), so entry points need
  * no warning filter; if a future Node prints one again, filter it in the entry point only.
@@ -25,78 +23,8 @@ import { StoreError, storeFailure } from './store-errors.ts';
 
 export { StoreError } from './store-errors.ts';
 
-export type Role = 'reviewer' | 'author' | 'admin';
-export const ROLES: readonly Role[] = ['reviewer', 'author', 'admin'];
-export interface User {
-  name: string;
-  role: Role;
-}
-/** The words a sign-off covers. TODO(merge h-items): import from src/lib/review/schema.ts. */
-export interface Covered {
-  value?: string | undefined;
-  source?: string | undefined;
-  context: string;
-}
-export interface Signoff {
-  id: number;
-  key: string;
-  hash: string;
-  by: string;
-  at: string;
-  note: string;
-  evidence: string | null;
-  covered: Covered;
-}
-export interface Query {
-  id: number;
-  key: string;
-  by: string;
-  at: string;
-  text: string;
-  status: 'open' | 'answered' | 'closed';
-  answers: { by: string; at: string; text: string }[];
-  closedBy: string | null;
-  closedAt: string | null;
-}
-export interface AuditEntry {
-  id: number;
-  at: string;
-  event: string;
-  user: string | null;
-  detail: string;
-}
-
-export interface Store {
-  /** The database file, as given to openStore (for messages). */
-  readonly file: string;
-  addUser(name: string, role: Role, password: string): void;
-  setPassword(name: string, password: string): void;
-  removeUser(name: string): void;
-  listUsers(): (User & { created: string })[];
-  verifyPassword(name: string, password: string): User | undefined;
-  createSession(name: string): { token: string; csrf: string; expires: string };
-  session(token: string): { user: User; csrf: string; expires: string } | undefined;
-  deleteSession(token: string): void;
-  /** Failures since `sinceIso` for this name or from this address, whichever is more. */
-  loginFailures(name: string, address: string, sinceIso: string): number;
-  recordLoginFailure(name: string, address: string): void;
-  addSignoff(s: Omit<Signoff, 'id' | 'at'>): Signoff;
-  signoffs(): Signoff[];
-  /**
-   * Adds the records not already present (same key, hash, by and at), all in one transaction,
-   * audited with `source`; returns how many were added and how many were there already.
-   */
-  importSignoffs(records: Omit<Signoff, 'id'>[], source: string): { added: number; present: number };
-  addQuery(q: { key: string; by: string; text: string }): Query;
-  answerQuery(id: number, by: string, text: string): Query;
-  closeQuery(id: number, by: string): Query;
-  queries(): Query[];
-  audit(event: string, user: string | null, detail: string): void;
-  auditLog(): AuditEntry[];
-  /** A consistent copy of the whole database into a new file, safe while others write. */
-  backup(to: string): void;
-  close(): void;
-}
+export type { AuditEntry, Covered, Query, Role, Signoff, Store, User } from './store-types.ts';
+export { ROLES } from './store-types.ts';
 
 export interface StoreOptions {
   /** How long a session lasts; 12 hours unless said. */
@@ -237,169 +165,6 @@ class SqliteStore implements Store {
     return rows.map((r) => ({ name: r.name, role: r.role, created: r.created }));
   }
 
-  verifyPassword(name: string, password: string): User | undefined;
-  createSession(name: string): { token: string; csrf: string; expires: string };
-  session(token: string): { user: User; csrf: string; expires: string } | undefined;
-  deleteSession(token: string): void;
-  /** Failures since `sinceIso` for this name or from this address, whichever is more. */
-  loginFailures(name: string, address: string, sinceIso: string): number;
-  recordLoginFailure(name: string, address: string): void;
-  addSignoff(s: Omit<Signoff, 'id' | 'at'>): Signoff;
-  signoffs(): Signoff[];
-  /**
-   * Adds the records not already present (same key, hash, by and at), all in one transaction,
-   * audited with `source`; returns how many were added and how many were there already.
-   */
-  importSignoffs(records: Omit<Signoff, 'id'>[], source: string): { added: number; present: number };
-  addQuery(q: { key: string; by: string; text: string }): Query;
-  answerQuery(id: number, by: string, text: string): Query;
-  closeQuery(id: number, by: string): Query;
-  queries(): Query[];
-  audit(event: string, user: string | null, detail: string): void;
-  auditLog(): AuditEntry[];
-  /** A consistent copy of the whole database into a new file, safe while others write. */
-  backup(to: string): void;
-  close(): void;
-}
-
-export interface StoreOptions {
-  /** How long a session lasts; 12 hours unless said. */
-  sessionHours?: number;
-}
-
-/** How long a write waits for another process's transaction before giving up. */
-const BUSY_MS = 10_000;
-
-/** Opens (creating folder and file when missing) and migrates the database at `file`. */
-export function openStore(file: string, options: StoreOptions = {}): Store {
-  const sessionMs = (options.sessionHours ?? 12) * 3600_000;
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-  } catch (error) {
-    throw new StoreError(
-      `${file}: cannot create its folder (${(error as Error).message}); pass another file with --db`,
-    );
-  }
-  if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) {
-    throw new StoreError(`${file}: is a folder, not a database file; pass a file path with --db`);
-  }
-  let db: DatabaseSync;
-  try {
-    db = new DatabaseSync(file, { timeout: BUSY_MS, enableForeignKeyConstraints: true });
-  } catch (error) {
-    throw storeFailure(file, error);
-  }
-  try {
-    // Reading the schema first fails at once on a file that is not SQLite, before any write.
-    db.prepare('SELECT count(*) FROM sqlite_schema').get();
-    db.exec('PRAGMA journal_mode = WAL');
-    db.exec('PRAGMA synchronous = FULL');
-    db.exec('PRAGMA foreign_keys = ON');
-    migrate(db, file);
-  } catch (error) {
-    db.close();
-    throw storeFailure(file, error);
-  }
-  return new SqliteStore(db, file, sessionMs);
-}
-
-const now = () => new Date().toISOString();
-const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
-
-interface SignoffRow {
-  id: number;
-  key: string;
-  hash: string;
-  by: string;
-  at: string;
-  note: string;
-  evidence: string | null;
-  covered: string;
-}
-
-class SqliteStore implements Store {
-  private readonly db: DatabaseSync;
-  readonly file: string;
-  private readonly sessionMs: number;
-
-  constructor(db: DatabaseSync, file: string, sessionMs: number) {
-    this.db = db;
-    this.file = file;
-    this.sessionMs = sessionMs;
-  }
-
-  /** Runs `work` as one IMMEDIATE transaction: all of it is recorded, or none. */
-  private write<T>(work: () => T): T {
-    try {
-      this.db.exec('BEGIN IMMEDIATE');
-      const result = work();
-      this.db.exec('COMMIT');
-      return result;
-    } catch (error) {
-      if (this.db.isTransaction) this.db.exec('ROLLBACK');
-      throw storeFailure(this.file, error);
-    }
-  }
-
-  private read<T>(work: () => T): T {
-    try {
-      return work();
-    } catch (error) {
-      throw storeFailure(this.file, error);
-    }
-  }
-
-  private log(event: string, user: string | null, detail: string): void {
-    this.db.prepare('INSERT INTO audit (at, event, user, detail) VALUES (?, ?, ?, ?)').run(now(), event, user, detail);
-  }
-
-  private requireUser(name: string): void {
-    if (!this.db.prepare('SELECT 1 FROM users WHERE name = ?').get(name)) {
-      throw new StoreError(`${this.file}: no user named ${JSON.stringify(name)}`);
-    }
-  }
-
-  addUser(name: string, role: Role, password: string): void {
-    const hash = hashPassword(password);
-    this.write(() => {
-      if (this.db.prepare('SELECT 1 FROM users WHERE name = ?').get(name)) {
-        throw new StoreError(`${this.file}: a user named ${JSON.stringify(name)} exists already`);
-      }
-      this.db
-        .prepare('INSERT INTO users (name, role, password, created) VALUES (?, ?, ?, ?)')
-        .run(name, role, hash, now());
-      this.log('user add', null, `${name} as ${role}`);
-    });
-  }
-
-  setPassword(name: string, password: string): void {
-    const hash = hashPassword(password);
-    this.write(() => {
-      this.requireUser(name);
-      this.db.prepare('UPDATE users SET password = ? WHERE name = ?').run(hash, name);
-      // A new password ends the sessions the old one opened: it is often changed because it leaked.
-      this.db.prepare('DELETE FROM sessions WHERE user = ?').run(name);
-      this.log('user passwd', null, name);
-    });
-  }
-
-  removeUser(name: string): void {
-    this.write(() => {
-      this.requireUser(name);
-      this.db.prepare('DELETE FROM users WHERE name = ?').run(name); // sessions go by ON DELETE CASCADE
-      this.log('user remove', null, name);
-    });
-  }
-
-  listUsers(): (User & { created: string })[] {
-    return this.read(
-      () =>
-        this.db.prepare('SELECT name, role, created FROM users ORDER BY name').all() as unknown as (User & {
-          created: string;
-        })[],
-    );
-  }
-
   verifyPassword(name: string, password: string): User | undefined {
     const row = this.read(
       () =>
@@ -527,7 +292,7 @@ class SqliteStore implements Store {
 
   answerQuery(id: number, by: string, text: string): Query {
     return this.write(() => {
-      this.openQuery(id);
+      requireOpenQuery(this.db, this.file, id);
       this.db.prepare('INSERT INTO answers (query_id, by, at, text) VALUES (?, ?, ?, ?)').run(id, by, now(), text);
       this.log('answer', by, `#${id}`);
       return this.query(id);
@@ -536,59 +301,21 @@ class SqliteStore implements Store {
 
   closeQuery(id: number, by: string): Query {
     return this.write(() => {
-      this.openQuery(id);
+      requireOpenQuery(this.db, this.file, id);
       this.db.prepare('UPDATE queries SET closed_by = ?, closed_at = ? WHERE id = ?').run(by, now(), id);
       this.log('close', by, `#${id}`);
       return this.query(id);
     });
   }
 
-  private openQuery(id: number): void {
-    const row = this.db.prepare('SELECT closed_at FROM queries WHERE id = ?').get(id) as
-      | { closed_at: string | null }
-      | undefined;
-    if (!row) throw new StoreError(`${this.file}: no query #${id}`);
-    if (row.closed_at) throw new StoreError(`${this.file}: query #${id} was closed at ${row.closed_at}`);
-  }
-
   private query(id: number): Query {
-    const found = this.queryRows('WHERE q.id = ?', id)[0];
+    const found = queryRows(this.db, id)[0];
     if (!found) throw new StoreError(`${this.file}: no query #${id}`);
     return found;
   }
 
   queries(): Query[] {
-    return this.read(() => this.queryRows(''));
-  }
-
-  private queryRows(where: string, ...params: number[]): Query[] {
-    const rows = this.db
-      .prepare(`SELECT q.id, q.key, q.by, q.at, q.text, q.closed_by, q.closed_at FROM queries q ${where} ORDER BY q.id`)
-      .all(...params) as unknown as {
-      id: number;
-      key: string;
-      by: string;
-      at: string;
-      text: string;
-      closed_by: string | null;
-      closed_at: string | null;
-    }[];
-    const answers = this.db.prepare('SELECT by, at, text FROM answers WHERE query_id = ? ORDER BY id');
-    return rows.map((r) => {
-      const list = answers.all(r.id) as unknown as Query['answers'];
-      const status = r.closed_at ? 'closed' : list.length > 0 ? 'answered' : 'open';
-      return {
-        id: Number(r.id),
-        key: r.key,
-        by: r.by,
-        at: r.at,
-        text: r.text,
-        status,
-        answers: list.map((a) => ({ by: a.by, at: a.at, text: a.text })),
-        closedBy: r.closed_by,
-        closedAt: r.closed_at,
-      };
-    });
+    return this.read(() => queryRows(this.db));
   }
 
   audit(event: string, user: string | null, detail: string): void {
