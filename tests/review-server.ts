@@ -2,12 +2,12 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { itemHash } from '../src/lib/review/item-hash.ts';
-import type { Covered, ReviewItem, ReviewItemsFile } from '../src/lib/review/schema.ts';
 import { loadClientAssets } from '../scripts/review/client-assets.ts';
 import { loadCopy } from '../scripts/review/copy.ts';
 import { type ReviewServer, startReviewServer } from '../scripts/review/server.ts';
 import { openStore, type Role, type Store } from '../scripts/review/store.ts';
+import { itemHash } from '../src/lib/review/item-hash.ts';
+import type { Covered, ReviewItem, ReviewItemsFile } from '../src/lib/review/schema.ts';
 
 /** An item of a synthetic copy, hashed as the build hashes one. */
 export function item(key: string, covered: Covered, label = `測試章 · ${key}`): ReviewItem {
