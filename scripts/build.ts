@@ -26,6 +26,7 @@ import { pdfMetadata, pdfMetadataEn } from './lib/metadata.ts';
 import { type PrintedUnitsState, readPrintedStates, recordPrintStates } from './lib/print-state.ts';
 import { checkWritable, isAlive, PublishError, publishDir, sweepLeftovers } from './lib/publish.ts';
 import { type PdfMetadata, RenderError, renderPdf } from './lib/render-pdf.ts';
+import { ReviewGateError, reviewStep } from './lib/review-items.ts';
 import {
   type BoundFigure,
   boundFigures,
@@ -169,6 +170,12 @@ async function buildOne(
     ? (options.lang ? [options.lang] : LOCALES).filter((l) => l === 'zh' || englishEdition)
     : [];
   const stage = effectiveStage(doc);
+  // A final copy is published only with its items signed off: a malformed sign-off file stops it now.
+  const review = reviewStep(root, stage, printed);
+  if ('error' in review) {
+    process.stderr.write(`${review.error}\nnothing was written.\n`);
+    return 1;
+  }
   lap('check_s');
   if (options.check) return 0;
 
@@ -239,6 +246,7 @@ async function buildOne(
         pageTexts: true,
         readPage: async (page) => {
           figures = await boundFigures(page);
+          await review.read('zh', page);
         },
         log: (m) => step(`  ${m}`),
       });
@@ -281,6 +289,7 @@ async function buildOne(
         pageTexts: true,
         readPage: async (page) => {
           figuresEn = await boundFigures(page, 'en');
+          await review.read('en', page);
         },
         log: (m) => step(`  ${m}`),
       });
@@ -306,6 +315,8 @@ async function buildOne(
       );
     }
     const pdfsDone = performance.now();
+    // What reviewers sign off, read from the printed pages; a final copy stops here if unsigned.
+    await review.finish(project, work, { stage, commit, builtAt: buildInstant().toISOString() }, step);
     // One schedule for both editions: each figure once, with its page in each PDF. It is placed
     // on the Chinese PDF's pages, so a build without the Chinese PDF writes none.
     if (schedule) {
@@ -348,7 +359,11 @@ async function buildOne(
     await leakScan?.stop();
     await cleanup();
     const message =
-      e instanceof RenderError || e instanceof AstroBuildError || e instanceof LeakError || e instanceof PublishError
+      e instanceof RenderError ||
+      e instanceof AstroBuildError ||
+      e instanceof LeakError ||
+      e instanceof PublishError ||
+      e instanceof ReviewGateError
         ? oneLineIfNoSpace(e.message, work)
         : ((e as Error).stack ?? String(e));
     process.stderr.write(`error: ${message}\nThe previous ${out}/ is unchanged.\n`);

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, statSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { migrate } from './migrations.ts';
@@ -31,6 +31,9 @@ export interface StoreOptions {
   sessionHours?: number;
 }
 
+/** Where the database lives unless --db says otherwise: gitignored, outside every build output. */
+export const DEFAULT_DB_FILE = '.review/review.db';
+
 /** How long a write waits for another process's transaction before giving up. */
 const BUSY_MS = 10_000;
 
@@ -47,6 +50,7 @@ export function openStore(file: string, options: StoreOptions = {}): Store {
   if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) {
     throw new StoreError(`${file}: is a folder, not a database file; pass a file path with --db`);
   }
+  writable(file);
   let db: DatabaseSync;
   try {
     db = new DatabaseSync(file, { timeout: BUSY_MS, enableForeignKeyConstraints: true });
@@ -65,6 +69,26 @@ export function openStore(file: string, options: StoreOptions = {}): Store {
     throw storeFailure(file, error);
   }
   return new SqliteStore(db, file, sessionMs);
+}
+
+/**
+ * Refuses at open what would otherwise fail at the first sign-off: SQLite opens a file it may
+ * not write read-only without a word, and needs its folder writable for the -wal and -shm files.
+ */
+function writable(file: string): void {
+  for (const [path, what] of [
+    [dirname(file), 'the folder of the database is read-only'],
+    [file, 'the database is read-only'],
+  ] as const) {
+    try {
+      accessSync(path, constants.W_OK);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      throw new StoreError(
+        `${file}: ${what} for this user (${(error as NodeJS.ErrnoException).code}); give write access to the file and its folder (SQLite writes -wal and -shm files beside it), or pass another file with --db`,
+      );
+    }
+  }
 }
 
 const now = () => new Date().toISOString();

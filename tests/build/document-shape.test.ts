@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +15,10 @@ import { layoutPages, nonEmptyLines, run, squash } from './read.ts';
  * wherever it shows; the cover carries the boxed warning in drafts only; the print by units
  * gives the same folios and contents as the whole print.
  */
+
+/** A sign-off file that publishes a final copy unsigned, on purpose. */
+const OVERRIDE =
+  'version: 1\noverride:\n  by: document-shape test\n  reason: the test reads the printed shape, not sign-offs\n';
 
 function build(dir: string, env: Record<string, string> = {}, args: string[] = []) {
   const result = spawnSync(process.execPath, [join(dir, 'scripts/build.ts'), ...args], {
@@ -184,6 +188,8 @@ describe('document shape, final and by units', () => {
   it('prints every withheld section in full in the final prospectus, whose cover has no warning but names the offer', async () => {
     const dir = fixtureProject('shape');
     editFile(dir, 'content/document.yaml', 'date: null', 'date: "2024-12-02"');
+    // What is printed is under test here, not the sign-offs (review-gate.test.ts): published by override.
+    writeFileSync(join(dir, 'content/signoffs.yaml'), OVERRIDE);
     build(dir, { PROSPECTUS_STAGE: 'final' }, ['--lang', 'zh']);
     const zh = await read(join(dir, 'dist/prospectus.pdf'));
     const cover = squash(page(zh, 1).join(''));

@@ -44,6 +44,11 @@ describe('a build without the PDF', () => {
     );
   });
 
+  it('writes no review-items.json (its items are read from the printed page) and says so', () => {
+    expect(build.stderr).toContain('review: no review-items.json written (--no-pdf');
+    expect(existsSync(join(OUT, 'review-items.json'))).toBe(false);
+  });
+
   it('says on /verification/ that the schedule and PDF pages come with a full build', () => {
     const html = page('verification');
     expect(html.match(/<p class="notice" data-no-pdf>[\s\S]*?<\/p>/g)?.join('\n')).toContain(

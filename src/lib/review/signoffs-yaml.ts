@@ -1,0 +1,48 @@
+import type { z } from 'zod';
+import type { Diagnostic } from '../diagnostics.ts';
+import { parseYaml } from '../yaml-source.ts';
+import { type SignoffsFile, SignoffsFileSchema } from './schema.ts';
+
+/** Where the sign-offs that travel with the document live, relative to the project. */
+export const SIGNOFFS_FILE = 'content/signoffs.yaml';
+
+/**
+ * Reads a sign-off file's text; every problem is a diagnostic at its line (`file:line`), saying
+ * what was found and what was expected. An empty file is no sign-offs.
+ */
+export function parseSignoffs(file: string, text: string): { signoffs?: SignoffsFile; diagnostics: Diagnostic[] } {
+  const { source, diagnostics } = parseYaml(file, text);
+  if (!source) return { diagnostics };
+  if (source.data === null || source.data === undefined) return { signoffs: { version: 1, signoffs: [] }, diagnostics };
+  const result = SignoffsFileSchema.safeParse(source.data);
+  if (result.success) return { signoffs: result.data, diagnostics };
+  return {
+    diagnostics: result.error.issues.map((issue) => ({
+      file,
+      line: source.lineOf(issue.path),
+      severity: 'error' as const,
+      message: `${issue.path.length ? `${issue.path.join('.')}: ` : ''}${describeIssue(issue, valueAt(source.data, issue.path))}`,
+      rule: 'signoffs',
+    })),
+  };
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let here = data;
+  for (const key of path) {
+    if (here === null || typeof here !== 'object') return undefined;
+    here = (here as Record<PropertyKey, unknown>)[key as string];
+  }
+  return here;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
+  const got = value === undefined ? 'nothing' : JSON.stringify(value);
+  if (issue.code === 'invalid_type')
+    return value === undefined ? `missing — expected ${issue.expected}` : `got ${got} — expected ${issue.expected}`;
+  if (issue.code === 'unrecognized_keys')
+    return `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')} — expected version, signoffs and override; a sign-off has key, hash, by, at, note, evidence and covered`;
+  if (issue.code === 'invalid_value')
+    return `got ${got} — expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}`;
+  return `got ${got} — expected ${issue.message}`;
+}
