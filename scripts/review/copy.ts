@@ -24,7 +24,8 @@ function buildCommand(stage: string | undefined): string {
  * (`--no-pdf` writes none) or a file that is not the format, each with the command that builds one.
  */
 export function loadCopy(folder: string, stage?: string): ServedCopy {
-  const shown = relative(process.cwd(), resolve(folder)) || '.';
+  const rel = relative(process.cwd(), resolve(folder));
+  const shown = rel === '' ? '.' : rel.startsWith('..') ? resolve(folder) : rel;
   const build = buildCommand(stage);
   if (!existsSync(folder) || !statSync(folder).isDirectory())
     throw new CopyError(`no built copy at ${shown}/ — build it first: ${build}`);
