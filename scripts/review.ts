@@ -8,7 +8,7 @@ import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CLI_HELP, runCli } from './review/cli.ts';
 import { loadClientAssets } from './review/client-assets.ts';
-import { CopyError, loadCopy } from './review/copy.ts';
+import { CopyError, watchCopy } from './review/copy.ts';
 import { startReviewServer } from './review/server.ts';
 import { DEFAULT_DB_FILE, openStore, StoreError } from './review/store.ts';
 
@@ -71,7 +71,7 @@ async function serve(args: string[]): Promise<number> {
     return 2;
   }
   const dir = resolve(values.dir ?? join('dist-stages', values.stage));
-  const copy = loadCopy(dir, values.dir === undefined ? values.stage : undefined);
+  const currentCopy = watchCopy(dir, values.dir === undefined ? values.stage : undefined);
   const client = loadClientAssets();
   const db = resolve(values.db);
   const store = openStore(db);
@@ -81,7 +81,7 @@ async function serve(args: string[]): Promise<number> {
         'passwords cross the network in the clear unless an HTTPS proxy is in front (see README)\n',
     );
   const server = await startReviewServer({
-    copy,
+    copy: currentCopy,
     store,
     client,
     evidenceDir: resolve(values.evidence),
@@ -89,7 +89,7 @@ async function serve(args: string[]): Promise<number> {
     port,
     secureCookies: values['secure-cookies'],
   });
-  const { stage, commit, builtAt, items } = copy.file;
+  const { stage, commit, builtAt, items } = currentCopy().file;
   const users = store.listUsers().length;
   process.stdout.write(
     `review: serving ${server.url}/ (sign in at ${server.url}/_review/login)\n` +

@@ -1,7 +1,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { contentType } from '../lib/content-types.ts';
-import { API_BODY_LIMIT, apiGet, apiPost } from './api.ts';
+import { API_BODY_LIMIT, type ApiContext, apiGet, apiPost } from './api.ts';
 import {
   type AuthContext,
   checkCsrf,
@@ -13,7 +13,7 @@ import {
   signedIn,
 } from './auth.ts';
 import type { ClientAssets } from './client-assets.ts';
-import type { ServedCopy } from './copy.ts';
+import { CopyError, type ServedCopy } from './copy.ts';
 import { evidenceFile, evidenceNameProblem } from './evidence.ts';
 import { queriesCsv, scheduleCsv } from './exports.ts';
 import { serveCopy } from './files.ts';
@@ -22,7 +22,8 @@ import { safeNext } from './login-page.ts';
 import type { Store } from './store.ts';
 
 export interface ReviewServerOptions {
-  copy: ServedCopy;
+  /** The copy served, as it is on disk at the time of each request (copy.ts watchCopy). */
+  copy: () => ServedCopy;
   store: Store;
   client: ClientAssets;
   /** content/evidence/ of the project: files a sign-off may cite. */
@@ -81,7 +82,7 @@ function refuseUnsigned(req: IncomingMessage, res: ServerResponse, target: strin
 }
 
 async function handlePost(
-  o: ReviewServerOptions,
+  c: ApiContext,
   auth: AuthContext,
   req: IncomingMessage,
   res: ServerResponse,
@@ -92,12 +93,13 @@ async function handlePost(
   const fields = await readFields(req, API_BODY_LIMIT);
   if (path === '/_review/logout') return logout(auth, req, res, session, fields);
   checkCsrf(req, session, fields);
-  if (path.startsWith(API)) return apiPost(o, path.slice(API.length), session, fields, res);
+  if (path.startsWith(API)) return apiPost(c, path.slice(API.length), session, fields, res);
   throw new HttpError(404, `nothing to POST to at ${path}`);
 }
 
 function handleGet(
   o: ReviewServerOptions,
+  c: ApiContext,
   res: ServerResponse,
   path: string,
   rawPath: string,
@@ -107,13 +109,13 @@ function handleGet(
   if (rawPath.startsWith(EVIDENCE)) serveEvidence(res, o.evidenceDir, rawPath);
   else if (path === '/_review/review.js') send(res, 200, o.client.js, 'text/javascript; charset=utf-8');
   else if (path === '/_review/review.css') send(res, 200, o.client.css, 'text/css; charset=utf-8');
-  else if (path.startsWith(API)) apiGet(o, path.slice(API.length), session, res);
+  else if (path.startsWith(API)) apiGet(c, path.slice(API.length), session, res);
   else if (path === '/_review/schedule.csv')
-    send(res, 200, scheduleCsv(o.store, o.copy), csv, { 'content-disposition': 'attachment; filename="schedule.csv"' });
+    send(res, 200, scheduleCsv(c.store, c.copy), csv, { 'content-disposition': 'attachment; filename="schedule.csv"' });
   else if (path === '/_review/queries.csv')
-    send(res, 200, queriesCsv(o.store, o.copy), csv, { 'content-disposition': 'attachment; filename="queries.csv"' });
+    send(res, 200, queriesCsv(c.store, c.copy), csv, { 'content-disposition': 'attachment; filename="queries.csv"' });
   else if (path.startsWith('/_review/')) throw new HttpError(404, `no page ${path}`);
-  else serveCopy(res, o.copy.dir, path);
+  else serveCopy(res, c.copy.dir, path);
 }
 
 /**
@@ -139,9 +141,17 @@ async function handle(o: ReviewServerOptions, auth: AuthContext, req: IncomingMe
   }
   const session = signedIn(auth, req);
   if (!session) return refuseUnsigned(req, res, `${path}${url.search}`);
-  if (method === 'POST') return handlePost(o, auth, req, res, path, session);
+  let copy: ServedCopy;
+  try {
+    copy = o.copy();
+  } catch (error) {
+    if (error instanceof CopyError) throw new HttpError(503, error.message, { 'retry-after': '10' });
+    throw error;
+  }
+  const c: ApiContext = { store: o.store, copy, evidenceDir: o.evidenceDir };
+  if (method === 'POST') return handlePost(c, auth, req, res, path, session);
   if (!reading) throw new HttpError(405, `${method} is not served`, { allow: 'GET, HEAD, POST' });
-  handleGet(o, res, path, rawPath, session);
+  handleGet(o, c, res, path, rawPath, session);
 }
 
 export async function startReviewServer(o: ReviewServerOptions): Promise<ReviewServer> {

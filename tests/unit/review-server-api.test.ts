@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, test } from 'vitest';
 import { parseCsv } from '../../src/lib/csv.ts';
 import {
   addUsers,
   item,
+  itemsFile,
   password,
   type Running,
   raw,
@@ -122,21 +125,27 @@ describe('review API', () => {
     expect(running?.store.signoffs()).toEqual([]);
   });
 
-  test('a sign-off turns stale when the served copy’s words change, with old and new words', async () => {
-    const first = await team();
-    expect((await first.rita.post('/_review/api/signoffs', { key: KEY, note: 'ok' })).status).toBe(201);
-    const signed = (await first.rita.get('/_review/api/state')).json() as State;
-    expect(signed.items[KEY]?.status).toBe('signed');
-    const dbFile = first.server.dbFile;
-    await first.server.close();
+  test('a rebuilt copy is read again: a sign-off turns stale when its words change, with old and new words', async () => {
+    const copy = syntheticCopy([item(KEY, COVERED)]);
+    const { rita } = await team(undefined, copy);
+    expect((await rita.post('/_review/api/signoffs', { key: KEY, note: 'ok' })).status).toBe(201);
+    expect(((await rita.get('/_review/api/state')).json() as State).items[KEY]?.status).toBe('signed');
+    // A rebuild swaps the folder in whole; between the two renames there is no items file.
+    const itemsPath = join(copy, 'review-items.json');
+    const moved = `${itemsPath}.away`;
+    renameSync(itemsPath, moved);
+    const between = await rita.get('/');
+    expect(between.status).toBe(503);
+    expect(between.text).not.toContain('SECRET');
+    expect((await rita.post('/_review/api/signoffs', { key: KEY, note: 'mid-build' })).status).toBe(503);
+    rmSync(moved);
     const changed = { ...COVERED, value: '8', context: '我們排名第八。' };
-    const copy = syntheticCopy([item(KEY, changed)]);
-    running = await startTestServer(copy, { dbFile });
-    const rita = await signIn(running.url, 'rita', password('rita'));
+    writeFileSync(itemsPath, JSON.stringify(itemsFile([item(KEY, changed)])));
     const stale = ((await rita.get('/_review/api/state')).json() as State).items[KEY];
     expect(stale?.status).toBe('stale');
     expect(stale?.current).toEqual(changed);
     expect(stale?.stale).toEqual(COVERED);
+    expect(running?.store.signoffs().map((s) => s.note)).toEqual(['ok']);
   });
 
   test('pages get the client and a policy naming their inline scripts; the client is served', async () => {
