@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { CLI_HELP, runCli } from './review/cli.ts';
 import { loadClientAssets } from './review/client-assets.ts';
 import { CopyError, watchCopy } from './review/copy.ts';
-import { startReviewServer } from './review/server.ts';
+import { ListenError, startReviewServer } from './review/server.ts';
 import { DEFAULT_DB_FILE, openStore, StoreError } from './review/store.ts';
 
 const HELP = `Usage: npm run review [-- --stage vetting] [--port 4400] [--host 127.0.0.1] [--db FILE] [--dir DIR]
@@ -80,15 +80,21 @@ async function serve(args: string[]): Promise<number> {
       `review: warning: listening on ${values.host} without --secure-cookies: the session cookie and ` +
         'passwords cross the network in the clear unless an HTTPS proxy is in front (see README)\n',
     );
-  const server = await startReviewServer({
-    copy: currentCopy,
-    store,
-    client,
-    evidenceDir: resolve(values.evidence),
-    host: values.host,
-    port,
-    secureCookies: values['secure-cookies'],
-  });
+  let server: Awaited<ReturnType<typeof startReviewServer>>;
+  try {
+    server = await startReviewServer({
+      copy: currentCopy,
+      store,
+      client,
+      evidenceDir: resolve(values.evidence),
+      host: values.host,
+      port,
+      secureCookies: values['secure-cookies'],
+    });
+  } catch (error) {
+    store.close();
+    throw error;
+  }
   const { stage, commit, builtAt, items } = currentCopy().file;
   const users = store.listUsers().length;
   process.stdout.write(
@@ -116,7 +122,7 @@ async function main(): Promise<number> {
   try {
     return await serve(args);
   } catch (error) {
-    if (error instanceof CopyError || error instanceof StoreError) {
+    if (error instanceof CopyError || error instanceof StoreError || error instanceof ListenError) {
       process.stderr.write(`review: ${error.message}\n`);
       return 1;
     }

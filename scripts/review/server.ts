@@ -39,6 +39,9 @@ export interface ReviewServerOptions {
   log?: (line: string) => void;
 }
 
+/** The address cannot be listened on (taken, not this machine's, not allowed). */
+export class ListenError extends Error {}
+
 export interface ReviewServer {
   url: string;
   close(): Promise<void>;
@@ -181,7 +184,9 @@ export async function startReviewServer(o: ReviewServerOptions): Promise<ReviewS
   await new Promise<void>((ok, fail) => {
     server.once('error', (e: NodeJS.ErrnoException) =>
       fail(
-        new Error(`cannot listen on ${host}:${o.port ?? 0}: ${e.code === 'EADDRINUSE' ? 'port is taken' : e.message}`),
+        new ListenError(
+          `cannot listen on ${host}:${o.port ?? 0}: ${e.code === 'EADDRINUSE' ? 'the port is taken (choose another with --port)' : e.message}`,
+        ),
       ),
     );
     server.listen(o.port ?? 0, host, () => ok());
