@@ -19,7 +19,7 @@ import { queriesCsv, scheduleCsv } from './exports.ts';
 import { serveCopy } from './files.ts';
 import { BASE_HEADERS, HttpError, readFields, redirect, send, sendError, wantsPage } from './http.ts';
 import { safeNext } from './login-page.ts';
-import type { Store } from './store.ts';
+import { type Store, StoreError } from './store.ts';
 
 export interface ReviewServerOptions {
   /** The copy served, as it is on disk at the time of each request (copy.ts watchCopy). */
@@ -174,10 +174,12 @@ export async function startReviewServer(o: ReviewServerOptions): Promise<ReviewS
         sendError(res, error);
         return;
       }
-      // A store failure (disk full, file gone read-only) is the server's, said in one line.
+      // A store failure (disk full, file gone read-only) is said in the store's one line: the
+      // write did not happen, and the reviewer can try again once it is fixed.
       const message = error instanceof Error ? error.message : String(error);
       log(`review: ${req.method} ${req.url?.split('?')[0]} failed: ${message}`);
-      sendError(res, new HttpError(500, `the server could not do this: ${message}`));
+      if (error instanceof StoreError) sendError(res, new HttpError(503, message));
+      else sendError(res, new HttpError(500, `the server could not do this: ${message}`));
     });
   });
   const host = o.host ?? '127.0.0.1';

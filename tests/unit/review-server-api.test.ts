@@ -3,6 +3,7 @@ import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, test } from 'vitest';
+import { StoreError } from '../../scripts/review/store.ts';
 import { parseCsv } from '../../src/lib/csv.ts';
 import {
   addUsers,
@@ -185,6 +186,21 @@ describe('review API', () => {
     const queries = parseCsv((await rita.get('/_review/queries.csv')).text);
     expect(queries[1]?.slice(0, 4)).toEqual(['1', KEY, `測試章 · ${KEY}`, '待回覆']);
     expect(queries[1]?.[6]).toBe("'+1 why?");
+  });
+
+  test('a database that cannot take the write (disk full) answers 503 with the store’s one-line reason', async () => {
+    const { rita } = await team();
+    const store = running?.store;
+    if (!store) throw new Error('no store');
+    const full = 'review.db: the disk is full; free space and try again, nothing was recorded';
+    store.addSignoff = () => {
+      throw new StoreError(full);
+    };
+    const answer = await rita.post('/_review/api/signoffs', { key: KEY, note: 'n' });
+    expect(answer.status).toBe(503);
+    expect(answer.json()).toEqual({ error: full });
+    const state = (await rita.get('/_review/api/state')).json() as State;
+    expect(state.items[KEY]?.status).toBe('none');
   });
 
   test('two reviewers signing off 200 figures at once from parallel clients end with 400 sign-offs', async () => {
