@@ -61,16 +61,20 @@ describe('review server over the built sample', () => {
     }
   });
 
-  test('schedule.csv names an item for every prose figure row, and shows a sign-off on its row', async () => {
+  test('schedule.csv names the item covering every row (prose, table and chart figures), and shows a sign-off on its row', async () => {
     const figure = items.items.find((i) => i.kind === 'figure');
     expect(figure).toBeDefined();
     const before = parseCsv((await rita.get('/_review/schedule.csv')).text);
     const header = before[0] ?? [];
     const [location, key, state] = ['位置', '簽核項目', '簽核狀態'].map((c) => header.indexOf(c));
-    const prose = before.slice(1).filter((r) => r[location ?? -1]?.startsWith('段落：'));
-    expect(prose.length).toBeGreaterThan(0);
+    const rows = before.slice(1);
+    for (const where of ['段落：', '表：', '圖：'])
+      expect(
+        rows.some((r) => r[location ?? -1]?.startsWith(where)),
+        where,
+      ).toBe(true);
     const known = new Set(items.items.map((i) => i.key));
-    for (const row of prose) expect(known.has(row[key ?? -1] ?? ''), row.join(',')).toBe(true);
+    for (const row of rows) expect(known.has(row[key ?? -1] ?? ''), row.join(',')).toBe(true);
     expect((await rita.post('/_review/api/signoffs', { key: figure?.key, note: '核對灼識諮詢報告' })).status).toBe(201);
     const after = parseCsv((await rita.get('/_review/schedule.csv')).text);
     const signedRows = after.slice(1).filter((r) => r[key ?? -1] === figure?.key);
