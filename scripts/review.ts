@@ -3,13 +3,12 @@
  * authors, with sign-offs and queries kept in a SQLite file; `user …`, `export` and `import`
  * manage that file from the command line (scripts/review/cli.ts).
  */
-import { isIP } from 'node:net';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CLI_HELP, runCli } from './review/cli.ts';
 import { loadClientAssets } from './review/client-assets.ts';
 import { CopyError, watchCopy } from './review/copy.ts';
-import { ListenError, startReviewServer } from './review/server.ts';
+import { exposureWarning, ListenError, startReviewServer } from './review/server.ts';
 import { DEFAULT_DB_FILE, openStore, StoreError } from './review/store.ts';
 
 const HELP = `Usage: npm run review [-- --stage vetting] [--port 4400] [--host 127.0.0.1] [--db FILE] [--dir DIR]
@@ -37,10 +36,6 @@ const SUBCOMMANDS = new Set(['user', 'export', 'import', 'backup']);
 function shown(path: string): string {
   const rel = relative(process.cwd(), path);
   return rel === '' ? '.' : rel.startsWith('..') ? path : rel;
-}
-
-function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || (isIP(host) === 4 && host.startsWith('127.'));
 }
 
 async function serve(args: string[]): Promise<number> {
@@ -75,11 +70,8 @@ async function serve(args: string[]): Promise<number> {
   const client = loadClientAssets();
   const db = resolve(values.db);
   const store = openStore(db);
-  if (!isLoopback(values.host) && !values['secure-cookies'])
-    process.stderr.write(
-      `review: warning: listening on ${values.host} without --secure-cookies: the session cookie and ` +
-        'passwords cross the network in the clear unless an HTTPS proxy is in front (see README)\n',
-    );
+  const warning = exposureWarning(values.host, values['secure-cookies']);
+  if (warning) process.stderr.write(`review: warning: ${warning}\n`);
   let server: Awaited<ReturnType<typeof startReviewServer>>;
   try {
     server = await startReviewServer({

@@ -1,5 +1,6 @@
 import { createReadStream, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { isIP } from 'node:net';
 import { contentType } from '../lib/content-types.ts';
 import { API_BODY_LIMIT, type ApiContext, apiGet, apiPost } from './api.ts';
 import {
@@ -37,6 +38,24 @@ export interface ReviewServerOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Where server errors are reported (never request bodies or cookies). */
   log?: (line: string) => void;
+}
+
+/** Addresses only this machine reaches. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || (isIP(host) === 4 && host.startsWith('127.'));
+}
+
+/**
+ * What to say when the server listens where others can reach it without --secure-cookies: the
+ * password and the session cookie would then cross the network in the clear unless an HTTPS
+ * proxy terminates it (which is what --secure-cookies declares).
+ */
+export function exposureWarning(host: string, secureCookies: boolean): string | undefined {
+  if (isLoopback(host) || secureCookies) return undefined;
+  return (
+    `listening on ${host} without --secure-cookies: passwords and the session cookie cross the network ` +
+    'in the clear unless an HTTPS proxy is in front (see README: Behind a TLS proxy)'
+  );
 }
 
 /** The address cannot be listened on (taken, not this machine's, not allowed). */

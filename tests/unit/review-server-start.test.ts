@@ -3,6 +3,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
+import { exposureWarning } from '../../scripts/review/server.ts';
 import { openStore } from '../../scripts/review/store.ts';
 import { item, itemsFile, password, raw, syntheticCopy } from '../review-server.ts';
 
@@ -127,4 +128,12 @@ test('npm run review prints the address, the copy with its item count, the datab
   run.child.kill('SIGTERM');
   expect(await run.exited).toBe(0);
   expect(run.out.stdout).toContain('review: stopped\n');
+});
+
+test('listening beyond this machine without --secure-cookies is warned about; loopback or a TLS proxy is not', () => {
+  for (const host of ['127.0.0.1', '127.0.0.2', '::1', 'localhost'])
+    expect(exposureWarning(host, false)).toBeUndefined();
+  for (const host of ['0.0.0.0', '::', '192.168.1.20', 'review.example.com'])
+    expect(exposureWarning(host, false)).toContain(`listening on ${host} without --secure-cookies`);
+  expect(exposureWarning('0.0.0.0', true)).toBeUndefined();
 });
