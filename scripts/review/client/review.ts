@@ -75,6 +75,7 @@ const WORDS = {
     english: '英文版',
     staleNote: '簽核後文字已改動：左為簽核時的文字，右為現時的文字，改動處已標示。',
     signedWording: '簽核時',
+    fullText: '顯示全文',
     currentWording: '現時',
     history: '簽核紀錄',
     noHistory: '尚未簽核。',
@@ -134,6 +135,7 @@ const WORDS = {
     staleNote:
       'The wording changed after the sign-off: signed wording on the left, current on the right, changes marked.',
     signedWording: 'Signed',
+    fullText: 'Show full text',
     currentWording: 'Current',
     history: 'Sign-off history',
     noHistory: 'Not signed yet.',
@@ -298,7 +300,7 @@ function bar(key: string, extra: Node[] = []): HTMLDivElement {
 
 /** Numbers and Latin words as whole tokens, every other character alone (Chinese reads by character). */
 function tokens(text: string): string[] {
-  return text.match(/[\p{L}\p{N}][\p{L}\p{N}.,%']*(?<![.,])|\s+|./gsu) ?? [];
+  return text.match(/[\p{Script=Latin}\p{Nd}][\p{Script=Latin}\p{Nd}.,%']*(?<![.,])|\s+|./gsu) ?? [];
 }
 
 /**
@@ -340,13 +342,29 @@ function diff(a: string, b: string): { old: [string, boolean][]; now: [string, b
   return { old: side(x, keepX), now: side(y, keepY) };
 }
 
+/** Unchanged text longer than this is shortened around the changes until "show full text". */
+const KEEP = 60;
+
+/** An unchanged stretch: whole when short, else its ends with the middle hidden behind an ellipsis. */
+function unchanged(text: string, first: boolean, last: boolean): Node[] {
+  const head = first ? 0 : KEEP;
+  const tail = last ? 0 : KEEP;
+  if (text.length <= head + tail + KEEP) return [document.createTextNode(text)];
+  return [
+    document.createTextNode(text.slice(0, head)),
+    el('span', { class: 'rv-ellipsis' }, '…'),
+    el('span', { class: 'rv-elided' }, text.slice(head, text.length - tail)),
+    document.createTextNode(text.slice(text.length - tail)),
+  ];
+}
+
 /** Runs of equal marking joined, changed runs wrapped in `del` (signed side) or `ins` (current side). */
 function marked(parts: [string, boolean][], tag: 'del' | 'ins'): Node[] {
   const out: Node[] = [];
   let run = '';
   let changed = false;
   const flush = () => {
-    if (run !== '') out.push(changed ? el(tag, {}, run) : document.createTextNode(run));
+    if (run !== '') out.push(...(changed ? [el(tag, {}, run)] : unchanged(run, out.length === 0, false)));
     run = '';
   };
   for (const [text, isChanged] of parts) {
@@ -356,7 +374,7 @@ function marked(parts: [string, boolean][], tag: 'del' | 'ins'): Node[] {
     }
     run += text;
   }
-  flush();
+  if (run !== '') out.push(...(changed ? [el(tag, {}, run)] : unchanged(run, out.length === 0, true)));
   return out;
 }
 
@@ -365,12 +383,23 @@ function marked(parts: [string, boolean][], tag: 'del' | 'ins'): Node[] {
 const dialog = el('dialog', { class: 'rv-dialog', 'aria-labelledby': 'rv-dialog-title' });
 let dialogKey: string | undefined;
 let opener: HTMLElement | undefined;
+// A click on the page beside the panel (the backdrop) closes it, as Escape does.
+dialog.addEventListener('click', (event) => {
+  if (event.target === dialog && event.clientX < dialog.getBoundingClientRect().left) dialog.close();
+});
+/** Where each item is on this page, to show it beside the open panel. */
+const anchors = new Map<string, Element>();
 dialog.addEventListener('close', () => {
   dialogKey = undefined;
+  document.documentElement.classList.remove('rv-panel-open');
+  for (const marked of document.querySelectorAll('.rv-current')) marked.classList.remove('rv-current');
   if (opener?.isConnected) opener.focus();
 });
 
-function coveredList(covered: Covered, heading: string): HTMLElement {
+/** The document's own words are Chinese (the signed edition) or English: said so for screen readers. */
+const ZH = { lang: 'zh-Hant-HK' };
+
+function coveredList(covered: Covered, heading: string, lang: string): HTMLElement {
   const rows: Node[] = [];
   const row = (term: string, text: string | undefined) => {
     if (text !== undefined && text !== '') rows.push(el('dt', {}, term), el('dd', {}, text));
@@ -378,7 +407,7 @@ function coveredList(covered: Covered, heading: string): HTMLElement {
   row(T.value, covered.value);
   row(T.source, covered.source);
   row(T.context, covered.context);
-  return el('section', { class: 'rv-covered' }, el('h3', {}, heading), el('dl', {}, ...rows));
+  return el('section', { class: 'rv-covered' }, el('h3', {}, heading), el('dl', { lang }, ...rows));
 }
 
 function staleCompare(signed: Covered, current: Covered): HTMLElement {
@@ -396,15 +425,30 @@ function staleCompare(signed: Covered, current: Covered): HTMLElement {
     if ((old ?? '') === '' && (now ?? '') === '') continue;
     const d = diff(old ?? '', now ?? '');
     grid.append(
-      el('div', { class: 'rv-compare-cell rv-old' }, el('span', { class: 'rv-term' }, term), ...marked(d.old, 'del')),
-      el('div', { class: 'rv-compare-cell rv-new' }, el('span', { class: 'rv-term' }, term), ...marked(d.now, 'ins')),
+      el(
+        'div',
+        { class: 'rv-compare-cell rv-old' },
+        el('span', { class: 'rv-term' }, term),
+        el('span', ZH, ...marked(d.old, 'del')),
+      ),
+      el(
+        'div',
+        { class: 'rv-compare-cell rv-new' },
+        el('span', { class: 'rv-term' }, term),
+        el('span', ZH, ...marked(d.now, 'ins')),
+      ),
     );
   }
+  const full = el('button', { type: 'button', class: 'rv-link', 'aria-pressed': 'false' }, T.fullText);
+  full.addEventListener('click', () => {
+    const on = grid.classList.toggle('rv-full');
+    full.setAttribute('aria-pressed', String(on));
+  });
   return el(
     'section',
     { class: 'rv-stale' },
     el('h3', {}, T.status.stale),
-    el('p', { class: 'rv-hint' }, T.staleNote),
+    el('p', { class: 'rv-hint' }, T.staleNote, ' ', full),
     grid,
   );
 }
@@ -455,6 +499,19 @@ function history(view: ItemView): HTMLElement {
 
 function field(label: string, control: HTMLInputElement | HTMLTextAreaElement): HTMLLabelElement {
   return el('label', { class: 'rv-field' }, el('span', {}, label), control);
+}
+
+/** The evidence folder's files, offered as the evidence field's suggestions (read once). */
+const evidenceFiles = el('datalist', { id: 'rv-evidence-files' });
+let evidenceAsked = false;
+function suggestEvidence(): void {
+  if (evidenceAsked) return;
+  evidenceAsked = true;
+  getJson<{ files: string[] }>(`${API}/evidence`)
+    .then(({ files }) => evidenceFiles.replaceChildren(...files.map((f) => el('option', { value: f }))))
+    .catch(() => {
+      // Without suggestions the field still takes a typed name.
+    });
 }
 
 /** A form whose submit posts and, when the server agrees, reloads the state and says so. */
@@ -548,7 +605,12 @@ function queryBlock(q: QueryView): HTMLElement {
 
 function renderDialog(key: string): void {
   const view = state.items[key];
-  const title = el('h2', { id: 'rv-dialog-title', tabindex: '-1' }, itemName(key));
+  const title = el(
+    'h2',
+    { id: 'rv-dialog-title', tabindex: '-1' },
+    `${T.kind[kindOf(key)]} `,
+    el('span', ZH, state.items[key]?.label ?? key),
+  );
   const closeButton = el('button', { type: 'button', class: 'rv-close', 'aria-label': T.close }, '×');
   closeButton.addEventListener('click', () => dialog.close());
   const status = view?.status;
@@ -565,9 +627,10 @@ function renderDialog(key: string): void {
   );
   const body = el('div', { class: 'rv-dialog-body' });
   if (view) {
-    body.append(coveredList(view.current, T.covered));
-    if (en && view.currentEn) body.append(coveredList(view.currentEn, T.english));
+    // A stale item's current words are the right-hand column of the comparison.
     if (view.status === 'stale' && view.stale) body.append(staleCompare(view.stale, view.current));
+    else body.append(coveredList(view.current, T.covered, ZH.lang));
+    if (en && view.currentEn) body.append(coveredList(view.currentEn, T.english, 'en'));
     body.append(history(view));
   }
   const queries = state.queries.filter((q) => q.key === key);
@@ -576,8 +639,15 @@ function renderDialog(key: string): void {
   else qSection.append(el('ol', { class: 'rv-query-list' }, ...queries.map(queryBlock)));
   body.append(qSection);
   if (view && canSign()) {
+    suggestEvidence();
     const note = el('textarea', { name: 'note', rows: '2', maxlength: '4000' });
-    const evidence = el('input', { name: 'evidence', type: 'text', maxlength: '200', autocomplete: 'off' });
+    const evidence = el('input', {
+      name: 'evidence',
+      type: 'text',
+      maxlength: '200',
+      autocomplete: 'off',
+      list: 'rv-evidence-files',
+    });
     const text = el('textarea', { name: 'text', rows: '2', required: '', maxlength: '4000' });
     body.append(
       el(
@@ -589,7 +659,7 @@ function renderDialog(key: string): void {
           el('h3', {}, T.signTitle),
           actionForm(
             'rv-signoff',
-            [field(T.note, note), field(T.evidenceField, evidence)],
+            [field(T.note, note), field(T.evidenceField, evidence), evidenceFiles],
             T.signSubmit,
             (data) => {
               const file = String(data.get('evidence') ?? '').trim();
@@ -625,7 +695,13 @@ function openDialog(key: string, from: HTMLElement): void {
   opener = from;
   dialogKey = key;
   renderDialog(key);
+  for (const marked of document.querySelectorAll('.rv-current')) marked.classList.remove('rv-current');
+  // The panel opens at the side; the page moves over so the item reads in context beside it.
+  document.documentElement.classList.add('rv-panel-open');
+  const anchor = anchors.get(key);
+  anchor?.classList.add('rv-current');
   if (!dialog.open) dialog.showModal();
+  anchor?.scrollIntoView({ block: 'center' });
   dialog.querySelector<HTMLElement>('#rv-dialog-title')?.focus();
 }
 
@@ -662,7 +738,10 @@ function chapterPage(chapterId: string): void {
   const article = document.querySelector('main article');
   if (!article) return;
   const found = keyedElements(article, chapterId);
-  for (const { item } of found) catalogue.set(item.key, item);
+  for (const { item, element } of found) {
+    catalogue.set(item.key, item);
+    anchors.set(item.key, element);
+  }
   for (const { item, element } of found) {
     const { key, kind } = item;
     if (kind === 'figure') element.after(badge(key));
@@ -765,7 +844,8 @@ async function verificationPage(): Promise<void> {
   if (count) count.before(label);
   else form?.append(label);
   const mark = () => {
-    for (const [row, key] of rows) row.dataset['signoff'] = (key && statusOf(key)) || '';
+    // A row no item covers is not signed, as the schedule's CSV says.
+    for (const [row, key] of rows) row.dataset['signoff'] = (key && statusOf(key)) || 'none';
     // The page's own filter script listens for changes on the form: it applies every select.
     form?.dispatchEvent(new Event('change'));
   };
@@ -785,6 +865,7 @@ function addColumn(
     for (const row of body.rows) {
       const key = keyOf(row);
       rows.set(row, key);
+      if (key && !anchors.has(key)) anchors.set(key, row);
       row.append(el('td', { class: 'rv-col' }, key && state.items[key] ? badge(key) : '—'));
     }
   }
