@@ -3,13 +3,12 @@
  * authors, with sign-offs and queries kept in a SQLite file; `user …`, `export` and `import`
  * manage that file from the command line (scripts/review/cli.ts).
  */
-import { isIP } from 'node:net';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CLI_HELP, runCli } from './review/cli.ts';
 import { loadClientAssets } from './review/client-assets.ts';
-import { CopyError, loadCopy } from './review/copy.ts';
-import { startReviewServer } from './review/server.ts';
+import { CopyError, watchCopy } from './review/copy.ts';
+import { exposureWarning, ListenError, startReviewServer } from './review/server.ts';
 import { DEFAULT_DB_FILE, openStore, StoreError } from './review/store.ts';
 
 const HELP = `Usage: npm run review [-- --stage vetting] [--port 4400] [--host 127.0.0.1] [--db FILE] [--dir DIR]
@@ -37,10 +36,6 @@ const SUBCOMMANDS = new Set(['user', 'export', 'import', 'backup']);
 function shown(path: string): string {
   const rel = relative(process.cwd(), path);
   return rel === '' ? '.' : rel.startsWith('..') ? path : rel;
-}
-
-function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || (isIP(host) === 4 && host.startsWith('127.'));
 }
 
 async function serve(args: string[]): Promise<number> {
@@ -71,25 +66,28 @@ async function serve(args: string[]): Promise<number> {
     return 2;
   }
   const dir = resolve(values.dir ?? join('dist-stages', values.stage));
-  const copy = loadCopy(dir, values.dir === undefined ? values.stage : undefined);
+  const currentCopy = watchCopy(dir, values.dir === undefined ? values.stage : undefined);
   const client = loadClientAssets();
   const db = resolve(values.db);
   const store = openStore(db);
-  if (!isLoopback(values.host) && !values['secure-cookies'])
-    process.stderr.write(
-      `review: warning: listening on ${values.host} without --secure-cookies: the session cookie and ` +
-        'passwords cross the network in the clear unless an HTTPS proxy is in front (see README)\n',
-    );
-  const server = await startReviewServer({
-    copy,
-    store,
-    client,
-    evidenceDir: resolve(values.evidence),
-    host: values.host,
-    port,
-    secureCookies: values['secure-cookies'],
-  });
-  const { stage, commit, builtAt, items } = copy.file;
+  const warning = exposureWarning(values.host, values['secure-cookies']);
+  if (warning) process.stderr.write(`review: warning: ${warning}\n`);
+  let server: Awaited<ReturnType<typeof startReviewServer>>;
+  try {
+    server = await startReviewServer({
+      copy: currentCopy,
+      store,
+      client,
+      evidenceDir: resolve(values.evidence),
+      host: values.host,
+      port,
+      secureCookies: values['secure-cookies'],
+    });
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+  const { stage, commit, builtAt, items } = currentCopy().file;
   const users = store.listUsers().length;
   process.stdout.write(
     `review: serving ${server.url}/ (sign in at ${server.url}/_review/login)\n` +
@@ -116,7 +114,7 @@ async function main(): Promise<number> {
   try {
     return await serve(args);
   } catch (error) {
-    if (error instanceof CopyError || error instanceof StoreError) {
+    if (error instanceof CopyError || error instanceof StoreError || error instanceof ListenError) {
       process.stderr.write(`review: ${error.message}\n`);
       return 1;
     }

@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadClientAssets } from '../scripts/review/client-assets.ts';
-import { loadCopy } from '../scripts/review/copy.ts';
+import { watchCopy } from '../scripts/review/copy.ts';
 import { type ReviewServer, startReviewServer } from '../scripts/review/server.ts';
 import { openStore, type Role, type Store } from '../scripts/review/store.ts';
 import { itemHash } from '../src/lib/review/item-hash.ts';
@@ -64,7 +64,7 @@ export async function startTestServer(
   const evidenceDir = options.evidenceDir ?? mkdtempSync(join(tmpdir(), 'review-evidence-'));
   const waits: number[] = [];
   const server = await startReviewServer({
-    copy: loadCopy(copyDir),
+    copy: watchCopy(copyDir),
     store,
     client: loadClientAssets(),
     evidenceDir,

@@ -1,15 +1,12 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { formatDiagnostic } from '../../src/lib/diagnostics.ts';
-import type { SignoffRecord, SignoffsFile } from '../../src/lib/review/schema.ts';
-import { SignoffsFileSchema } from '../../src/lib/review/schema.ts';
+import type { Override, SignoffRecord, SignoffsFile } from '../../src/lib/review/schema.ts';
 import { signoffsYaml } from '../../src/lib/review/signoffs-write.ts';
-import { parseYaml } from '../../src/lib/yaml-source.ts';
+import { parseSignoffs, SIGNOFFS_FILE } from '../../src/lib/review/signoffs-yaml.ts';
 import type { Signoff, Store } from './store.ts';
 
 /** export, import and backup: sign-offs between the database and the file that travels with the document. */
-
-export const SIGNOFFS_FILE_DEFAULT = 'content/signoffs.yaml';
 
 /** A refusal about a file the user named (not the database): one line per problem, nothing written. */
 export class CommandError extends Error {}
@@ -19,10 +16,18 @@ interface Out {
 }
 
 export function exportSignoffs(store: Store, out: string | undefined, io: Out): void {
-  const file = out ?? SIGNOFFS_FILE_DEFAULT;
+  const file = out ?? SIGNOFFS_FILE;
   const records = store.signoffs().map(toRecord);
   // The override is a decision recorded in the file, not in the database: an export keeps it.
-  const override = existsSync(file) ? readSignoffsFile(file).override : undefined;
+  let override: Override | undefined;
+  try {
+    override = existsSync(file) ? readSignoffsFile(file).override : undefined;
+  } catch (error) {
+    if (!(error instanceof CommandError)) throw error;
+    throw new CommandError(
+      `${error.message}\n${file}: not overwritten: export keeps the override of the file it replaces, so it must read it; fix or delete it, then export again`,
+    );
+  }
   const text = signoffsYaml(records, override);
   const before = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
   mkdirSync(dirname(file), { recursive: true });
@@ -39,7 +44,7 @@ export function exportSignoffs(store: Store, out: string | undefined, io: Out): 
 }
 
 export function importSignoffs(store: Store, from: string | undefined, io: Out): void {
-  const file = from ?? SIGNOFFS_FILE_DEFAULT;
+  const file = from ?? SIGNOFFS_FILE;
   if (!existsSync(file)) {
     throw new CommandError(`${file}: not found; npm run review -- export writes one, or name the file to import`);
   }
@@ -62,21 +67,11 @@ export function backupStore(store: Store, to: string, io: Out): void {
   io.stdout.write(`Copied ${store.file} to ${to} (${statSync(to).size} bytes), consistent as of now.\n`);
 }
 
-/** The sign-off file at `file`, or a CommandError naming each problem at its line. */
+/** The sign-off file at `file` (the build gate's reader), or a CommandError naming each problem at its line. */
 function readSignoffsFile(file: string): SignoffsFile {
-  const { source, diagnostics } = parseYaml(file, readFileSync(file, 'utf8'));
-  if (!source) throw new CommandError(diagnostics.map(formatDiagnostic).join('\n'));
-  if (source.data === null || source.data === undefined) return { version: 1, signoffs: [] };
-  const result = SignoffsFileSchema.safeParse(source.data);
-  if (result.success) return result.data;
-  throw new CommandError(
-    result.error.issues
-      .map((issue) => {
-        const line = source.lineOf(issue.path);
-        return `${file}${line ? `:${line}` : ''}: ${issue.path.join('.')}: ${issue.message}`;
-      })
-      .join('\n'),
-  );
+  const { signoffs, diagnostics } = parseSignoffs(file, readFileSync(file, 'utf8'));
+  if (!signoffs) throw new CommandError(diagnostics.map(formatDiagnostic).join('\n'));
+  return signoffs;
 }
 
 function toRecord(s: Signoff): SignoffRecord {

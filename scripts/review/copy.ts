@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, type Stats, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { type ReviewItem, type ReviewItemsFile, ReviewItemsFileSchema } from '../../src/lib/review/schema.ts';
 
@@ -56,4 +56,32 @@ export function loadCopy(folder: string, stage?: string): ServedCopy {
     items.set(item.key, item);
   }
   return { dir: realpathSync(folder), file: parsed.data, items };
+}
+
+function identity(stats: Stats): string {
+  return `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeMs}`;
+}
+
+/**
+ * The copy as it is on disk now. A rebuild swaps the folder in whole (scripts/lib/publish.ts), so
+ * when its review-items.json is another file than the one read, the copy is read again: the
+ * server never records a sign-off against the words of a build it no longer serves. While the
+ * folder is missing or broken (between two renames, a failed build), every request is refused.
+ */
+export function watchCopy(folder: string, stage?: string): () => ServedCopy {
+  let copy = loadCopy(folder, stage);
+  let seen = identity(statSync(join(folder, ITEMS_FILE)));
+  return () => {
+    let now: string;
+    try {
+      now = identity(statSync(join(folder, ITEMS_FILE)));
+    } catch {
+      throw new CopyError(`the copy at ${folder} is gone or being rebuilt (no ${ITEMS_FILE}); try again in a moment`);
+    }
+    if (now !== seen) {
+      copy = loadCopy(folder, stage);
+      seen = now;
+    }
+    return copy;
+  };
 }

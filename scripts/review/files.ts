@@ -3,7 +3,7 @@ import { createReadStream, readFileSync, realpathSync, statSync } from 'node:fs'
 import type { ServerResponse } from 'node:http';
 import { join, sep } from 'node:path';
 import { contentType } from '../lib/content-types.ts';
-import { BASE_HEADERS, HttpError, NO_CONTENT_POLICY, redirect, send } from './http.ts';
+import { BASE_HEADERS, HttpError, redirect, send } from './http.ts';
 
 /**
  * The file of the copy a URL path names, or an HttpError: segments are decoded once, and `..`,
@@ -68,6 +68,9 @@ export function pagePolicy(html: string): string {
   ].join('; ');
 }
 
+const FILE_POLICY =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'none'; frame-ancestors 'self'; form-action 'self'";
+
 /** The review client, loaded by every page of the copy the server sends (the build stays free of it). */
 export const CLIENT_TAGS =
   '<link rel="stylesheet" href="/_review/review.css"><script src="/_review/review.js" defer></script>';
@@ -94,7 +97,9 @@ export function serveCopy(res: ServerResponse, root: string, pathname: string): 
   const size = statSync(file).size;
   res.writeHead(200, {
     ...BASE_HEADERS,
-    'content-security-policy': NO_CONTENT_POLICY,
+    // A copy's script may run as a worker (Pagefind's search), under the policy of its own
+    // response: it may load from this server and compile the index's WebAssembly, nothing more.
+    'content-security-policy': FILE_POLICY,
     'content-type': type,
     'content-length': String(size),
   });

@@ -92,13 +92,7 @@ export function migrate(db: DatabaseSync, file: string): void {
   // file at once do not both run step 1 (the second waits, then finds it done).
   db.exec('BEGIN IMMEDIATE');
   try {
-    const version = Number((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version);
-    if (version > SCHEMA_VERSION) {
-      throw new StoreError(
-        `${file}: the database has schema version ${version}, newer than this code knows (${SCHEMA_VERSION}); ` +
-          'use the newer code that wrote it, or restore a backup.',
-      );
-    }
+    const version = refuseNewer(db, file);
     for (let step = version; step < SCHEMA_VERSION; step++) db.exec(STEPS[step] as string);
     // PRAGMA takes no bound parameters; the number is this module's own constant.
     if (version < SCHEMA_VERSION) db.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);
@@ -107,4 +101,16 @@ export function migrate(db: DatabaseSync, file: string): void {
     if (db.isTransaction) db.exec('ROLLBACK');
     throw error;
   }
+}
+
+/** The file's schema version, or a StoreError when it is newer than this code knows. */
+export function refuseNewer(db: DatabaseSync, file: string): number {
+  const version = Number((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version);
+  if (version > SCHEMA_VERSION) {
+    throw new StoreError(
+      `${file}: the database has schema version ${version}, newer than this code knows (${SCHEMA_VERSION}); ` +
+        'use the newer code that wrote it, or restore a backup.',
+    );
+  }
+  return version;
 }

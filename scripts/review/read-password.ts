@@ -77,8 +77,15 @@ function readHidden(stdin: PasswordInput, prompt: { write(text: string): unknown
       else resolve(typed);
     };
     const onData = (chunk: Buffer | string) => {
-      for (const ch of chunk.toString()) {
-        if (ch === '\r' || ch === '\n') return finish();
+      const chars = [...chunk.toString()];
+      for (const [i, ch] of chars.entries()) {
+        if (ch === '\r' || ch === '\n') {
+          // Typed ahead (the second entry already on its way) stays for the next prompt.
+          const rest = chars.slice(ch === '\r' && chars[i + 1] === '\n' ? i + 2 : i + 1).join('');
+          finish();
+          if (rest) stdin.unshift(Buffer.from(rest));
+          return;
+        }
         if (ch === '\u0003') return finish(new PasswordInputError('cancelled; nothing was changed'));
         if (ch === '\u0004' && typed === '')
           return finish(new PasswordInputError('no password typed; nothing was changed'));

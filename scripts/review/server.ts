@@ -1,7 +1,8 @@
 import { createReadStream, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { isIP } from 'node:net';
 import { contentType } from '../lib/content-types.ts';
-import { API_BODY_LIMIT, apiGet, apiPost } from './api.ts';
+import { API_BODY_LIMIT, type ApiContext, apiGet, apiPost } from './api.ts';
 import {
   type AuthContext,
   checkCsrf,
@@ -13,16 +14,17 @@ import {
   signedIn,
 } from './auth.ts';
 import type { ClientAssets } from './client-assets.ts';
-import type { ServedCopy } from './copy.ts';
+import { CopyError, type ServedCopy } from './copy.ts';
 import { evidenceFile, evidenceNameProblem } from './evidence.ts';
 import { queriesCsv, scheduleCsv } from './exports.ts';
 import { serveCopy } from './files.ts';
 import { BASE_HEADERS, HttpError, readFields, redirect, send, sendError, wantsPage } from './http.ts';
 import { safeNext } from './login-page.ts';
-import type { Store } from './store.ts';
+import { type Store, StoreError } from './store.ts';
 
 export interface ReviewServerOptions {
-  copy: ServedCopy;
+  /** The copy served, as it is on disk at the time of each request (copy.ts watchCopy). */
+  copy: () => ServedCopy;
   store: Store;
   client: ClientAssets;
   /** content/evidence/ of the project: files a sign-off may cite. */
@@ -37,6 +39,27 @@ export interface ReviewServerOptions {
   /** Where server errors are reported (never request bodies or cookies). */
   log?: (line: string) => void;
 }
+
+/** Addresses only this machine reaches. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || (isIP(host) === 4 && host.startsWith('127.'));
+}
+
+/**
+ * What to say when the server listens where others can reach it without --secure-cookies: the
+ * password and the session cookie would then cross the network in the clear unless an HTTPS
+ * proxy terminates it (which is what --secure-cookies declares).
+ */
+export function exposureWarning(host: string, secureCookies: boolean): string | undefined {
+  if (isLoopback(host) || secureCookies) return undefined;
+  return (
+    `listening on ${host} without --secure-cookies: passwords and the session cookie cross the network ` +
+    'in the clear unless an HTTPS proxy is in front (see README: Behind a TLS proxy)'
+  );
+}
+
+/** The address cannot be listened on (taken, not this machine's, not allowed). */
+export class ListenError extends Error {}
 
 export interface ReviewServer {
   url: string;
@@ -81,7 +104,7 @@ function refuseUnsigned(req: IncomingMessage, res: ServerResponse, target: strin
 }
 
 async function handlePost(
-  o: ReviewServerOptions,
+  c: ApiContext,
   auth: AuthContext,
   req: IncomingMessage,
   res: ServerResponse,
@@ -92,12 +115,13 @@ async function handlePost(
   const fields = await readFields(req, API_BODY_LIMIT);
   if (path === '/_review/logout') return logout(auth, req, res, session, fields);
   checkCsrf(req, session, fields);
-  if (path.startsWith(API)) return apiPost(o, path.slice(API.length), session, fields, res);
+  if (path.startsWith(API)) return apiPost(c, path.slice(API.length), session, fields, res);
   throw new HttpError(404, `nothing to POST to at ${path}`);
 }
 
 function handleGet(
   o: ReviewServerOptions,
+  c: ApiContext,
   res: ServerResponse,
   path: string,
   rawPath: string,
@@ -107,13 +131,13 @@ function handleGet(
   if (rawPath.startsWith(EVIDENCE)) serveEvidence(res, o.evidenceDir, rawPath);
   else if (path === '/_review/review.js') send(res, 200, o.client.js, 'text/javascript; charset=utf-8');
   else if (path === '/_review/review.css') send(res, 200, o.client.css, 'text/css; charset=utf-8');
-  else if (path.startsWith(API)) apiGet(o, path.slice(API.length), session, res);
+  else if (path.startsWith(API)) apiGet(c, path.slice(API.length), session, res);
   else if (path === '/_review/schedule.csv')
-    send(res, 200, scheduleCsv(o.store, o.copy), csv, { 'content-disposition': 'attachment; filename="schedule.csv"' });
+    send(res, 200, scheduleCsv(c.store, c.copy), csv, { 'content-disposition': 'attachment; filename="schedule.csv"' });
   else if (path === '/_review/queries.csv')
-    send(res, 200, queriesCsv(o.store, o.copy), csv, { 'content-disposition': 'attachment; filename="queries.csv"' });
+    send(res, 200, queriesCsv(c.store, c.copy), csv, { 'content-disposition': 'attachment; filename="queries.csv"' });
   else if (path.startsWith('/_review/')) throw new HttpError(404, `no page ${path}`);
-  else serveCopy(res, o.copy.dir, path);
+  else serveCopy(res, c.copy.dir, path);
 }
 
 /**
@@ -139,9 +163,17 @@ async function handle(o: ReviewServerOptions, auth: AuthContext, req: IncomingMe
   }
   const session = signedIn(auth, req);
   if (!session) return refuseUnsigned(req, res, `${path}${url.search}`);
-  if (method === 'POST') return handlePost(o, auth, req, res, path, session);
+  let copy: ServedCopy;
+  try {
+    copy = o.copy();
+  } catch (error) {
+    if (error instanceof CopyError) throw new HttpError(503, error.message, { 'retry-after': '10' });
+    throw error;
+  }
+  const c: ApiContext = { store: o.store, copy, evidenceDir: o.evidenceDir };
+  if (method === 'POST') return handlePost(c, auth, req, res, path, session);
   if (!reading) throw new HttpError(405, `${method} is not served`, { allow: 'GET, HEAD, POST' });
-  handleGet(o, res, path, rawPath, session);
+  handleGet(o, c, res, path, rawPath, session);
 }
 
 export async function startReviewServer(o: ReviewServerOptions): Promise<ReviewServer> {
@@ -161,17 +193,21 @@ export async function startReviewServer(o: ReviewServerOptions): Promise<ReviewS
         sendError(res, error);
         return;
       }
-      // A store failure (disk full, file gone read-only) is the server's, said in one line.
+      // A store failure (disk full, file gone read-only) is said in the store's one line: the
+      // write did not happen, and the reviewer can try again once it is fixed.
       const message = error instanceof Error ? error.message : String(error);
       log(`review: ${req.method} ${req.url?.split('?')[0]} failed: ${message}`);
-      sendError(res, new HttpError(500, `the server could not do this: ${message}`));
+      if (error instanceof StoreError) sendError(res, new HttpError(503, message));
+      else sendError(res, new HttpError(500, `the server could not do this: ${message}`));
     });
   });
   const host = o.host ?? '127.0.0.1';
   await new Promise<void>((ok, fail) => {
     server.once('error', (e: NodeJS.ErrnoException) =>
       fail(
-        new Error(`cannot listen on ${host}:${o.port ?? 0}: ${e.code === 'EADDRINUSE' ? 'port is taken' : e.message}`),
+        new ListenError(
+          `cannot listen on ${host}:${o.port ?? 0}: ${e.code === 'EADDRINUSE' ? 'the port is taken (choose another with --port)' : e.message}`,
+        ),
       ),
     );
     server.listen(o.port ?? 0, host, () => ok());

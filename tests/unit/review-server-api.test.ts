@@ -1,10 +1,14 @@
 import { createHash } from 'node:crypto';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, test } from 'vitest';
+import { StoreError } from '../../scripts/review/store.ts';
 import { parseCsv } from '../../src/lib/csv.ts';
 import {
   addUsers,
   item,
+  itemsFile,
   password,
   type Running,
   raw,
@@ -122,21 +126,27 @@ describe('review API', () => {
     expect(running?.store.signoffs()).toEqual([]);
   });
 
-  test('a sign-off turns stale when the served copy’s words change, with old and new words', async () => {
-    const first = await team();
-    expect((await first.rita.post('/_review/api/signoffs', { key: KEY, note: 'ok' })).status).toBe(201);
-    const signed = (await first.rita.get('/_review/api/state')).json() as State;
-    expect(signed.items[KEY]?.status).toBe('signed');
-    const dbFile = first.server.dbFile;
-    await first.server.close();
+  test('a rebuilt copy is read again: a sign-off turns stale when its words change, with old and new words', async () => {
+    const copy = syntheticCopy([item(KEY, COVERED)]);
+    const { rita } = await team(undefined, copy);
+    expect((await rita.post('/_review/api/signoffs', { key: KEY, note: 'ok' })).status).toBe(201);
+    expect(((await rita.get('/_review/api/state')).json() as State).items[KEY]?.status).toBe('signed');
+    // A rebuild swaps the folder in whole; between the two renames there is no items file.
+    const itemsPath = join(copy, 'review-items.json');
+    const moved = `${itemsPath}.away`;
+    renameSync(itemsPath, moved);
+    const between = await rita.get('/');
+    expect(between.status).toBe(503);
+    expect(between.text).not.toContain('SECRET');
+    expect((await rita.post('/_review/api/signoffs', { key: KEY, note: 'mid-build' })).status).toBe(503);
+    rmSync(moved);
     const changed = { ...COVERED, value: '8', context: '我們排名第八。' };
-    const copy = syntheticCopy([item(KEY, changed)]);
-    running = await startTestServer(copy, { dbFile });
-    const rita = await signIn(running.url, 'rita', password('rita'));
+    writeFileSync(itemsPath, JSON.stringify(itemsFile([item(KEY, changed)])));
     const stale = ((await rita.get('/_review/api/state')).json() as State).items[KEY];
     expect(stale?.status).toBe('stale');
     expect(stale?.current).toEqual(changed);
     expect(stale?.stale).toEqual(COVERED);
+    expect(running?.store.signoffs().map((s) => s.note)).toEqual(['ok']);
   });
 
   test('pages get the client and a policy naming their inline scripts; the client is served', async () => {
@@ -176,6 +186,21 @@ describe('review API', () => {
     const queries = parseCsv((await rita.get('/_review/queries.csv')).text);
     expect(queries[1]?.slice(0, 4)).toEqual(['1', KEY, `測試章 · ${KEY}`, '待回覆']);
     expect(queries[1]?.[6]).toBe("'+1 why?");
+  });
+
+  test('a database that cannot take the write (disk full) answers 503 with the store’s one-line reason', async () => {
+    const { rita } = await team();
+    const store = running?.store;
+    if (!store) throw new Error('no store');
+    const full = 'review.db: the disk is full; free space and try again, nothing was recorded';
+    store.addSignoff = () => {
+      throw new StoreError(full);
+    };
+    const answer = await rita.post('/_review/api/signoffs', { key: KEY, note: 'n' });
+    expect(answer.status).toBe(503);
+    expect(answer.json()).toEqual({ error: full });
+    const state = (await rita.get('/_review/api/state')).json() as State;
+    expect(state.items[KEY]?.status).toBe('none');
   });
 
   test('two reviewers signing off 200 figures at once from parallel clients end with 400 sign-offs', async () => {

@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import {
   addUsers,
@@ -18,6 +18,7 @@ const KEY = 'figure:test-chapter/secret.rank~1';
 let running: Running;
 let rita: Client;
 let outside: string;
+let copy: string;
 
 beforeAll(async () => {
   // The evidence folder sits beside files it must never hand out: `x` one level up, a folder
@@ -32,7 +33,10 @@ beforeAll(async () => {
   writeFileSync(join(evidenceDir, 'cic', 'table 2.1.txt'), 'EVIDENCE-TABLE');
   symlinkSync(join(outside, 'x'), join(evidenceDir, 'link.pdf'));
   symlinkSync(join(outside, 'secrets'), join(evidenceDir, 'out'));
-  running = await startTestServer(syntheticCopy([item(KEY, { value: '9', context: '第九。' })]), { evidenceDir });
+  copy = syntheticCopy([item(KEY, { value: '9', context: '第九。' })]);
+  symlinkSync(join(outside, 'x'), join(copy, 'linked.html'));
+  symlinkSync(join(outside, 'secrets'), join(copy, 'linked'));
+  running = await startTestServer(copy, { evidenceDir });
   addUsers(running.store, [['rita', 'reviewer']]);
   rita = await signIn(running.url, 'rita', password('rita'));
 });
@@ -84,4 +88,23 @@ test('a sign-off cites only a file inside the evidence folder', async () => {
   const ok = await rita.post('/_review/api/signoffs', { key: KEY, note: 'n', evidence: 'cic-report.pdf' });
   expect(ok.status).toBe(201);
   expect(running.store.signoffs().map((s) => s.evidence)).toEqual(['cic-report.pdf']);
+});
+
+// The copy and `outside` are both folders of the temporary directory: OUT is replaced by the
+// name of `outside`, so each path below would reach its secret file if traversal worked.
+test.each([
+  '/../OUT/x',
+  '/%2e%2e/OUT/x',
+  '/..%2fOUT%2fx',
+  '/chapters/..%2f..%2f..%2fOUT/x',
+  '/%2e%2e%2fOUT%2fx',
+  '/..\\OUT\\x',
+  '/linked.html',
+  '/linked/plan.txt',
+  '/chapters/%00',
+])('signed in, the copy path %s does not leave the copy', async (path) => {
+  expect(relative(dirname(copy), outside)).toBe(basename(outside));
+  const answer = await rita.get(path.replace('OUT', basename(outside)));
+  expect([400, 404]).toContain(answer.status);
+  expect(answer.text).not.toContain('OUTSIDE-SECRET');
 });

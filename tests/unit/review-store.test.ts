@@ -67,6 +67,8 @@ describe('review store: schema and reopening', () => {
     const file = dbFile();
     openStore(file).close();
     const raw = new DatabaseSync(file);
+    // Out of WAL too, so that even switching the journal mode back would show in the bytes.
+    raw.exec('PRAGMA journal_mode = DELETE');
     raw.exec('PRAGMA user_version = 999');
     raw.close();
     const before = readFileSync(file);
