@@ -79,6 +79,14 @@ describe('content/signoffs.yaml', () => {
     expect(parsed.diagnostics[0]?.message).toContain('sha256');
   });
 
+  it('points at an unknown field’s own line, naming the fields that record may have', () => {
+    const text = 'version: 1\nsignoffs: []\noverride:\n  by: carol\n  reason: r\n  who: x\n';
+    const parsed = parseSignoffs('content/signoffs.yaml', text);
+    expect(parsed.diagnostics).toHaveLength(1);
+    expect(parsed.diagnostics[0]?.line).toBe(6);
+    expect(parsed.diagnostics[0]?.message).toBe('override: unknown field "who" — expected only by, reason and at');
+  });
+
   it('points at the line of broken YAML', () => {
     const parsed = parseSignoffs('content/signoffs.yaml', 'version: 1\nsignoffs:\n  - key: [unclosed\n');
     expect(parsed.diagnostics[0]?.file).toBe('content/signoffs.yaml');

@@ -50,12 +50,12 @@ export function unsignedLine(u: Unsigned): string {
 }
 
 /** The final gate's refusal: the count, the first ten, and how many more. */
-export function gateRefusal(unsigned: readonly Unsigned[], file: string): string {
+export function gateRefusal(unsigned: readonly Unsigned[], file: string, present = true): string {
   const stale = unsigned.filter((u) => u.status === 'stale').length;
   const lines = unsigned.slice(0, SHOWN).map((u) => `  ${unsignedLine(u)}`);
   if (unsigned.length > SHOWN) lines.push(`  … and ${unsigned.length - SHOWN} more`);
   return [
-    `a final copy is not published while a figure, table, chart or claim is not signed off: ${unsigned.length} unsigned (${stale} stale) per ${file}:`,
+    `a final copy is not published while a figure, table, chart or claim is not signed off: ${unsigned.length} unsigned (${stale} stale) per ${file}${present ? '' : ' (no such file: no sign-offs)'}:`,
     ...lines,
     `Sign them off (npm run review, then npm run review -- export), or record a decision to publish anyway under "override:" (by, reason) in ${file}.`,
   ].join('\n');

@@ -19,7 +19,8 @@ export function parseSignoffs(file: string, text: string): { signoffs?: Signoffs
   return {
     diagnostics: result.error.issues.map((issue) => ({
       file,
-      line: source.lineOf(issue.path),
+      // An unknown field is reported at its own line, not its parent's.
+      line: source.lineOf(issue.code === 'unrecognized_keys' ? [...issue.path, ...issue.keys.slice(0, 1)] : issue.path),
       severity: 'error' as const,
       message: `${issue.path.length ? `${issue.path.join('.')}: ` : ''}${describeIssue(issue, valueAt(source.data, issue.path))}`,
       rule: 'signoffs',
@@ -36,12 +37,26 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   return here;
 }
 
+const FIELDS = {
+  file: 'version, signoffs and override',
+  signoff: 'key, hash, by, at, note, evidence and covered',
+  covered: 'value, source and context',
+  override: 'by, reason and at',
+};
+
+/** Which record an unknown field was found in, from its path. */
+function fieldsOf(path: readonly PropertyKey[]): keyof typeof FIELDS {
+  if (path.length === 0) return 'file';
+  if (path[0] === 'override') return 'override';
+  return path.at(-1) === 'covered' ? 'covered' : 'signoff';
+}
+
 function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
   const got = value === undefined ? 'nothing' : JSON.stringify(value);
   if (issue.code === 'invalid_type')
     return value === undefined ? `missing — expected ${issue.expected}` : `got ${got} — expected ${issue.expected}`;
   if (issue.code === 'unrecognized_keys')
-    return `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')} — expected version, signoffs and override; a sign-off has key, hash, by, at, note, evidence and covered`;
+    return `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')} — expected only ${FIELDS[fieldsOf(issue.path)]}`;
   if (issue.code === 'invalid_value')
     return `got ${got} — expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}`;
   return `got ${got} — expected ${issue.message}`;
