@@ -46,6 +46,10 @@ Builds the reviewer's site and the A4 prospectus PDF from content/ and data/ int
   dist/document/           the whole document on one page (what the PDF prints)
   dist/prospectus.pdf      the paginated prospectus
   dist/prospectus-en.pdf   the English edition, when content/en/chapters holds chapters
+  dist/review-items.json   what reviewers sign off (npm run review), read from the printed pages
+
+A final build (--stage final) is published only when every figure, table, chart and claim is
+signed off in content/signoffs.yaml, or its override: names who published anyway and why.
 
 Options:
   --out DIR      write to DIR instead of dist/

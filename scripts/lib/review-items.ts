@@ -36,10 +36,10 @@ export async function writeReviewItems(
 }
 
 /** content/signoffs.yaml of the project; absent is no sign-offs, malformed is diagnostics at its lines. */
-export function readSignoffs(root: string): { signoffs?: SignoffsFile; diagnostics: Diagnostic[] } {
+export function readSignoffs(root: string): { signoffs?: SignoffsFile; present: boolean; diagnostics: Diagnostic[] } {
   const path = join(root, SIGNOFFS_FILE);
-  if (!existsSync(path)) return { signoffs: { version: 1, signoffs: [] }, diagnostics: [] };
-  return parseSignoffs(SIGNOFFS_FILE, readFileSync(path, 'utf8'));
+  if (!existsSync(path)) return { signoffs: { version: 1, signoffs: [] }, present: false, diagnostics: [] };
+  return { ...parseSignoffs(SIGNOFFS_FILE, readFileSync(path, 'utf8')), present: true };
 }
 
 /** A final copy with unsigned items (and no override): nothing is published. */
@@ -49,14 +49,19 @@ export class ReviewGateError extends Error {}
  * The final stage's gate: throws ReviewGateError naming the unsigned figures, tables, charts and
  * claims, unless there are none or an override lets them through (a warning names who and why).
  */
-export function finalGate(items: readonly ReviewItem[], signoffs: SignoffsFile, log: (line: string) => void): void {
+export function finalGate(
+  items: readonly ReviewItem[],
+  signoffs: SignoffsFile,
+  log: (line: string) => void,
+  present = true,
+): void {
   const unsigned = unsignedItems(items, signoffs.signoffs);
   if (unsigned.length === 0) {
     log(`review: every figure, table, chart and claim is signed off per ${SIGNOFFS_FILE}`);
   } else if (signoffs.override) {
     log(overrideWarning(signoffs.override, unsigned.length));
   } else {
-    throw new ReviewGateError(gateRefusal(unsigned, SIGNOFFS_FILE));
+    throw new ReviewGateError(gateRefusal(unsigned, SIGNOFFS_FILE, present));
   }
 }
 
@@ -78,6 +83,7 @@ export interface ReviewStep {
  */
 export function reviewStep(root: string, stage: Stage, printed: readonly Locale[]): { error: string } | ReviewStep {
   let signoffs: SignoffsFile | undefined;
+  let present = false;
   if (stage === 'final') {
     const read = readSignoffs(root);
     if (!read.signoffs) {
@@ -85,6 +91,7 @@ export function reviewStep(root: string, stage: Stage, printed: readonly Locale[
       return { error: `${records}\n${summarize(read.diagnostics)} in ${SIGNOFFS_FILE}` };
     }
     signoffs = read.signoffs;
+    present = read.present;
   }
   const pages: Partial<Record<Locale, PageItem[]>> = {};
   return {
@@ -97,7 +104,7 @@ export function reviewStep(root: string, stage: Stage, printed: readonly Locale[
         const items = reviewItems(project, zh, pages.en);
         await writeReviewItems(siteDir, items, meta);
         log(`${reviewLogLine(items)}; written to ${REVIEW_ITEMS_FILE}`);
-        if (signoffs) finalGate(items, signoffs, log);
+        if (signoffs) finalGate(items, signoffs, log, present);
         return;
       }
       const why = printed.length === 0 ? '--no-pdf' : 'the Chinese PDF was not printed';

@@ -134,7 +134,9 @@ describe('the final gate', () => {
   it('refuses a copy with no content/signoffs.yaml, naming the first ten unsigned and counting the rest, and leaves the previous copy', () => {
     expect(unsignedRun.status, unsignedRun.log).toBe(1);
     const gated = itemsOf(vettingItems).items.filter((i) => i.kind !== 'section');
-    expect(unsignedRun.log).toContain(`${gated.length} unsigned (0 stale)`);
+    expect(unsignedRun.log).toContain(
+      `${gated.length} unsigned (0 stale) per content/signoffs.yaml (no such file: no sign-offs):`,
+    );
     expect(named(unsignedRun.log)).toEqual(gated.slice(0, 10).map((i) => i.key));
     expect(unsignedRun.log).toContain(`${gated[0]?.key} — ${gated[0]?.label} (not signed)`);
     expect(unsignedRun.log).toContain(`… and ${gated.length - 10} more`);

@@ -270,7 +270,7 @@ function paintBadge(button: HTMLButtonElement, key: string): void {
   button.dataset['rvState'] = status ?? 'unknown';
   button.replaceChildren(
     el('span', { class: 'rv-state' }, status ? T.status[status] : T.unknownItem),
-    ...(open > 0 ? [el('span', { class: 'rv-count' }, `?${open}`)] : []),
+    ...(open > 0 ? [el('span', { class: 'rv-count', 'aria-hidden': 'true' }, String(open))] : []),
     el(
       'span',
       { class: 'rv-sr' },
@@ -381,6 +381,11 @@ function marked(parts: [string, boolean][], tag: 'del' | 'ins'): Node[] {
 // ---------- dialog ----------
 
 const dialog = el('dialog', { class: 'rv-dialog', 'aria-labelledby': 'rv-dialog-title' });
+/** Head, result line and body stay in place; only their contents change, so the result is announced. */
+const dialogHead = el('header', { class: 'rv-dialog-head' });
+const dialogLive = el('p', { class: 'rv-live', role: 'status', 'aria-live': 'polite' });
+const dialogBody = el('div', { class: 'rv-dialog-body' });
+dialog.append(dialogHead, dialogLive, dialogBody);
 let dialogKey: string | undefined;
 let opener: HTMLElement | undefined;
 // A click on the page beside the panel (the backdrop) closes it, as Escape does.
@@ -543,9 +548,7 @@ async function act(form: HTMLElement, send: () => Promise<string | undefined>, d
 }
 
 function say(message: string): void {
-  const status = dialog.open ? dialog.querySelector<HTMLElement>('.rv-live') : live;
-  if (status) status.textContent = message;
-  if (dialog.open) live.textContent = '';
+  (dialog.open ? dialogLive : live).textContent = message;
 }
 
 function queryBlock(q: QueryView): HTMLElement {
@@ -614,9 +617,7 @@ function renderDialog(key: string): void {
   const closeButton = el('button', { type: 'button', class: 'rv-close', 'aria-label': T.close }, '×');
   closeButton.addEventListener('click', () => dialog.close());
   const status = view?.status;
-  const head = el(
-    'header',
-    { class: 'rv-dialog-head' },
+  dialogHead.replaceChildren(
     el(
       'span',
       { class: 'rv-badge rv-static', 'data-rv-state': status ?? 'unknown' },
@@ -625,7 +626,8 @@ function renderDialog(key: string): void {
     title,
     closeButton,
   );
-  const body = el('div', { class: 'rv-dialog-body' });
+  const body = dialogBody;
+  body.replaceChildren();
   if (view) {
     // A stale item's current words are the right-hand column of the comparison.
     if (view.status === 'stale' && view.stale) body.append(staleCompare(view.stale, view.current));
@@ -687,12 +689,11 @@ function renderDialog(key: string): void {
       ),
     );
   }
-  const message = el('p', { class: 'rv-live', role: 'status', 'aria-live': 'polite' });
-  dialog.replaceChildren(head, message, body);
 }
 
 function openDialog(key: string, from: HTMLElement): void {
   opener = from;
+  dialogLive.textContent = '';
   dialogKey = key;
   renderDialog(key);
   for (const marked of document.querySelectorAll('.rv-current')) marked.classList.remove('rv-current');
@@ -707,10 +708,7 @@ function openDialog(key: string, from: HTMLElement): void {
 
 afterRefresh.push(() => {
   if (dialogKey === undefined || !dialog.open) return;
-  const said = dialog.querySelector('.rv-live')?.textContent ?? '';
   renderDialog(dialogKey);
-  const message = dialog.querySelector('.rv-live');
-  if (message) message.textContent = said;
   dialog.querySelector<HTMLElement>('#rv-dialog-title')?.focus();
 });
 

@@ -37,25 +37,35 @@ export function unsignedItems(items: readonly ReviewItem[], signoffs: readonly S
 const SHOWN = 10;
 const WORDS = 60;
 
-/** What changed, short enough for a log line: the whole words when short, else where they differ. */
-function short(text: string): string {
-  return text.length <= WORDS ? text : `${text.slice(0, WORDS - 1)}…`;
+/**
+ * Old and new words short enough for a log line: whole when short, else both cut to the same
+ * window around where they first differ, so a change deep in a paragraph still shows.
+ */
+export function changedWindow(was: string, now: string): { was: string; now: string } {
+  if (was.length <= WORDS && now.length <= WORDS) return { was, now };
+  let same = 0;
+  while (same < was.length && same < now.length && was[same] === now[same]) same++;
+  const start = Math.max(0, same - 12);
+  const cut = (text: string) =>
+    `${start > 0 ? '…' : ''}${text.slice(start, start + WORDS)}${start + WORDS < text.length ? '…' : ''}`;
+  return { was: cut(was), now: cut(now) };
 }
 
 /** One line per unsigned item: `key — label`, and for a stale one what was signed and what is there now. */
 export function unsignedLine(u: Unsigned): string {
-  const stale =
-    u.status === 'stale' ? ` (stale: signed "${short(u.was ?? '')}" now "${short(u.now ?? '')}")` : ' (not signed)';
+  if (u.status !== 'stale') return `${u.item.key} — ${u.item.label} (not signed)`;
+  const words = changedWindow(u.was ?? '', u.now ?? '');
+  const stale = ` (stale: signed "${words.was}" now "${words.now}")`;
   return `${u.item.key} — ${u.item.label}${stale}`;
 }
 
 /** The final gate's refusal: the count, the first ten, and how many more. */
-export function gateRefusal(unsigned: readonly Unsigned[], file: string): string {
+export function gateRefusal(unsigned: readonly Unsigned[], file: string, present = true): string {
   const stale = unsigned.filter((u) => u.status === 'stale').length;
   const lines = unsigned.slice(0, SHOWN).map((u) => `  ${unsignedLine(u)}`);
   if (unsigned.length > SHOWN) lines.push(`  … and ${unsigned.length - SHOWN} more`);
   return [
-    `a final copy is not published while a figure, table, chart or claim is not signed off: ${unsigned.length} unsigned (${stale} stale) per ${file}:`,
+    `a final copy is not published while a figure, table, chart or claim is not signed off: ${unsigned.length} unsigned (${stale} stale) per ${file}${present ? '' : ' (no such file: no sign-offs)'}:`,
     ...lines,
     `Sign them off (npm run review, then npm run review -- export), or record a decision to publish anyway under "override:" (by, reason) in ${file}.`,
   ].join('\n');
