@@ -3,21 +3,9 @@ import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { loadPrintFonts, withPrintFonts } from '../fonts/print-fonts.ts';
 import { nameWoff2ByWeight } from '../fonts/woff2-names.ts';
+import { CONTENT_TYPES } from './content-types.ts';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.pdf': 'application/pdf',
-  '.csv': 'text/csv; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.pf_meta': 'application/octet-stream',
-};
+const TYPES = CONTENT_TYPES;
 
 export interface StaticServer {
   url: string;
