@@ -21,6 +21,7 @@ import { COMPONENT_PROPS, type ComponentName } from './schema/props.ts';
 import { REDACTION_MARKER, REDACTION_MARKER_EN } from './schema/redaction.ts';
 import { stageWithholds } from './stage.ts';
 import { checkTerms, type ProseText } from './terms/check.ts';
+import { abbreviationsOf } from './title-case.ts';
 import { resolveTitle, titleTerms } from './titles.ts';
 import { typedFigures } from './typed-figures.ts';
 
@@ -107,7 +108,11 @@ export function checkContent(root: string, project: Project, stage: Stage): Cont
   const titled = (chapters: readonly EditionChapter[]) => targets(chapters, project, stage);
   // A document without a terms registry is not held to one.
   const terms = project.registry.terms.size > 0 ? checkTerms(project.registry.terms, [...zh.texts, ...en.texts]) : [];
-  const structure: Structure = { zh: titled(zh.chapters), en: titled(en.chapters) };
+  const structure: Structure = {
+    zh: titled(zh.chapters),
+    en: titled(en.chapters),
+    abbreviations: abbreviationsOf([...project.registry.terms.values()].map((t) => t.value)),
+  };
   const refs = resolveRefs(structure, [...zh.refs, ...en.refs]);
   return {
     diagnostics: [...zh.diagnostics, ...en.diagnostics, ...terms, ...refs.diagnostics],
