@@ -44,7 +44,9 @@ function chaptersHtml(html: string): string {
 /** Headings followed by one paragraph that leads into a figure: `[heading, paragraph]`, as text. */
 function leadIns(html: string): string[] {
   return [
-    ...html.matchAll(/<h([2-4])\b[^>]*>((?:(?!<\/h\1>)[\s\S])*)<\/h\1>\s*<p\b[^>]*>((?:(?!<\/p>)[\s\S])*)<\/p>\s*<figure\b/giu),
+    ...html.matchAll(
+      /<h([2-4])\b[^>]*>((?:(?!<\/h\1>)[\s\S])*)<\/h\1>\s*<p\b[^>]*>((?:(?!<\/p>)[\s\S])*)<\/p>\s*<figure\b/giu,
+    ),
   ].map((m) => flat(htmlToText(`${m[2]}${m[3]}`)));
 }
 
