@@ -5,7 +5,7 @@ import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkCjkFriendlyGfmStrikethrough from 'remark-cjk-friendly-gfm-strikethrough';
-import { devDataWatch } from './src/lib/dev-data-watch.ts';
+import { devDataWatch } from './src/lib/data/dev-data-watch.ts';
 import { rehypeChapterFootnotes } from './src/lib/markdown/footnotes.ts';
 import { rehypeHeadingCaps } from './src/lib/markdown/heading-caps.ts';
 import { rehypeChapterHeadingIds } from './src/lib/markdown/heading-ids.ts';

@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, findBrowser } from './scripts/lib/browser.ts';
+import { CHROMIUM_ARGS, findBrowser } from './scripts/lib/print/browser.ts';
 
 // Real Chromium (Debian's, found and started like the PDF step's) against the built site on a free port.
 export default defineConfig({

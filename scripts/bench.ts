@@ -12,12 +12,12 @@ import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { launchChromium } from './lib/launch.ts';
-import { startTreeSampler } from './lib/memory.ts';
-import { waitForPrintReady } from './lib/page-ready.ts';
-import { openPdf } from './lib/pdf-read.ts';
-import { serveStatic } from './lib/serve.ts';
-import { generateSynthetic } from './lib/synthetic.ts';
+import { startTreeSampler } from './lib/bench/memory.ts';
+import { generateSynthetic } from './lib/bench/synthetic.ts';
+import { openPdf } from './lib/pdf/pdf-read.ts';
+import { launchChromium } from './lib/print/launch.ts';
+import { waitForPrintReady } from './lib/print/page-ready.ts';
+import { serveStatic } from './lib/print/serve.ts';
 
 /**
  * The issue's memory budget for the long build on the 24 GB machine (6 GB): a build that needs

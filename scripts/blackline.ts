@@ -10,21 +10,21 @@ import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'puppeteer-core';
-import { chapterNames, EN_CHAPTERS_DIR } from '../src/lib/chapter-files.ts';
 import { formatDiagnostic, summarize } from '../src/lib/diagnostics.ts';
 import { type PageBlock, planBlackline } from '../src/lib/diff/plan.ts';
+import { chapterNames, EN_CHAPTERS_DIR } from '../src/lib/document/chapter-files.ts';
+import { buildInstant } from '../src/lib/document/stamp.ts';
 import { escapeHtml } from '../src/lib/html.ts';
 import type { Locale } from '../src/lib/i18n/locale.ts';
 import { checkProject } from '../src/lib/project.ts';
-import { buildInstant } from '../src/lib/stamp.ts';
-import { STATUS_LABEL, STATUS_LABEL_EN } from '../src/lib/tieout-status.ts';
-import { summarizeTieOut, type TieOutSummary } from '../src/lib/tieout-summary.ts';
-import { buildDraftSite, type Draft, prepareDraft, WORKING_TREE } from './lib/drafts.ts';
-import { launchChromium } from './lib/launch.ts';
-import { pdfMetadata, pdfMetadataEn } from './lib/metadata.ts';
-import { explain, PublishError, publishDir, publishFile } from './lib/publish.ts';
+import { STATUS_LABEL, STATUS_LABEL_EN } from '../src/lib/tieout/tieout-status.ts';
+import { summarizeTieOut, type TieOutSummary } from '../src/lib/tieout/tieout-summary.ts';
+import { buildDraftSite, type Draft, prepareDraft, WORKING_TREE } from './lib/blackline/drafts.ts';
+import { launchChromium } from './lib/print/launch.ts';
+import { pdfMetadata, pdfMetadataEn } from './lib/print/metadata.ts';
+import { serveStatic } from './lib/print/serve.ts';
+import { explain, PublishError, publishDir, publishFile } from './lib/publish/publish.ts';
 import { renderPdf } from './lib/render-pdf.ts';
-import { serveStatic } from './lib/serve.ts';
 
 const HELP = `Usage: npm run blackline -- FROM [TO] [--out DIR]
 

@@ -5,26 +5,24 @@
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chapterNames, EN_CHAPTERS_DIR } from '../src/lib/chapter-files.ts';
+import { coverageLine, periodCoverage } from '../src/lib/check/period-check.ts';
 import { statementTotals } from '../src/lib/data/statement.ts';
 import { formatDiagnostic, summarize } from '../src/lib/diagnostics.ts';
+import { chapterNames, EN_CHAPTERS_DIR } from '../src/lib/document/chapter-files.ts';
+import { effectiveStage, stageWithholds } from '../src/lib/document/stage.ts';
+import { buildInstant } from '../src/lib/document/stamp.ts';
 import { LOCALES, type Locale } from '../src/lib/i18n/locale.ts';
-import { coverageLine, periodCoverage } from '../src/lib/period-check.ts';
 import { checkProject } from '../src/lib/project.ts';
 import { withheldDateSpellings } from '../src/lib/render/date.ts';
 import { StageSchema } from '../src/lib/schema/document.ts';
-import { effectiveStage, stageWithholds } from '../src/lib/stage.ts';
-import { buildInstant } from '../src/lib/stamp.ts';
-import { summarizeTieOut, tieOutLogLine } from '../src/lib/tieout-summary.ts';
-import './lib/follow-parent.ts';
+import { summarizeTieOut, tieOutLogLine } from '../src/lib/tieout/tieout-summary.ts';
+import './lib/site/follow-parent.ts';
 import { withheldSpellings } from '../src/lib/offer/withhold.ts';
-import { AstroBuildError, runAstro } from './lib/astro.ts';
-import { sourceCommit } from './lib/commit.ts';
-import { PDF_FILE, PRINTED_PAGE } from './lib/editions.ts';
-import { type EarlyLeakScan, startLeakScan } from './lib/leak-scan-early.ts';
-import { pdfMetadata, pdfMetadataEn } from './lib/metadata.ts';
-import { type PrintedUnitsState, readPrintedStates, recordPrintStates } from './lib/print-state.ts';
-import { checkWritable, isAlive, PublishError, publishDir, sweepLeftovers } from './lib/publish.ts';
+import { type EarlyLeakScan, startLeakScan } from './lib/leak/leak-scan-early.ts';
+import { PDF_FILE, PRINTED_PAGE } from './lib/print/editions.ts';
+import { pdfMetadata, pdfMetadataEn } from './lib/print/metadata.ts';
+import { sourceCommit } from './lib/publish/commit.ts';
+import { checkWritable, isAlive, PublishError, publishDir, sweepLeftovers } from './lib/publish/publish.ts';
 import { type PdfMetadata, RenderError, renderPdf } from './lib/render-pdf.ts';
 import {
   type BoundFigure,
@@ -33,9 +31,11 @@ import {
   placeFigures,
   type ScheduleRow,
   writeSchedule,
-} from './lib/schedule.ts';
-import { buildSearchIndex } from './lib/search-index.ts';
-import { watchBuilds } from './lib/watch-builds.ts';
+} from './lib/schedule/schedule.ts';
+import { AstroBuildError, runAstro } from './lib/site/astro.ts';
+import { buildSearchIndex } from './lib/site/search-index.ts';
+import { type PrintedUnitsState, readPrintedStates, recordPrintStates } from './lib/units/print-state.ts';
+import { watchBuilds } from './lib/watch/watch-builds.ts';
 
 const HELP = `Usage: npm run build [-- options]
 

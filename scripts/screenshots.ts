@@ -9,9 +9,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { launchChromium } from './lib/launch.ts';
-import { openPdf, pageTexts } from './lib/pdf-read.ts';
-import { serveStatic } from './lib/serve.ts';
+import { openPdf, pageTexts } from './lib/pdf/pdf-read.ts';
+import { launchChromium } from './lib/print/launch.ts';
+import { serveStatic } from './lib/print/serve.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const dist = join(root, 'dist');

@@ -1,20 +1,20 @@
-import { rename, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { Browser, Page } from 'puppeteer-core';
-import { APPENDICES_BOOKMARK } from '../../src/lib/appendix.ts';
-import { CHROMIUM_ARGS, findBrowser } from './browser.ts';
-import { numberContents } from './contents-pass.ts';
-import { launchChromium } from './launch.ts';
-import { waitForPrintReady } from './page-ready.ts';
-import { finishPdf, loadPrint, type PdfMetadata } from './pdf-finish.ts';
-import { extractPageTexts, type PendingTexts } from './pdf-text.ts';
-import type { PrintedUnitsState } from './print-state.ts';
-import { CrashError, RenderError } from './render-error.ts';
-import { printAssembled } from './render-units.ts';
-import { serveStatic } from './serve.ts';
+import { APPENDICES_BOOKMARK } from '../../src/lib/document/appendix.ts';
+import { finishPdf, loadPrint, type PdfMetadata } from './pdf/pdf-finish.ts';
+import { CrashError, RenderError } from './pdf/render-error.ts';
+import { numberContents } from './print/contents-pass.ts';
+import { launchPrintBrowser } from './print/launch.ts';
+import { waitForPrintReady } from './print/page-ready.ts';
+import { extractPageTexts, type PendingTexts } from './print/pdf-text.ts';
+import { serveStatic } from './print/serve.ts';
+import { watchPage } from './print/watch-page.ts';
+import { writeFinished } from './print/write-finished.ts';
+import type { PrintedUnitsState } from './units/print-state.ts';
+import { printAssembled } from './units/render-units.ts';
 
-export type { PdfMetadata } from './pdf-finish.ts';
-export { CrashError, RenderError } from './render-error.ts';
+export type { PdfMetadata } from './pdf/pdf-finish.ts';
+export { CrashError, RenderError } from './pdf/render-error.ts';
 
 export interface RenderPdfOptions {
   siteDir: string;
@@ -70,36 +70,6 @@ export async function renderPdf(options: RenderPdfOptions): Promise<RenderPdfRes
     options.log?.(`Chromium crashed (${e.message}); retrying once`);
     return renderOnce(options);
   }
-}
-
-/**
- * Every request but to loopback (where the site is served; Chromium never proxies loopback) goes
- * to a proxy on a closed local port, and fails there: nothing reaches the network, not even a
- * DNS lookup or an address typed as numbers.
- */
-const NO_NETWORK = '--proxy-server=127.0.0.1:9';
-
-/** Chromium as the PDF step runs it: headless, and nothing reaches the network. */
-export async function launchPrintBrowser(
-  browserPath?: string,
-  /** A long-lived browser (the watch's) leaves Ctrl+C to its owner: Puppeteer would end the process. */
-  ownerHandlesSignals = false,
-): Promise<Browser> {
-  let executablePath: string;
-  try {
-    executablePath = browserPath ?? findBrowser();
-  } catch (e) {
-    throw new RenderError((e as Error).message);
-  }
-  return launchChromium({
-    executablePath,
-    headless: true,
-    args: [...CHROMIUM_ARGS, NO_NETWORK],
-    protocolTimeout: 600_000,
-    ...(ownerHandlesSignals ? { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false } : {}),
-  }).catch((e: Error) => {
-    throw new RenderError(`Chromium at ${executablePath} failed to start: ${e.message.split('\n')[0]}`);
-  });
 }
 
 /** pdftotext processes per full print: one per core, beside what else runs, up to four. */
@@ -273,59 +243,4 @@ async function renderOnce(options: RenderPdfOptions): Promise<RenderPdfResult> {
     await (closing ?? browser?.close().catch(() => {}));
     await server.close();
   }
-}
-
-/** The finished PDF, written atomically, once its page text (when read) covers every page. */
-export async function writeFinished(
-  outFile: string,
-  finished: { bytes: Uint8Array; pages: number },
-  pageTexts: string[] | undefined,
-  log: (message: string) => void,
-): Promise<void> {
-  if (pageTexts && pageTexts.length !== finished.pages) {
-    throw new RenderError(`pdftotext read ${pageTexts.length} pages of a ${finished.pages}-page PDF`);
-  }
-  await writeAtomically(outFile, finished.bytes);
-  log(`wrote ${outFile}: ${finished.pages} pages, ${(finished.bytes.length / 1024).toFixed(0)} KiB`);
-}
-
-/** Written only when everything, the page text included, succeeded. */
-async function writeAtomically(outFile: string, bytes: Uint8Array): Promise<void> {
-  const tmp = `${outFile}.partial-${process.pid}`;
-  try {
-    await writeFile(tmp, bytes);
-    await rename(tmp, outFile);
-  } catch (e) {
-    await rm(tmp, { force: true });
-    throw new RenderError(`cannot write ${outFile}: ${(e as Error).message}`);
-  }
-}
-
-/** Browser problems are build problems: page errors, console errors, failed or foreign requests. */
-export function watchPage(page: Page, origin: string) {
-  const problems: string[] = [];
-  // Watched, not intercepted: the request cannot leave (NO_NETWORK), and holding every request
-  // of the page for a round trip to Node made loading measurably slower.
-  page.on('request', (req) => {
-    if (!req.url().startsWith(origin) && !req.url().startsWith('data:')) {
-      problems.push(`blocked a request outside the site: ${req.url()}`);
-    }
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${(e as Error).message}`));
-  page.on('error', (e) => problems.push(`Chromium page crashed: ${e.message}`));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
-  });
-  page.on('requestfailed', (req) => {
-    if (req.url().startsWith(origin)) problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`);
-  });
-  page.on('response', (res) => {
-    if (res.status() >= 400) problems.push(`HTTP ${res.status()} for ${res.url()}`);
-  });
-  return {
-    throwIfAny() {
-      if (problems.length)
-        throw new RenderError(`the page reported ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
-    },
-  };
 }

@@ -1,29 +1,16 @@
-import { checkContent, type Occurrence } from './check-content.ts';
-import type { ResolvedRef, Structure } from './cross-refs.ts';
+import { checkContent } from './check/check-content.ts';
+import type { Occurrence } from './check/content-model.ts';
+import { parityDiagnostics } from './check/parity.ts';
+import { stageGates } from './check/stage-gates.ts';
+import { dataGeneration } from './data/dev-data-watch.ts';
 import { checkIntegrity } from './data/integrity.ts';
-import { loadRegistry, type Registry } from './data/load.ts';
+import { loadRegistry } from './data/load.ts';
 import { Resolver } from './data/resolve.ts';
-import { dataGeneration } from './dev-data-watch.ts';
 import { type Diagnostic, DiagnosticError } from './diagnostics.ts';
-import { parityDiagnostics } from './parity.ts';
+import { effectiveStage } from './document/stage.ts';
+import type { Project } from './project-model.ts';
 import type { Stage } from './schema/document.ts';
-import { effectiveStage } from './stage.ts';
-import { stageGates } from './stage-gates.ts';
-import { type TieOutResult, tieOut, tieOutDiagnostics } from './tieout.ts';
-
-/** The loaded, validated and tied-out project, with every bound component its chapters use. */
-export interface Project {
-  registry: Registry;
-  resolver: Resolver;
-  tieOut: TieOutResult[];
-  /** Filled in once the chapters are checked; the chapter check itself reads the data above. */
-  occurrences: Occurrence[];
-  /** The same for the English edition (its placeholders on the English home page). */
-  englishOccurrences?: Occurrence[];
-  /** Each edition's chapters and sections (titles as they are now), and the references to them. */
-  structure: Structure;
-  crossRefs: ResolvedRef[];
-}
+import { tieOut, tieOutDiagnostics } from './tieout/tieout.ts';
 
 export interface CheckResult {
   project?: Project;

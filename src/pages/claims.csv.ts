@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { printsPdf } from '../lib/outputs.ts';
+import { printsPdf } from '../lib/document/outputs.ts';
 import { project } from '../lib/project.ts';
-import { claimRows, claimsCsv } from '../lib/tieout-claims.ts';
+import { claimRows, claimsCsv } from '../lib/tieout/tieout-claims.ts';
 
 /**
  * claims.csv: the claims table of /verification/, one row per claim. Written by Astro with the

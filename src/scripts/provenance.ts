@@ -11,7 +11,7 @@ import {
   STATUS_DESCRIPTION_EN,
   STATUS_LABEL,
   STATUS_LABEL_EN,
-} from '../lib/tieout-status.ts';
+} from '../lib/tieout/tieout-status.ts';
 import { attachPopover } from './popover.ts';
 
 /** The popover speaks the page's language (`<html lang>`): the English edition gets English. */

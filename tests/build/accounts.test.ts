@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { openPdf, readOutline } from '../../scripts/lib/pdf-read.ts';
+import { openPdf, readOutline } from '../../scripts/lib/pdf/pdf-read.ts';
 import { ROOT, TEST_DIST } from '../build-once.ts';
 import { layoutPages } from './read.ts';
 

@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startTreeSampler } from '../../scripts/lib/memory.ts';
+import { startTreeSampler } from '../../scripts/lib/bench/memory.ts';
 import { ROOT } from '../build-once.ts';
 
 // The benchmark itself is not part of npm test (timings are noisy); this proves it runs and

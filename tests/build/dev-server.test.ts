@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../scripts/lib/launch.ts';
+import { launchChromium } from '../../scripts/lib/print/launch.ts';
 import { withoutVitest } from '../child-output.ts';
 import { editFile, projectCopy } from '../sample-copy.ts';
 

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type OutlineEntry, openPdf, readOutline } from '../../scripts/lib/pdf-read.ts';
+import { type OutlineEntry, openPdf, readOutline } from '../../scripts/lib/pdf/pdf-read.ts';
 import { TEST_EPOCH } from '../build-once.ts';
 import { editFile, fixtureProject } from '../sample-copy.ts';
 import { layoutPages, nonEmptyLines, run, squash } from './read.ts';

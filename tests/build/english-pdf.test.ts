@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { openPdf, readOutline } from '../../scripts/lib/pdf-read.ts';
+import { openPdf, readOutline } from '../../scripts/lib/pdf/pdf-read.ts';
 import { TEST_DIST } from '../build-once.ts';
 import { collapse, layoutPages, nonEmptyLines, run } from './read.ts';
 

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { openPdf, pageTexts } from '../../scripts/lib/pdf-read.ts';
+import { openPdf, pageTexts } from '../../scripts/lib/pdf/pdf-read.ts';
 import { TEST_EPOCH } from '../build-once.ts';
 import { parseCsv } from '../csv.ts';
 import { checkHtml, describeErrors } from '../html-check.ts';

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mergeFontSubsets } from '../../scripts/lib/font-merge.ts';
-import { launchChromium } from '../../scripts/lib/launch.ts';
-import { serveStatic } from '../../scripts/lib/serve.ts';
+import { mergeFontSubsets } from '../../scripts/lib/fonts/font-merge.ts';
+import { launchChromium } from '../../scripts/lib/print/launch.ts';
+import { serveStatic } from '../../scripts/lib/print/serve.ts';
 import { run } from './read.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { joinSoftHyphens } from '../../scripts/lib/pdf-text.ts';
+import { joinSoftHyphens } from '../../scripts/lib/print/pdf-text.ts';
 import { TEST_DIST } from '../build-once.ts';
 import { figureTitles, htmlHeadings, htmlToText, listForMessage, run, squash } from './read.ts';
 

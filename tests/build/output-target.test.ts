@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { publishDir, publishFile } from '../../scripts/lib/publish.ts';
+import { publishDir, publishFile } from '../../scripts/lib/publish/publish.ts';
 import { ROOT, TEST_EPOCH } from '../build-once.ts';
 
 /**

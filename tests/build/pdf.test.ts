@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { type OutlineEntry, openPdf, pageTexts, readOutline } from '../../scripts/lib/pdf-read.ts';
-import { APPENDICES_BOOKMARK, appendixLabel } from '../../src/lib/appendix.ts';
-import { frontFolio } from '../../src/lib/front.ts';
+import { type OutlineEntry, openPdf, pageTexts, readOutline } from '../../scripts/lib/pdf/pdf-read.ts';
+import { APPENDICES_BOOKMARK, appendixLabel } from '../../src/lib/document/appendix.ts';
+import { frontFolio } from '../../src/lib/document/front.ts';
+import { isDraft } from '../../src/lib/document/stage.ts';
 import type { Locale } from '../../src/lib/i18n/locale.ts';
 import { DocumentSchema } from '../../src/lib/schema/document.ts';
-import { isDraft } from '../../src/lib/stage.ts';
 import { ROOT, TEST_DIST } from '../build-once.ts';
 import {
   DOCUMENT_HTML,

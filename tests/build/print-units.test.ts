@@ -2,7 +2,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type OutlineEntry, openPdf, readOutline } from '../../scripts/lib/pdf-read.ts';
+import { type OutlineEntry, openPdf, readOutline } from '../../scripts/lib/pdf/pdf-read.ts';
 import { TEST_EPOCH } from '../build-once.ts';
 import { leftRunning, marked, type Proc, processMark } from '../processes.ts';
 import { editFile, fixtureProject, twoPagesOfText } from '../sample-copy.ts';

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { joinSoftHyphens } from '../../scripts/lib/pdf-text.ts';
+import { joinSoftHyphens } from '../../scripts/lib/print/pdf-text.ts';
 import { TEST_DIST } from '../build-once.ts';
 
 /** Shared readers for the build tests: poppler output, HTML text, whitespace handling. */

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { scanForLeaks } from '../../scripts/lib/leak-scan.ts';
-import { openPdf, readOutline } from '../../scripts/lib/pdf-read.ts';
-import { chineseNumeral } from '../../src/lib/format.ts';
+import { scanForLeaks } from '../../scripts/lib/leak/leak-scan.ts';
+import { openPdf, readOutline } from '../../scripts/lib/pdf/pdf-read.ts';
+import { chineseNumeral } from '../../src/lib/i18n/format.ts';
 import { ROOT, TEST_DIST, TEST_EPOCH } from '../build-once.ts';
 import { editFile, projectCopy } from '../sample-copy.ts';
 

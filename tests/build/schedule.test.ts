@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openPdf, pageTexts, readOutline } from '../../scripts/lib/pdf-read.ts';
+import { openPdf, pageTexts, readOutline } from '../../scripts/lib/pdf/pdf-read.ts';
 import { loadRegistry } from '../../src/lib/data/load.ts';
 import { Resolver } from '../../src/lib/data/resolve.ts';
 import { TEST_DIST } from '../build-once.ts';

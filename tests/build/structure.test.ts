@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type OutlineEntry, openPdf, pageTexts, readOutline } from '../../scripts/lib/pdf-read.ts';
+import { type OutlineEntry, openPdf, pageTexts, readOutline } from '../../scripts/lib/pdf/pdf-read.ts';
 import { TEST_EPOCH } from '../build-once.ts';
 import { parseCsv } from '../csv.ts';
 import { checkHtml, describeErrors } from '../html-check.ts';

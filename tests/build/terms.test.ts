@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { type OutlineEntry, openPdf, readOutline } from '../../scripts/lib/pdf-read.ts';
+import { type OutlineEntry, openPdf, readOutline } from '../../scripts/lib/pdf/pdf-read.ts';
 import { ROOT, TEST_DIST } from '../build-once.ts';
 import { collapse, escapeRegExp, layoutPages, nonEmptyLines, PDF_PATH } from './read.ts';
 

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPdf, pageTexts } from '../../scripts/lib/pdf-read.ts';
+import { openPdf, pageTexts } from '../../scripts/lib/pdf/pdf-read.ts';
 import { TEST_EPOCH } from '../build-once.ts';
 import { followOutput, withoutVitest } from '../child-output.ts';
 import { editFile, fixtureProject, twoPagesOfText } from '../sample-copy.ts';

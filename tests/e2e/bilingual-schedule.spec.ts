@@ -44,7 +44,7 @@ function onPage(pages: { folio: string; text: string }[], folio: string, figure:
   if (needle === '' || at === -1) return false;
   if (text.includes(needle)) return true;
   // A figure a page break splits is placed on the page where it ends, as every figure is
-  // (scripts/lib/locate.ts): its start closes the page before, its rest opens this one.
+  // (scripts/lib/schedule/locate.ts): its start closes the page before, its rest opens this one.
   const before = pages[at - 1]?.text ?? '';
   for (let k = 1; k < needle.length; k++) {
     const rest = text.indexOf(needle.slice(k));

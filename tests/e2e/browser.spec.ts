@@ -1,4 +1,4 @@
-import { CHROMIUM_ARGS } from '../../scripts/lib/browser.ts';
+import { CHROMIUM_ARGS } from '../../scripts/lib/print/browser.ts';
 import { expect, test } from './fixtures.ts';
 
 test('the site is tested in a Chromium started with the flags the PDF is printed with', async ({ page }) => {

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { serveStatic } from '../../scripts/lib/serve.ts';
+import { serveStatic } from '../../scripts/lib/print/serve.ts';
 import { TEST_EPOCH } from '../build-once.ts';
 import { fixtureProject } from '../sample-copy.ts';
 import { expect, test } from './fixtures.ts';

@@ -1,5 +1,5 @@
 import { test as base } from '@playwright/test';
-import { serveStatic } from '../../scripts/lib/serve.ts';
+import { serveStatic } from '../../scripts/lib/print/serve.ts';
 import { TEST_DIST } from '../build-once.ts';
 
 /** `site` is the built sample served on 127.0.0.1 and a free port for the whole worker. */

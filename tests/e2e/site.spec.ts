@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { openPdf } from '../../scripts/lib/pdf-read.ts';
+import { openPdf } from '../../scripts/lib/pdf/pdf-read.ts';
 import { expect, test } from './fixtures.ts';
 import {
   CHAPTER,

@@ -6,7 +6,7 @@ import { loadRegistry } from '../../src/lib/data/load.ts';
 import { Resolver } from '../../src/lib/data/resolve.ts';
 import { formatDiagnostic } from '../../src/lib/diagnostics.ts';
 import { checkProject } from '../../src/lib/project.ts';
-import { periodMismatch, tieOut } from '../../src/lib/tieout.ts';
+import { periodMismatch, tieOut } from '../../src/lib/tieout/tieout.ts';
 import { editFile, sampleCopy, wholeSampleProject } from '../sample-copy.ts';
 
 /**

@@ -2,17 +2,17 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { byOrder, documentParts } from '../../src/lib/chapters.ts';
-import { refText, titleCase } from '../../src/lib/cross-refs.ts';
 import { loadRegistry } from '../../src/lib/data/load.ts';
-import { parseDate, spellDate, spellDateTime, spellTime, weekday } from '../../src/lib/dates.ts';
 import { formatDiagnostic } from '../../src/lib/diagnostics.ts';
-import { frontFolio } from '../../src/lib/front.ts';
+import { byOrder, documentParts } from '../../src/lib/document/chapters.ts';
+import { refText, titleCase } from '../../src/lib/document/cross-refs.ts';
+import { parseDate, spellDate, spellDateTime, spellTime, weekday } from '../../src/lib/document/dates.ts';
+import { frontFolio } from '../../src/lib/document/front.ts';
+import { coverTitleOf, coverWarningOf, draftWarningOf, stageWithholds } from '../../src/lib/document/stage.ts';
+import { resolveTitle } from '../../src/lib/document/titles.ts';
 import { rehypeHeadingCaps } from '../../src/lib/markdown/heading-caps.ts';
 import { checkProject } from '../../src/lib/project.ts';
 import { dateText, withheldDateSpellings } from '../../src/lib/render/date.ts';
-import { coverTitleOf, coverWarningOf, draftWarningOf, stageWithholds } from '../../src/lib/stage.ts';
-import { resolveTitle } from '../../src/lib/titles.ts';
 
 /**
  * The document's shape and stages on the fictional shape fixture: front sections, titles that

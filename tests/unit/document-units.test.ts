@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mainPart, splitDocument, stubUnit, tailPart } from '../../scripts/lib/document-units.ts';
+import { mainPart, splitDocument, stubUnit, tailPart } from '../../scripts/lib/units/document-units.ts';
 
 // A document page as DocumentPage.astro renders it, cut down by hand: head, page rules, cover and
 // contents, a generated section with its own page rules before it, two chapters, scripts.

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Located } from '../../src/lib/data/load.ts';
-import { loadRegistry, type Registry } from '../../src/lib/data/load.ts';
+import { loadRegistry } from '../../src/lib/data/load.ts';
+import type { Located, Registry } from '../../src/lib/data/registry.ts';
 import { Resolver } from '../../src/lib/data/resolve.ts';
 import {
   claimLabel,

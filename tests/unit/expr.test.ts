@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ArithmeticError, evaluate, exprText, type Interval, parseExpr, refsOf } from '../../src/lib/expr.ts';
+import { ArithmeticError, evaluate, exprText, type Interval, parseExpr, refsOf } from '../../src/lib/data/expr.ts';
 
 const exact = (v: number): Interval => ({ point: v, lo: v, hi: v });
 

@@ -1,10 +1,6 @@
 import { resolve } from 'node:path';
 import { createProcessor } from '@mdx-js/mdx';
 import { describe, expect, it } from 'vitest';
-import { loadRegistry } from '../../src/lib/data/load.ts';
-import { periodOf } from '../../src/lib/data/period.ts';
-import { Resolver } from '../../src/lib/data/resolve.ts';
-import { formatDiagnostic } from '../../src/lib/diagnostics.ts';
 import {
   agrees,
   FIGURE,
@@ -14,9 +10,13 @@ import {
   matcherLang,
   periodSpan,
   yearFor,
-} from '../../src/lib/figure-context.ts';
+} from '../../src/lib/check/figure-context.ts';
+import { coverageLine, periodCoverage, spanText } from '../../src/lib/check/period-check.ts';
+import { loadRegistry } from '../../src/lib/data/load.ts';
+import { periodOf } from '../../src/lib/data/period.ts';
+import { Resolver } from '../../src/lib/data/resolve.ts';
+import { formatDiagnostic } from '../../src/lib/diagnostics.ts';
 import { type MdastNode, placements } from '../../src/lib/markdown/passages.ts';
-import { coverageLine, periodCoverage, spanText } from '../../src/lib/period-check.ts';
 import { checkProject } from '../../src/lib/project.ts';
 import { editFile, sampleCopy } from '../sample-copy.ts';
 

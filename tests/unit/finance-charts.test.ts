@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkProject, type Project } from '../../src/lib/project.ts';
+import { checkProject } from '../../src/lib/project.ts';
+import type { Project } from '../../src/lib/project-model.ts';
 import { chartModel } from '../../src/lib/render/chart.ts';
 import { accountingNumber } from '../../src/lib/render/statement.ts';
 import { tableModel } from '../../src/lib/render/table.ts';

@@ -1,7 +1,7 @@
 import { PDFArray, PDFDocument, PDFNumber } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { defaultWidth, readWidths, writeWidths } from '../../scripts/lib/cid-widths.ts';
-import { readToUnicode, writeToUnicode } from '../../scripts/lib/to-unicode.ts';
+import { defaultWidth, readWidths, writeWidths } from '../../scripts/lib/fonts/cid-widths.ts';
+import { readToUnicode, writeToUnicode } from '../../scripts/lib/fonts/to-unicode.ts';
 
 /** A ToUnicode CMap as Chromium writes it: single codes, ranges, and a ligature's two characters. */
 const SKIA_CMAP = `/CIDInit /ProcSet findresource begin

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chineseNumeral, formatNumber, formatPeriod, formatValue } from '../../src/lib/format.ts';
+import { formatNumber } from '../../src/lib/i18n/decimal.ts';
+import { chineseNumeral, formatPeriod, formatValue } from '../../src/lib/i18n/format.ts';
 
 describe('Hong Kong number style', () => {
   it('writes amounts with thousands separators and unit words', () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { checkFigureImage, imageInfo, ppiAt } from '../../src/lib/images.ts';
+import { checkFigureImage, imageInfo, ppiAt } from '../../src/lib/check/images.ts';
 
 /** A minimal PNG header of the given size: signature, then an IHDR chunk (CRC not checked). */
 function png(width: number, height: number): Uint8Array {

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { decodeEscapes, findTerms, fold, pdfTextRuns, textOfMarkup } from '../../scripts/lib/leak-match.ts';
-import { scanForLeaks } from '../../scripts/lib/leak-scan.ts';
+import { decodeEscapes, findTerms, fold, pdfTextRuns, textOfMarkup } from '../../scripts/lib/leak/leak-match.ts';
+import { scanForLeaks } from '../../scripts/lib/leak/leak-scan.ts';
 
 const PARTIES = '聯席全球協調人、聯席賬簿管理人、聯席牽頭經辦人及包銷商';
 const OFFERING = '全球發售';

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { contentHash, type FileScan, scanFiles } from '../../scripts/lib/leak-files.ts';
-import { scanFile, scanForLeaks } from '../../scripts/lib/leak-scan.ts';
-import { finishScan, startLeakScan } from '../../scripts/lib/leak-scan-early.ts';
+import { contentHash, type FileScan, scanFiles } from '../../scripts/lib/leak/leak-files.ts';
+import { scanFile, scanForLeaks } from '../../scripts/lib/leak/leak-scan.ts';
+import { finishScan, startLeakScan } from '../../scripts/lib/leak/leak-scan-early.ts';
 
 const OFFERING = '全球發售';
 const GLOBAL = 'Global Offering';

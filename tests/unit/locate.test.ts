@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { locatePages } from '../../scripts/lib/locate.ts';
+import { locatePages } from '../../scripts/lib/schedule/locate.ts';
 
 const pages = [
   '行業概覽 第一段提到19.5%的增長。',

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { pdfMetadata } from '../../scripts/lib/metadata.ts';
+import { pdfMetadata } from '../../scripts/lib/print/metadata.ts';
 import { DocumentSchema } from '../../src/lib/schema/document.ts';
 import { editFile, fixtureDocument } from '../sample-copy.ts';
 

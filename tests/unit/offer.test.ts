@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import type { Located, Registry } from '../../src/lib/data/load.ts';
+import type { Located, Registry } from '../../src/lib/data/registry.ts';
 import { Resolver } from '../../src/lib/data/resolve.ts';
-import { formatValue } from '../../src/lib/format.ts';
+import { stageWithholds } from '../../src/lib/document/stage.ts';
 import { formatValueEn } from '../../src/lib/i18n/english.ts';
+import { formatValue } from '../../src/lib/i18n/format.ts';
 import { compileOffer } from '../../src/lib/offer/compile.ts';
 import { endFor } from '../../src/lib/offer/range-end.ts';
 import { indexOfTerm, spellingsOf, typedWithheld, withheldSpellings } from '../../src/lib/offer/withhold.ts';
 import type { Claim } from '../../src/lib/schema/claim.ts';
 import type { Dataset } from '../../src/lib/schema/dataset.ts';
 import { type Offer, OfferSchema } from '../../src/lib/schema/offer.ts';
-import { stageWithholds } from '../../src/lib/stage.ts';
-import { tieOut } from '../../src/lib/tieout.ts';
+import { tieOut } from '../../src/lib/tieout/tieout.ts';
 
 /** A small offer of its own (fictional), so the figures below are worked by hand, not read back. */
 const OFFER = `

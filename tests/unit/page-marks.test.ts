@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readOperations } from '../../scripts/lib/content-stream.ts';
-import { markContent } from '../../scripts/lib/page-marks.ts';
+import { readOperations } from '../../scripts/lib/pdf/content-stream.ts';
+import { markContent } from '../../scripts/lib/pdf/page-marks.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const mark = (text: string) => {

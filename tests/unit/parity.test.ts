@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/lib/check-content.ts';
+import { checkContent } from '../../src/lib/check/check-content.ts';
 import { formatDiagnostic } from '../../src/lib/diagnostics.ts';
 import { escapeSectionIds, splitSectionId } from '../../src/lib/markdown/section-ids.ts';
 import { checkProject } from '../../src/lib/project.ts';

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PrintCache } from '../../scripts/lib/print-cache.ts';
+import { PrintCache } from '../../scripts/lib/units/print-cache.ts';
 
 const RECORD = { pages: 3, headings: { business: 1 }, anchors: { business: 0 }, stubs: ['risk-factors'] };
 const BYTES = new TextEncoder().encode('%PDF-1.7 a unit print');

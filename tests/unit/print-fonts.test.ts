@@ -3,9 +3,9 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { create, type Font } from 'fontkitten';
 import { describe, expect, it } from 'vitest';
-import { readSubtable } from '../../scripts/lib/font-cmap.ts';
-import { loadPrintFonts, PRINT_FONTS } from '../../scripts/lib/print-fonts.ts';
-import { readSfnt } from '../../scripts/lib/sfnt.ts';
+import { readSubtable } from '../../scripts/lib/fonts/font-cmap.ts';
+import { loadPrintFonts, PRINT_FONTS } from '../../scripts/lib/fonts/print-fonts.ts';
+import { readSfnt } from '../../scripts/lib/fonts/sfnt.ts';
 
 /**
  * The print's whole fonts against the web-font slices the site loads. Fonts are read with

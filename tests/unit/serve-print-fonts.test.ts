@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { create } from 'fontkitten';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PRINT_FONTS } from '../../scripts/lib/print-fonts.ts';
-import { serveStatic } from '../../scripts/lib/serve.ts';
+import { PRINT_FONTS } from '../../scripts/lib/fonts/print-fonts.ts';
+import { serveStatic } from '../../scripts/lib/print/serve.ts';
 
 /** The whole print fonts reach the page only through the PDF step's server, never the site. */
 const PAGE = `<!doctype html><html><head><title>t</title><link rel="stylesheet" href="/site.css"></head><body><p>人民幣</p></body></html>`;

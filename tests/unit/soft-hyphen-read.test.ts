@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findTerms, pdfTextRuns } from '../../scripts/lib/leak-match.ts';
-import { joinItems } from '../../scripts/lib/pdf-read.ts';
-import { joinSoftHyphens } from '../../scripts/lib/pdf-text.ts';
+import { findTerms, pdfTextRuns } from '../../scripts/lib/leak/leak-match.ts';
+import { joinItems } from '../../scripts/lib/pdf/pdf-read.ts';
+import { joinSoftHyphens } from '../../scripts/lib/print/pdf-text.ts';
 
 // The inputs are what the two readers return for a Chromium print of hyphenated English: each
 // soft hyphen kept as U+00AD (pdftotext -raw ends a line after it), and at a line end the

@@ -2,10 +2,10 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appendixFolio, appendixHead, appendixLabel, romanValue } from '../../src/lib/appendix.ts';
-import { byOrder } from '../../src/lib/chapters.ts';
-import { parseTarget, refText, type Structure, titleCase } from '../../src/lib/cross-refs.ts';
 import { formatDiagnostic } from '../../src/lib/diagnostics.ts';
+import { appendixFolio, appendixHead, appendixLabel, romanValue } from '../../src/lib/document/appendix.ts';
+import { byOrder } from '../../src/lib/document/chapters.ts';
+import { parseTarget, refText, type Structure, titleCase } from '../../src/lib/document/cross-refs.ts';
 import { checkProject } from '../../src/lib/project.ts';
 
 const FIXTURE = resolve(import.meta.dirname, '../fixtures/documents/structure');

@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { typedFigures } from '../../src/lib/check/typed-figures.ts';
 import { loadRegistry } from '../../src/lib/data/load.ts';
 import type { Term } from '../../src/lib/schema/term.ts';
 import { findTerms } from '../../src/lib/terms/match.ts';
 import { termsInOrder } from '../../src/lib/terms/order.ts';
-import { typedFigures } from '../../src/lib/typed-figures.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 

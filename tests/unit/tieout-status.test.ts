@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkProject, type Project } from '../../src/lib/project.ts';
+import { checkProject } from '../../src/lib/project.ts';
+import type { Project } from '../../src/lib/project-model.ts';
 import { figureAttributes } from '../../src/lib/render/provenance.ts';
-import { deriveStatus, figureTie } from '../../src/lib/tieout-status.ts';
+import { deriveStatus, figureTie } from '../../src/lib/tieout/tieout-status.ts';
 import { editFile, sampleCopy } from '../sample-copy.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');

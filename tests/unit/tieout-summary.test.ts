@@ -1,7 +1,12 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkProject } from '../../src/lib/project.ts';
-import { summarizeTieOut, tieOutLogLine, tieOutSentence, tieOutSentenceEn } from '../../src/lib/tieout-summary.ts';
+import {
+  summarizeTieOut,
+  tieOutLogLine,
+  tieOutSentence,
+  tieOutSentenceEn,
+} from '../../src/lib/tieout/tieout-summary.ts';
 import { editFile, fixtureDocument } from '../sample-copy.ts';
 
 // The one-chapter sample, frozen: its counts do not move when the shipped sample grows.

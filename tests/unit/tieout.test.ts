@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRegistry } from '../../src/lib/data/load.ts';
 import { Resolver, statedInterval } from '../../src/lib/data/resolve.ts';
-import { cagr, tieOut, tieOutDiagnostics } from '../../src/lib/tieout.ts';
+import { cagr, tieOut, tieOutDiagnostics } from '../../src/lib/tieout/tieout.ts';
 import { editFile, sampleCopy } from '../sample-copy.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { refText, type Structure } from '../../src/lib/cross-refs.ts';
+import { refText, type Structure } from '../../src/lib/document/cross-refs.ts';
+import { abbreviationsOf, titleCase } from '../../src/lib/document/title-case.ts';
 import { checkProject } from '../../src/lib/project.ts';
-import { abbreviationsOf, titleCase } from '../../src/lib/title-case.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 

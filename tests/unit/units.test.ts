@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { englishSpelling, UnitSpellingError } from '../../src/lib/i18n/english.ts';
 import { spellValue } from '../../src/lib/i18n/locale.ts';
+import { convertValue, parseUnit } from '../../src/lib/i18n/units.ts';
 import { UnitSchema } from '../../src/lib/schema/common.ts';
-import { convertValue, parseUnit } from '../../src/lib/units.ts';
 
 describe('units as currency × scale × measure', () => {
   it('accepts the units of a financial statement on a dataset', () => {

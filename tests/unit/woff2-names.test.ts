@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { nameWoff2ByWeight, woff2Names, woff2Tables } from '../../scripts/lib/woff2-names.ts';
+import { nameWoff2ByWeight, woff2Names, woff2Tables } from '../../scripts/lib/fonts/woff2-names.ts';
 
 const font = (pkg: string, file: string) =>
   new Uint8Array(readFileSync(join(import.meta.dirname, '../../node_modules/@fontsource', pkg, 'files', file)));

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics.ts';
-import type { Located } from './load.ts';
+import type { Located } from './registry.ts';
 import { RefError, type Resolver } from './resolve.ts';
 import { checkStatement } from './statement.ts';
 

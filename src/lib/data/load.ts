@@ -2,39 +2,19 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { z } from 'zod';
 import type { Diagnostic } from '../diagnostics.ts';
+import { timetableOrder, timetableTerms } from '../document/timetable.ts';
 import { compileOffer, OFFER_FILE } from '../offer/compile.ts';
 import { type Claim, ClaimRegistrySchema } from '../schema/claim.ts';
 import { type Dataset, DatasetSchema } from '../schema/dataset.ts';
-import { type DocumentConfig, DocumentSchema } from '../schema/document.ts';
+import { DocumentSchema } from '../schema/document.ts';
 import { OfferSchema } from '../schema/offer.ts';
 import { type Redaction, RedactionRegistrySchema } from '../schema/redaction.ts';
 import { type Source, SourceRegistrySchema } from '../schema/source.ts';
 import { type Term, TermRegistrySchema } from '../schema/term.ts';
-import { type Timetable, TimetableSchema } from '../schema/timetable.ts';
+import { TimetableSchema } from '../schema/timetable.ts';
 import { withheldTermDiagnostics } from '../terms/withheld.ts';
-import { timetableOrder, timetableTerms } from '../timetable.ts';
-import { parseYaml, type YamlSource } from '../yaml-source.ts';
-
-export interface Located<T> {
-  value: T;
-  file: string;
-  line: number | undefined;
-  /** Line of a field inside this entry, e.g. `['series', 'global', 'values', '2022']`. */
-  lineOf(path: readonly PropertyKey[]): number | undefined;
-}
-
-export interface Registry {
-  root: string;
-  document: Located<DocumentConfig>;
-  sources: Map<string, Located<Source>>;
-  datasets: Map<string, Located<Dataset>>;
-  claims: Map<string, Located<Claim>>;
-  redactions: Map<string, Located<Redaction>>;
-  /** Defined terms (data/terms.yaml, optional): the generated 釋義 and 技術詞彙表. */
-  terms: Map<string, Located<Term>>;
-  /** The document's dates (data/timetable.yaml, optional): the expected timetable and fixed dates. */
-  timetable?: Located<Timetable> | undefined;
-}
+import type { Located, Registry } from './registry.ts';
+import { parseYaml, type YamlSource } from './yaml-source.ts';
 
 export const DATA_PATHS = {
   document: 'content/document.yaml',

@@ -1,5 +1,5 @@
-import { formatSpan, periodSpan, type Span } from '../figure-context.ts';
-import { parsePeriodId } from '../periods.ts';
+import { formatSpan, periodSpan, type Span } from '../check/figure-context.ts';
+import { parsePeriodId } from '../i18n/periods.ts';
 import type { Claim } from '../schema/claim.ts';
 import { parseRef, type Resolver } from './resolve.ts';
 

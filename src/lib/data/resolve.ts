@@ -1,10 +1,10 @@
 import { didYouMean } from '../diagnostics.ts';
-import { ArithmeticError, evaluate, type Interval, parseExpr, refsOf } from '../expr.ts';
-import { formatPeriod } from '../format.ts';
+import { formatPeriod } from '../i18n/format.ts';
+import { type Unit, unitSpec } from '../i18n/units.ts';
 import type { Claim } from '../schema/claim.ts';
 import type { Dataset, NumberCell, RangeEnd, TableDataset, TimeseriesDataset } from '../schema/dataset.ts';
-import { type Unit, unitSpec } from '../units.ts';
-import type { Located, Registry } from './load.ts';
+import { ArithmeticError, evaluate, type Interval, parseExpr, refsOf } from './expr.ts';
+import type { Located, Registry } from './registry.ts';
 
 export type Basis = 'stated' | 'derived';
 

@@ -1,8 +1,8 @@
 import type { Diagnostic } from '../diagnostics.ts';
-import { formatNumber } from '../format.ts';
+import { formatNumber } from '../i18n/decimal.ts';
+import { unitSpec } from '../i18n/units.ts';
 import type { TimeseriesDataset } from '../schema/dataset.ts';
-import { unitSpec } from '../units.ts';
-import type { Located } from './load.ts';
+import type { Located } from './registry.ts';
 import { RefError, type Resolver } from './resolve.ts';
 
 /**

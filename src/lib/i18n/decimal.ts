@@ -1,10 +1,20 @@
-import { formatNumber } from '../format.ts';
-
 /**
  * Decimal strings moved by powers of ten without floating point: 13,769 (億) becomes 1,376.9
  * (billion) by moving the point, not by dividing, so no edition can show a digit the other
  * does not have.
  */
+
+/**
+ * Hong Kong style: thousands separators, fixed decimals, unit words around the number
+ * (`人民幣34,368億元`, `19.5%`). Rounding is half away from zero, as consultants' reports round.
+ */
+export function formatNumber(value: number, decimals: number): string {
+  const factor = 10 ** decimals;
+  const rounded = (Math.sign(value) * Math.round(Math.abs(value) * factor + Number.EPSILON)) / factor;
+  const [whole = '0', fraction] = Math.abs(rounded).toFixed(decimals).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${rounded < 0 ? '-' : ''}${grouped}${fraction ? `.${fraction}` : ''}`;
+}
 
 /** The figure rounded to `decimals` as the Chinese edition shows it, without separators. */
 export function fixedDigits(value: number, decimals: number): string {

@@ -1,6 +1,6 @@
-import { spellPeriodEn, type YearEnd } from '../periods.ts';
-import { CURRENCIES, parseUnit, type Scale, type Unit, type UnitKind } from '../units.ts';
 import { fixedDigits, groupThousands, shiftPoint, trimZeros } from './decimal.ts';
+import { spellPeriodEn, type YearEnd } from './periods.ts';
+import { CURRENCIES, parseUnit, type Scale, type Unit, type UnitKind } from './units.ts';
 
 /**
  * How Hong Kong prospectus English writes a unit. The data keeps one number in the Chinese

@@ -1,7 +1,7 @@
-import type { Located } from '../data/load.ts';
+import type { Located } from '../data/registry.ts';
 import type { Claim } from '../schema/claim.ts';
-import type { TieOutSummary } from '../tieout-summary.ts';
-import { tieOutSentence, tieOutSentenceEn } from '../tieout-summary.ts';
+import type { TieOutSummary } from '../tieout/tieout-summary.ts';
+import { tieOutSentence, tieOutSentenceEn } from '../tieout/tieout-summary.ts';
 import { MissingEnglishError } from './labels.ts';
 import type { Locale } from './locale.ts';
 

@@ -1,10 +1,10 @@
-import type { Located, Registry } from '../data/load.ts';
+import type { Located, Registry } from '../data/registry.ts';
 import { type Figure, RefError, type Resolver } from '../data/resolve.ts';
+import { stageWithholds } from '../document/stage.ts';
 import type { Claim } from '../schema/claim.ts';
 import type { Dataset, TableDataset, TimeseriesDataset } from '../schema/dataset.ts';
 import type { Stage } from '../schema/document.ts';
 import { REDACTION_MARKER, REDACTION_MARKER_EN } from '../schema/redaction.ts';
-import { stageWithholds } from '../stage.ts';
 import { type Locale, spellPeriod } from './locale.ts';
 
 /**

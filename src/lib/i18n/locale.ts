@@ -1,7 +1,7 @@
-import { chineseNumeral, formatPeriod, formatValue } from '../format.ts';
-import type { YearEnd } from '../periods.ts';
-import type { Unit } from '../units.ts';
 import { englishOrdinal, formatPeriodEn, formatValueEn } from './english.ts';
+import { chineseNumeral, formatPeriod, formatValue } from './format.ts';
+import type { YearEnd } from './periods.ts';
+import type { Unit } from './units.ts';
 
 /**
  * One value, each edition's spelling. Every place that shows a figure, a year or a rank asks

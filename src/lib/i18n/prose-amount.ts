@@ -1,6 +1,6 @@
-import { CURRENCIES, parseUnit, type Unit } from '../units.ts';
 import { decimalsOf, fixedDigits, groupThousands, roundDigits, shiftPoint, trimZeros } from './decimal.ts';
 import { englishParts, formatValueEn } from './english.ts';
+import { CURRENCIES, parseUnit, type Unit } from './units.ts';
 
 /** The magnitude words an author may ask prose to write an amount in, as powers of ten. */
 export const PROSE_SCALES = { million: 6, billion: 9 } as const;

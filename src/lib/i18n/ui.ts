@@ -1,4 +1,4 @@
-import { type FigureStatus, STATUS_LABEL, STATUS_LABEL_EN } from '../tieout-status.ts';
+import { type FigureStatus, STATUS_LABEL, STATUS_LABEL_EN } from '../tieout/tieout-status.ts';
 import type { Locale } from './locale.ts';
 
 /**

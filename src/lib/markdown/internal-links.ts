@@ -1,4 +1,4 @@
-import { isInternalTarget, parseTarget } from '../cross-refs.ts';
+import { isInternalTarget, parseTarget } from '../document/cross-refs.ts';
 import { chapterOf, type VFileLike } from './chapter-of.ts';
 import type { HastNode } from './heading-ids.ts';
 

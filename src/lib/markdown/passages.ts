@@ -1,4 +1,4 @@
-import { FIGURE } from '../figure-context.ts';
+import { FIGURE } from '../check/figure-context.ts';
 
 /** The parts of an MDX syntax tree (mdast) this module reads. */
 export interface MdastNode {

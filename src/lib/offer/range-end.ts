@@ -1,6 +1,6 @@
+import { clauseAround, matcherLang } from '../check/figure-context.ts';
 import type { Resolver } from '../data/resolve.ts';
 import type { Diagnostic } from '../diagnostics.ts';
-import { clauseAround, matcherLang } from '../figure-context.ts';
 import type { Placement } from '../markdown/passages.ts';
 import type { RangeEnd } from '../schema/dataset.ts';
 

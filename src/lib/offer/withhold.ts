@@ -1,11 +1,12 @@
 import type { Figure, Resolver } from '../data/resolve.ts';
-import { formatNumber, formatValue } from '../format.ts';
+import { stageWithholds } from '../document/stage.ts';
+import { formatNumber } from '../i18n/decimal.ts';
 import { englishParts, formatValueEn } from '../i18n/english.ts';
+import { formatValue } from '../i18n/format.ts';
 import type { Locale } from '../i18n/locale.ts';
+import { CURRENCIES, unitSpec } from '../i18n/units.ts';
 import type { Stage } from '../schema/document.ts';
 import { REDACTION_MARKER, REDACTION_MARKER_EN } from '../schema/redaction.ts';
-import { stageWithholds } from '../stage.ts';
-import { CURRENCIES, unitSpec } from '../units.ts';
 
 /**
  * Withheld figures: which stages withhold them, what prints in their place, and every spelling

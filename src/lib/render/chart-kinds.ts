@@ -1,13 +1,25 @@
-import { RefError } from '../data/resolve.ts';
+import { type Figure, RefError } from '../data/resolve.ts';
 import { didYouMean } from '../diagnostics.ts';
-import { formatNumber } from '../format.ts';
+import { formatNumber } from '../i18n/decimal.ts';
 import { englishSpelling } from '../i18n/english.ts';
 import { seriesLabel } from '../i18n/labels.ts';
 import type { Locale } from '../i18n/locale.ts';
-import type { Project } from '../project.ts';
+import { type Unit, unitSpec } from '../i18n/units.ts';
+import type { Project } from '../project-model.ts';
 import type { TimeseriesDataset } from '../schema/dataset.ts';
-import { type Unit, unitSpec } from '../units.ts';
-import type { ChartCell, ChartSeries } from './chart.ts';
+
+/** A chart's cells and series: what chart.ts builds and each kind of chart lays out. */
+export interface ChartCell {
+  value: number;
+  text: string;
+  figure: Figure;
+}
+
+export interface ChartSeries {
+  id: string;
+  label: string;
+  cells: (ChartCell | null)[];
+}
 
 /** What the chart types beyond plain bars need besides the bars: a doughnut's period and shares, a bar-line's line. */
 

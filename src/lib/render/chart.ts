@@ -1,29 +1,16 @@
-import type { Figure } from '../data/resolve.ts';
 import { RefError } from '../data/resolve.ts';
 import { didYouMean } from '../diagnostics.ts';
-import { formatNumber, isForecast } from '../format.ts';
-import { fixedDigits } from '../i18n/decimal.ts';
+import { fixedDigits, formatNumber } from '../i18n/decimal.ts';
+import { isForecast } from '../i18n/format.ts';
 import { claimLabel, claimText, seriesLabel, sourceNamesIn } from '../i18n/labels.ts';
 import { type Locale, spellPeriod, spellRange } from '../i18n/locale.ts';
+import { periodHeader } from '../i18n/periods.ts';
 import { UI } from '../i18n/ui.ts';
-import { periodHeader } from '../periods.ts';
-import type { Project } from '../project.ts';
+import { convertValue, type Unit, unitSpec } from '../i18n/units.ts';
+import type { Project } from '../project-model.ts';
 import { type ChartProps, ChartPropsSchema } from '../schema/props.ts';
-import { convertValue, type Unit, unitSpec } from '../units.ts';
-import { captionOf, checkShares, doughnutPeriod, LINE_COLOUR, lineSeries } from './chart-kinds.ts';
+import { type ChartSeries, captionOf, checkShares, doughnutPeriod, LINE_COLOUR, lineSeries } from './chart-kinds.ts';
 import { spellFigure } from './val.ts';
-
-export interface ChartCell {
-  value: number;
-  text: string;
-  figure: Figure;
-}
-
-export interface ChartSeries {
-  id: string;
-  label: string;
-  cells: (ChartCell | null)[];
-}
 
 export interface CagrRow {
   label: string;

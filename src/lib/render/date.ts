@@ -4,17 +4,17 @@
  * that withholds, as Application Proofs print them: [編纂]. The Latest Practicable Date and the
  * accountants' report date are stated in every copy.
  */
-import type { Registry } from '../data/load.ts';
+import type { Registry } from '../data/registry.ts';
 import { RefError } from '../data/resolve.ts';
-import { type CalendarDate, parseDate, parseTime, spellDate, spellDateTime } from '../dates.ts';
 import { didYouMean } from '../diagnostics.ts';
+import { type CalendarDate, parseDate, parseTime, spellDate, spellDateTime } from '../document/dates.ts';
+import { stageWithholds } from '../document/stage.ts';
+import { FIXED_DATES } from '../document/timetable.ts';
+import { resolveTitle } from '../document/titles.ts';
 import type { Locale } from '../i18n/locale.ts';
 import type { Stage } from '../schema/document.ts';
 import { REDACTION_MARKER, REDACTION_MARKER_EN } from '../schema/redaction.ts';
 import type { TimetableEvent } from '../schema/timetable.ts';
-import { stageWithholds } from '../stage.ts';
-import { FIXED_DATES } from '../timetable.ts';
-import { resolveTitle } from '../titles.ts';
 
 export interface DateOptions {
   /** Adds the weekday: 2024年12月16日（星期一）/ Monday, 16 December 2024. */

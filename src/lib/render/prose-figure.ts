@@ -1,6 +1,6 @@
 import { type Figure, RefError } from '../data/resolve.ts';
 import { type Locale, spellValue } from '../i18n/locale.ts';
-import { unitSpec } from '../units.ts';
+import { unitSpec } from '../i18n/units.ts';
 
 export type ProseRule = 'prose-sign' | 'prose-amount';
 

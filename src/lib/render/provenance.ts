@@ -2,8 +2,8 @@ import type { Figure } from '../data/resolve.ts';
 import { figureLabel, sourceNamesIn } from '../i18n/labels.ts';
 import { type Locale, spellPeriod } from '../i18n/locale.ts';
 import { UI } from '../i18n/ui.ts';
-import type { Project } from '../project.ts';
-import { figureTie } from '../tieout-status.ts';
+import type { Project } from '../project-model.ts';
+import { figureTie } from '../tieout/tieout-status.ts';
 import { spellLow } from './val.ts';
 
 /** One line a reviewer can read: what the figure is, whether stated or derived, and from whom. */

@@ -1,4 +1,4 @@
-import type { Registry } from '../data/load.ts';
+import type { Registry } from '../data/registry.ts';
 import { RefError } from '../data/resolve.ts';
 import { didYouMean } from '../diagnostics.ts';
 import { redactionIn } from '../i18n/labels.ts';

@@ -1,4 +1,4 @@
-import { parseTarget, refText, type Structure, targetAnchor, targetHref } from '../cross-refs.ts';
+import { parseTarget, refText, type Structure, targetAnchor, targetHref } from '../document/cross-refs.ts';
 import type { Locale } from '../i18n/locale.ts';
 
 export interface RefView {

@@ -1,13 +1,13 @@
-import type { Located } from '../data/load.ts';
-import { formatNumber } from '../format.ts';
+import type { Located } from '../data/registry.ts';
+import { formatNumber } from '../i18n/decimal.ts';
 import { englishSpelling } from '../i18n/english.ts';
 import { datasetTitle, seriesLabel, sourceNamesIn } from '../i18n/labels.ts';
 import type { Locale } from '../i18n/locale.ts';
-import { periodHeader } from '../periods.ts';
-import type { Project } from '../project.ts';
+import { periodHeader } from '../i18n/periods.ts';
+import { unitSpec } from '../i18n/units.ts';
+import type { Project } from '../project-model.ts';
 import type { TimeseriesDataset } from '../schema/dataset.ts';
-import { unitSpec } from '../units.ts';
-import type { TableModel } from './table.ts';
+import type { TableModel } from './table-model.ts';
 
 /**
  * A figure as a financial table prints it, the same in both editions: a negative in brackets,

@@ -1,36 +1,13 @@
-import type { Figure } from '../data/resolve.ts';
+import { effectiveStage } from '../document/stage.ts';
 import { columnGroup, columnLabel, datasetTitle, sourceNamesIn, tableText } from '../i18n/labels.ts';
 import type { Locale } from '../i18n/locale.ts';
 import { UI } from '../i18n/ui.ts';
 import { hides, withheldMarker } from '../offer/withhold.ts';
-import type { Project } from '../project.ts';
+import type { Project } from '../project-model.ts';
 import { type DataTableProps, DataTablePropsSchema } from '../schema/props.ts';
-import { effectiveStage } from '../stage.ts';
 import { statementModel } from './statement.ts';
+import type { TableModel } from './table-model.ts';
 import { spellFigure } from './val.ts';
-
-export type TableCellModel =
-  | { kind: 'text'; text: string }
-  | { kind: 'check'; text: string; label: string; yes: boolean }
-  | { kind: 'figure'; text: string; figure: Figure }
-  | { kind: 'empty'; text: string };
-
-export interface TableModel {
-  id: string;
-  title: string;
-  /** Header rows: a group row (colspan) when columns are grouped, then the column labels. */
-  header: { label: string; colspan: number; rowspan: number; numeric: boolean }[][];
-  /** `highlight`: the row the dataset sets off from the others. */
-  rows: {
-    id: string;
-    highlight: boolean;
-    /** A financial table's line-item indent, and its rule when it sums the rows above. */
-    indent?: number;
-    style?: 'subtotal' | 'total' | undefined;
-    cells: (TableCellModel & { numeric: boolean })[];
-  }[];
-  sources: string[];
-}
 
 export function tableModel(project: Project, props: DataTableProps, locale: Locale = 'zh'): TableModel {
   const p = DataTablePropsSchema.parse(props);

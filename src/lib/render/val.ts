@@ -1,10 +1,11 @@
 import { type Figure, RefError, type Resolver } from '../data/resolve.ts';
-import { chineseNumeral, formatNumber, formatValue } from '../format.ts';
+import { formatNumber } from '../i18n/decimal.ts';
 import { UnitSpellingError } from '../i18n/english.ts';
+import { chineseNumeral, formatValue } from '../i18n/format.ts';
 import { type Locale, spellOrdinal, spellSpan, spellValue } from '../i18n/locale.ts';
 import { formatProseEn, ProseAmountError, type ProseOptions } from '../i18n/prose-amount.ts';
+import { unitSpec } from '../i18n/units.ts';
 import { type ValProps, ValPropsSchema } from '../schema/props.ts';
-import { unitSpec } from '../units.ts';
 import { ProseFigureError, proseFigure } from './prose-figure.ts';
 
 export interface RenderedVal {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROMAN } from '../appendix.ts';
+import { ROMAN } from '../document/appendix.ts';
 
 /**
  * Where a front section prints: `before-contents` between the cover and the contents (預期時間表 /

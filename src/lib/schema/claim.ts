@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isAnnual, parsePeriodId } from '../periods.ts';
+import { isAnnual, parsePeriodId } from '../i18n/periods.ts';
 import { IdSchema, PeriodSchema, QualifierSchema, RefSchema, UnitSchema } from './common.ts';
 
 /**

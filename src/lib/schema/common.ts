@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { PERIOD_FORMS, parsePeriodId } from '../periods.ts';
-import { canonicalUnit, UNIT_FORMS } from '../units.ts';
+import { PERIOD_FORMS, parsePeriodId } from '../i18n/periods.ts';
+import { canonicalUnit, UNIT_FORMS } from '../i18n/units.ts';
 
 export const IdSchema = z
   .string()
@@ -8,7 +8,7 @@ export const IdSchema = z
 
 /**
  * A reporting period: a year (`2022`, `2027E` for a forecast), a financial year (`FY2023`), an
- * interim period (`6M-2024-06-30`) or a balance-sheet date (`2023-12-31`); src/lib/periods.ts.
+ * interim period (`6M-2024-06-30`) or a balance-sheet date (`2023-12-31`); src/lib/i18n/periods.ts.
  */
 export const PeriodSchema = z.string().refine((id) => parsePeriodId(id) !== undefined, {
   error: (issue) => `unknown period "${String(issue.input)}" — expected ${PERIOD_FORMS}`,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseDate, parseTime } from '../dates.ts';
+import { parseDate, parseTime } from '../document/dates.ts';
 import { IdSchema } from './common.ts';
 
 /** A calendar date as ISO `YYYY-MM-DD`; the weekday is computed from it, never typed. */

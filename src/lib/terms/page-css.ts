@@ -1,4 +1,4 @@
-import { cssString } from '../chapters.ts';
+import { cssString } from '../document/chapters.ts';
 import type { GeneratedSection } from './sections.ts';
 
 /**

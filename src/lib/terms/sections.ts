@@ -1,4 +1,4 @@
-import type { Located } from '../data/load.ts';
+import type { Located } from '../data/registry.ts';
 import type { Locale } from '../i18n/locale.ts';
 import type { Term, TermList } from '../schema/term.ts';
 import { termForms } from './match.ts';

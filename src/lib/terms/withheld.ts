@@ -1,4 +1,4 @@
-import type { Located } from '../data/load.ts';
+import type { Located } from '../data/registry.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { Redaction } from '../schema/redaction.ts';
 import type { Term } from '../schema/term.ts';

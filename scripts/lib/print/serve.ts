@@ -1,0 +1,104 @@
+import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+import { loadPrintFonts, withPrintFonts } from '../fonts/print-fonts.ts';
+import { nameWoff2ByWeight } from '../fonts/woff2-names.ts';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.pdf': 'application/pdf',
+  '.csv': 'text/csv; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.pf_meta': 'application/octet-stream',
+};
+
+export interface StaticServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export interface ServeOptions {
+  /**
+   * Serve the site for printing: pages declare one whole font per face (print-fonts.ts), served
+   * from here, and the WOFF2 slices, still used for the few characters the whole fonts leave out,
+   * are named by their real weight (woff2-names.ts). What the PDF embeds; the site is unchanged.
+   */
+  printFonts?: boolean;
+  /** Pages served from memory instead of the site's file at that path (`/document/` → HTML). */
+  pages?: ReadonlyMap<string, string>;
+}
+
+/** Serves a built site on 127.0.0.1 and a free port: the PDF step and the tests read it there. */
+export async function serveStatic(root: string, port = 0, options: ServeOptions = {}): Promise<StaticServer> {
+  const base = resolve(root);
+  const fonts = new Map<string, Uint8Array>();
+  // Made before the first request, so that a missing font package stops the print at once.
+  const wholeFonts = options.printFonts ? loadPrintFonts() : new Map<string, Uint8Array>();
+  const server: Server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    let file = normalize(join(base, path));
+    if (!file.startsWith(base)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      const whole = wholeFonts.get(path);
+      if (whole) {
+        res.writeHead(200, { 'content-type': 'font/ttf', 'content-length': whole.byteLength }).end(whole);
+        return;
+      }
+      const replaced = options.pages?.get(path);
+      if (replaced !== undefined) {
+        const page = Buffer.from(options.printFonts ? withPrintFonts(replaced) : replaced);
+        res.writeHead(200, { 'content-type': TYPES['.html'] ?? '', 'content-length': page.length }).end(page);
+        return;
+      }
+      if (statSync(file).isDirectory()) file = join(file, 'index.html');
+      if (options.printFonts && extname(file) === '.woff2') {
+        let font = fonts.get(file);
+        if (!font) {
+          font = nameWoff2ByWeight(readFileSync(file));
+          fonts.set(file, font);
+        }
+        res.writeHead(200, { 'content-type': 'font/woff2', 'content-length': font.byteLength }).end(font);
+        return;
+      }
+      if (options.printFonts && extname(file) === '.html') {
+        const page = Buffer.from(withPrintFonts(readFileSync(file, 'utf8')));
+        res.writeHead(200, { 'content-type': TYPES['.html'] ?? '', 'content-length': page.length }).end(page);
+        return;
+      }
+      const size = statSync(file).size;
+      res.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'content-length': size,
+      });
+      createReadStream(file).pipe(res);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end(`not found: ${path}`);
+    }
+  });
+  await new Promise<void>((ok, fail) => {
+    server.once('error', (e: NodeJS.ErrnoException) =>
+      fail(
+        new Error(
+          `cannot serve ${root} on 127.0.0.1:${port}: ${e.code === 'EADDRINUSE' ? 'port is taken' : e.message}`,
+        ),
+      ),
+    );
+    server.listen(port, '127.0.0.1', () => ok());
+  });
+  const address = server.address();
+  const actual = typeof address === 'object' && address ? address.port : port;
+  return {
+    url: `http://127.0.0.1:${actual}`,
+    close: () => new Promise((ok) => server.close(() => ok())),
+  };
+}
