@@ -14,6 +14,9 @@ describe('English title case for cross-references', () => {
     // Roman numerals, and the parts of a hyphenated word that are not abbreviations, as before.
     expect(titleCase('SERIES II AND SERIES IV PREFERRED SHARES')).toBe('Series II and Series IV Preferred Shares');
     expect(titleCase('SELF-DEVELOPED EDGE NODES')).toBe('Self-developed Edge Nodes');
+    expect(titleCase('WAIVERS FROM STRICT COMPLIANCE WITH THE LISTING RULES')).toBe(
+      'Waivers from Strict Compliance with the Listing Rules',
+    );
     // Words that are also abbreviations elsewhere stay words unless the document defines them.
     expect(titleCase('ABOUT US')).toBe('About Us');
   });

@@ -7,7 +7,8 @@
 import { REDACTION_MARKER_EN } from '../schema/redaction.ts';
 import type { Term } from '../schema/term.ts';
 
-const SMALL = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'with']);
+/** Articles, conjunctions and short prepositions: lower case after the first word. */
+const SMALL = new Set('a an and as at but by for from in into nor of on onto or per the to upon via with'.split(' '));
 
 /**
  * Abbreviations a Hong Kong listing document uses whether or not it defines them. Not US, IT or
