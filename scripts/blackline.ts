@@ -36,7 +36,15 @@ Both drafts are typeset by the current code: only changes to content/ and data/ 
 `;
 
 const root = resolve(import.meta.dirname, '..');
-const BLOCKS = 'article.print-chapter :is(h1, h2, h3, h4, p, li, figcaption, caption, th, td)';
+/**
+ * What is compared: the cover's lines (title block, the prospectus's offer block, the date, the
+ * draft's 警告 box) and the chapters' blocks, in page order. The draft stamp names the build, not
+ * the document (each draft's commit and date), so it is left out: the running heads name both.
+ */
+const BLOCKS = [
+  'section.cover :is(p, dt, dd):not([data-draft-stamp])',
+  'article.print-chapter :is(h1, h2, h3, h4, p, li, figcaption, caption, th, td)',
+].join(', ');
 
 /** Where each edition's document page is and where its blackline goes. */
 interface Edition {
@@ -144,7 +152,27 @@ async function main(): Promise<number> {
           };
           // Cells deleted from the end of a row follow the row's last remaining cell, in order.
           const placedAfter = new Map<number, Element>();
+          const cover = document.querySelector<HTMLElement>('section.cover');
+          const coverLabel = cover?.getAttribute('aria-label');
+          const onCover = (el: HTMLElement | undefined): el is HTMLElement => !!el && !!cover?.contains(el);
           for (const d of deleted) {
+            // A line struck from the cover stays on the cover: before the cover line that followed
+            // it (an offer line beside offer lines), else after the one before it, else at the end.
+            if (cover && d.chapter === coverLabel) {
+              const listed = d.kind === 'dt' || d.kind === 'dd';
+              const el = document.createElement(listed ? d.kind : 'p');
+              el.innerHTML = d.html;
+              el.className = 'bl-changed bl-deleted';
+              const next = blocks[d.before];
+              const previous = blocks[d.after];
+              if (onCover(next) && (next.closest('dl') !== null) === listed) next.before(el);
+              else if (onCover(previous)) {
+                (placedAfter.get(d.after) ?? previous).after(el);
+                placedAfter.set(d.after, el);
+              } else if (onCover(next)) next.before(el);
+              else cover.append(el);
+              continue;
+            }
             const previousBlock = blocks[d.after];
             if ((d.kind === 'td' || d.kind === 'th') && previousBlock && /^T[DH]$/.test(previousBlock.tagName)) {
               const cell = document.createElement(d.kind);
@@ -287,7 +315,11 @@ async function readPage(page: Page): Promise<{ blocks: PageBlock[]; figures: Fig
         return {
           kind: el.tagName.toLowerCase(),
           text: visibleText(el).replace(/\s+/g, ' ').trim(),
-          chapter: el.closest('article.print-chapter')?.querySelector('h1')?.textContent?.trim() ?? '',
+          // The cover counts under its own name (封面 / Cover) in the summary.
+          chapter:
+            el.closest('section.cover')?.getAttribute('aria-label') ??
+            el.closest('article.print-chapter')?.querySelector('h1')?.textContent?.trim() ??
+            '',
           ...(row === undefined ? {} : { row }),
         };
       }),

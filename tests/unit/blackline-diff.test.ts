@@ -182,6 +182,7 @@ describe('table rows', () => {
         before: -1,
         after: 11,
         html: ['4', '公司K', '0.9%', '√'].map((t) => `<td><del class="bl-del">${t}</del></td>`).join(''),
+        chapter: '行業概覽',
       },
     ]);
     expect(plan.deletions).toBe(4);

@@ -67,6 +67,21 @@ describe('locating figures in the PDF text', () => {
     const anchor = 'whichex\u00adceedstheCAGRof19.5%';
     expect(locatePages(pages, [{ anchor, fallback: '19.5%', sticky: false }])).toEqual([2]);
   });
+  it('finds an anchor a page break splits before the same words further on', () => {
+    // The break falls inside the first anchor; the same phrase stands whole on the page after.
+    const text = [
+      '全球邊緣雲服務行業的2022年至2027年的複合年增長率為 – 41 –',
+      '本申請版本為草擬本 行業概覽 – 42 – 30.1%，比同期中心雲服務行業17.8%的增長更快。',
+      '行業概覽 – 43 – 另一段：2022年至2027年的複合年增長率為30.1%。',
+    ];
+    const rate = '2022年至2027年的複合年增長率為30.1%';
+    const result = locatePages(text, [
+      { anchor: rate, fallback: '增長率為30.1%', sticky: false, figure: '30.1%' },
+      { anchor: '為30.1%，比同期中心雲服務行業17.8%', fallback: '服務行業17.8%', sticky: false, figure: '17.8%' },
+      { anchor: `另一段：${rate}`, fallback: '增長率為30.1%', sticky: false, figure: '30.1%' },
+    ]);
+    expect(result).toEqual([2, 2, 3]);
+  });
   it('reports a figure it cannot find instead of guessing', () => {
     expect(locatePages(['無此數'], [{ anchor: '99.9%', fallback: '99.9%', sticky: false }])).toEqual([undefined]);
   });

@@ -55,6 +55,40 @@ function acrossPageBreak(
   return undefined;
 }
 
+/**
+ * An anchor a page break splits: its start on one page, its rest, the whole figure included,
+ * among the first lines of the next (after the draft warning, running head and folio). The
+ * start need not close its page: the text layer reads a chart's labels after the paragraphs
+ * below it. Only the page breaks between `cursor` and `before` are looked at. Returns the offset
+ * in the whole text where the anchor ends, on the later page.
+ */
+function splitAnchor(
+  pages: readonly string[],
+  starts: readonly number[],
+  needle: string,
+  figure: string,
+  cursor: number,
+  before: number,
+): number | undefined {
+  for (let p = 0; p + 1 < pages.length; p++) {
+    const nextStart = starts[p + 1] ?? 0;
+    if (nextStart > before) break;
+    if (nextStart <= cursor) continue;
+    const page = pages[p] ?? '';
+    const next = pages[p + 1] ?? '';
+    // The longest start first: the most specific split.
+    for (let k = needle.length - Math.max(figure.length, 1); k >= 1; k--) {
+      const rest = needle.slice(k);
+      const at = next.indexOf(rest);
+      if (at === -1 || at > HEAD_ROOM) continue;
+      const start = page.lastIndexOf(needle.slice(0, k));
+      if (start === -1 || (starts[p] ?? 0) + start < cursor) continue;
+      return nextStart + at + rest.length - 1;
+    }
+  }
+  return undefined;
+}
+
 export function locatePages(pageTexts: readonly string[], items: readonly LocateItem[]): (number | undefined)[] {
   const starts: number[] = [];
   const squeezed = pageTexts.map(squeeze);
@@ -75,6 +109,16 @@ export function locatePages(pageTexts: readonly string[], items: readonly Locate
       const needle = squeeze(candidate);
       const index = from(needle, cursor);
       if (index === -1) continue;
+      // A page break inside the anchor puts the next page's furniture into it where it stands, so
+      // the same words further on ("2022年至2027年的複合年增長率為30.1%" twice in a section) would
+      // be taken for it: an occurrence split by a page break before that one is the figure's.
+      const split = item.sticky
+        ? undefined
+        : splitAnchor(squeezed, starts, needle, squeeze(item.figure ?? ''), cursor, index);
+      if (split !== undefined) {
+        cursor = split - needle.length + 2;
+        return pageAt(split);
+      }
       // Consecutive figures in one sentence have overlapping anchors: advance past the start only.
       cursor = item.sticky ? index : index + 1;
       return pageAt(index + needle.length - 1);

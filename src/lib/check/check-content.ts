@@ -11,6 +11,7 @@ import {
   type Structure,
 } from '../document/cross-refs.ts';
 import { stageWithholds } from '../document/stage.ts';
+import { abbreviationsOf } from '../document/title-case.ts';
 import { resolveTitle, titleTerms } from '../document/titles.ts';
 import { MissingEnglishError, redactionIn } from '../i18n/labels.ts';
 import { LANGUAGE_TAG, type Locale } from '../i18n/locale.ts';
@@ -74,7 +75,11 @@ export function checkContent(root: string, project: Project, stage: Stage): Cont
   const titled = (chapters: readonly EditionChapter[]) => targets(chapters, project, stage);
   // A document without a terms registry is not held to one.
   const terms = project.registry.terms.size > 0 ? checkTerms(project.registry.terms, [...zh.texts, ...en.texts]) : [];
-  const structure: Structure = { zh: titled(zh.chapters), en: titled(en.chapters) };
+  const structure: Structure = {
+    zh: titled(zh.chapters),
+    en: titled(en.chapters),
+    abbreviations: abbreviationsOf([...project.registry.terms.values()].map((t) => t.value)),
+  };
   const refs = resolveRefs(structure, [...zh.refs, ...en.refs]);
   return {
     diagnostics: [...zh.diagnostics, ...en.diagnostics, ...terms, ...refs.diagnostics],

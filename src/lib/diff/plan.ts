@@ -13,9 +13,10 @@ export interface BlacklinePlan {
   rewrite: Map<number, string>;
   /**
    * Deleted FROM blocks, to show between the TO blocks with these indexes (-1: none). A `tr`
-   * is a whole deleted table row, its html the row's cells.
+   * is a whole deleted table row, its html the row's cells; `chapter` is where it was (the
+   * cover's blocks must go back on the cover, not into the first chapter that follows it).
    */
-  deleted: { before: number; after: number; kind: string; html: string }[];
+  deleted: { before: number; after: number; kind: string; html: string; chapter: string }[];
   insertions: number;
   deletions: number;
   chapters: Map<string, { insertions: number; deletions: number }>;
@@ -55,12 +56,13 @@ export function planBlackline(
       };
       const blocks = (a.type === 'deleted' ? [a.from] : a.from).map((f) => from[f] as PageBlock);
       for (const block of blocks) count(block.chapter, 'deletions');
+      const chapter = (blocks[0] as PageBlock).chapter;
       if (a.type === 'deleted') {
         const block = blocks[0] as PageBlock;
-        plan.deleted.push({ ...place, kind: block.kind, html: del(block.text) });
+        plan.deleted.push({ ...place, kind: block.kind, html: del(block.text), chapter });
       } else {
         const cells = blocks.map((b) => `<${b.kind}>${del(b.text)}</${b.kind}>`).join('');
-        plan.deleted.push({ ...place, kind: 'tr', html: cells });
+        plan.deleted.push({ ...place, kind: 'tr', html: cells, chapter });
       }
       return;
     }

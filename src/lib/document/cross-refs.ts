@@ -1,8 +1,10 @@
 import { type Diagnostic, nearest } from '../diagnostics.ts';
 import type { Locale } from '../i18n/locale.ts';
 import { sectionAnchor } from '../markdown/section-ids.ts';
-import { REDACTION_MARKER_EN } from '../schema/redaction.ts';
 import { appendixLabel } from './appendix.ts';
+import { type Abbreviations, titleCase } from './title-case.ts';
+
+export { titleCase };
 
 /** A chapter as a cross-reference sees it: its current title and its sections' current headings. */
 export interface ChapterTarget {
@@ -20,8 +22,12 @@ export interface ChapterTarget {
   unparsed?: boolean | undefined;
 }
 
-/** Each edition's chapters by id: what a reference resolves against, in that edition's words. */
-export type Structure = Record<Locale, Map<string, ChapterTarget>>;
+/**
+ * Each edition's chapters by id: what a reference resolves against, in that edition's words;
+ * with the abbreviations an English reference keeps in capitals (title-case.ts, from the
+ * document's defined terms).
+ */
+export type Structure = Record<Locale, Map<string, ChapterTarget>> & { abbreviations?: Abbreviations };
 
 /** A `<Ref to="…" />` or a Markdown link to a chapter or section, where it is written. */
 export interface CrossRef {
@@ -137,7 +143,7 @@ export function refText(structure: Structure, locale: Locale, target: Target): s
   // A withheld chapter's headings are its text: a reference to one of them names the chapter alone.
   const section = chapter.withheld ? undefined : chapter.sections.find((s) => s.id === target.section);
   const en = locale === 'en';
-  const name = (text: string) => (en ? titleCase(text) : text);
+  const name = (text: string) => (en ? titleCase(text, structure.abbreviations) : text);
   const quoted = [chapter.title, ...(section ? [section.text] : [])].map(name).join(en ? ' — ' : '－');
   if (chapter.appendix !== undefined) {
     return en ? `Appendix ${chapter.appendix} “${quoted}”` : `${appendixLabel(chapter.appendix, locale)}「${quoted}」`;
@@ -148,25 +154,4 @@ export function refText(structure: Structure, locale: Locale, target: Target): s
 /** The page note after a reference: （第12頁）/ on page 12; `page` is the folio as printed. */
 export function pageNote(locale: Locale): { before: string; after: string } {
   return locale === 'en' ? { before: ' on page ', after: '' } : { before: '（第', after: '頁）' };
-}
-
-const SMALL = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'with']);
-
-/**
- * English headings are set in capitals (RISK FACTORS); a reference names them in title case
- * (“Risk Factors”), as English prospectuses do. A heading already in mixed case is kept.
- */
-export function titleCase(text: string): string {
-  if (text !== text.toUpperCase()) return text;
-  return text
-    .split(/(\s+)/)
-    .map((word, i) => {
-      // The marker of withheld wording is written as it is, whatever the case around it.
-      if (word === REDACTION_MARKER_EN) return word;
-      const lower = word.toLowerCase();
-      return i > 0 && SMALL.has(lower)
-        ? lower
-        : lower.replace(/^([^a-z]*)([a-z])/, (_, pre, c) => pre + c.toUpperCase());
-    })
-    .join('');
 }
