@@ -1,15 +1,15 @@
 /**
  * npm run review — serves a built copy (default dist-stages/vetting/) to signed-in reviewers and
  * authors, with sign-offs and queries kept in a SQLite file; `user …`, `export` and `import`
- * manage that file from the command line (scripts/review/cli.ts).
+ * manage that file from the command line (scripts/review/cli/cli.ts).
  */
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CLI_HELP, runCli } from './review/cli.ts';
+import { CLI_HELP, runCli } from './review/cli/cli.ts';
 import { loadClientAssets } from './review/client-assets.ts';
 import { CopyError, watchCopy } from './review/copy.ts';
 import { exposureWarning, ListenError, startReviewServer } from './review/server.ts';
-import { DEFAULT_DB_FILE, openStore, StoreError } from './review/store.ts';
+import { DEFAULT_DB_FILE, openStore, StoreError } from './review/store/store.ts';
 
 const HELP = `Usage: npm run review [-- --stage vetting] [--port 4400] [--host 127.0.0.1] [--db FILE] [--dir DIR]
        npm run review -- SUBCOMMAND …   (user add|passwd|remove|list, export, import, backup: below)

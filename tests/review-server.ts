@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { loadClientAssets } from '../scripts/review/client-assets.ts';
 import { watchCopy } from '../scripts/review/copy.ts';
 import { type ReviewServer, startReviewServer } from '../scripts/review/server.ts';
-import { openStore, type Role, type Store } from '../scripts/review/store.ts';
+import { openStore, type Role, type Store } from '../scripts/review/store/store.ts';
 import { itemHash } from '../src/lib/review/item-hash.ts';
 import type { Covered, ReviewItem, ReviewItemsFile } from '../src/lib/review/schema.ts';
 

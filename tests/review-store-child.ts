@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { DatabaseSync } from 'node:sqlite';
-import { openStore, type Store } from '../scripts/review/store.ts';
+import { openStore, type Store } from '../scripts/review/store/store.ts';
 
 /**
  * A separate process using the reviewers' store, for tests that need real concurrency, a real

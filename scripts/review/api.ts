@@ -6,7 +6,7 @@ import type { SignedIn } from './auth.ts';
 import type { ServedCopy } from './copy.ts';
 import { evidenceFile, evidenceNameProblem, evidenceNames } from './evidence.ts';
 import { HttpError, sendJson } from './http.ts';
-import type { Query, Role, Signoff, Store } from './store.ts';
+import type { Query, Role, Signoff, Store } from './store/store.ts';
 
 export const API_BODY_LIMIT = 64 * 1024;
 const TEXT_LIMIT = 4000;

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { pagePolicy } from './files.ts';
 import { clientAddress, cookies, HttpError, readFields, redirect, send, sendJson } from './http.ts';
 import { loginPage, safeNext } from './login-page.ts';
-import type { Store, User } from './store.ts';
+import type { Store, User } from './store/store.ts';
 
 export const SESSION_COOKIE = 'review_session';
 /** Failed sign-ins counted over this window, per name and per client address. */

@@ -5,7 +5,7 @@ import { leastSigned, SIGNOFF_STATE_LABEL, scheduleRowKeys } from '../../src/lib
 import { signoffStatus } from '../../src/lib/review/status.ts';
 import type { ServedCopy } from './copy.ts';
 import { HttpError } from './http.ts';
-import type { Signoff, Store } from './store.ts';
+import type { Signoff, Store } from './store/store.ts';
 
 /**
  * Text a reviewer typed, made inert for spreadsheet software: a cell starting with = + - @ or a

@@ -20,7 +20,7 @@ import { queriesCsv, scheduleCsv } from './exports.ts';
 import { serveCopy } from './files.ts';
 import { BASE_HEADERS, HttpError, readFields, redirect, send, sendError, wantsPage } from './http.ts';
 import { safeNext } from './login-page.ts';
-import { type Store, StoreError } from './store.ts';
+import { type Store, StoreError } from './store/store.ts';
 
 export interface ReviewServerOptions {
   /** The copy served, as it is on disk at the time of each request (copy.ts watchCopy). */

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { runCli } from '../../scripts/review/cli.ts';
-import { openStore } from '../../scripts/review/store.ts';
+import { runCli } from '../../scripts/review/cli/cli.ts';
+import { openStore } from '../../scripts/review/store/store.ts';
 
 const folders: string[] = [];
 function folder(): string {

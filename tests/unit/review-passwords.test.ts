@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashPassword, passwordMatches, passwordProblem } from '../../scripts/review/passwords.ts';
+import { hashPassword, passwordMatches, passwordProblem } from '../../scripts/review/store/passwords.ts';
 
 describe('review passwords', () => {
   it('hashes with a fresh salt each time and matches only the same password', () => {

@@ -3,7 +3,7 @@ import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, test } from 'vitest';
-import { StoreError } from '../../scripts/review/store.ts';
+import { StoreError } from '../../scripts/review/store/store.ts';
 import { parseCsv } from '../../src/lib/csv.ts';
 import {
   addUsers,

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { exposureWarning } from '../../scripts/review/server.ts';
-import { openStore } from '../../scripts/review/store.ts';
+import { openStore } from '../../scripts/review/store/store.ts';
 import { item, itemsFile, password, raw, syntheticCopy } from '../review-server.ts';
 
 const ENTRY = resolve(import.meta.dirname, '..', '..', 'scripts', 'review.ts');

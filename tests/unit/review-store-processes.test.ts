@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openStore } from '../../scripts/review/store.ts';
+import { openStore } from '../../scripts/review/store/store.ts';
 import { followOutput } from '../child-output.ts';
 
 /**

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openStore, type Signoff, StoreError } from '../../scripts/review/store.ts';
+import { openStore, type Signoff, StoreError } from '../../scripts/review/store/store.ts';
 
 const folders: string[] = [];
 function dbFile(): string {

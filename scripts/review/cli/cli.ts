@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { passwordProblem } from '../store/passwords.ts';
+import { DEFAULT_DB_FILE, openStore, ROLES, type Role, type Store, StoreError } from '../store/store.ts';
 import { backupStore, CommandError, exportSignoffs, importSignoffs } from './cli-signoffs.ts';
-import { passwordProblem } from './passwords.ts';
 import { type PasswordInput, PasswordInputError, readNewPassword } from './read-password.ts';
-import { DEFAULT_DB_FILE, openStore, ROLES, type Role, type Store, StoreError } from './store.ts';
 
 /**
  * The command-line side of the reviewers' workspace: users, and moving sign-offs between the

@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { formatDiagnostic } from '../../src/lib/diagnostics.ts';
-import type { Override, SignoffRecord, SignoffsFile } from '../../src/lib/review/schema.ts';
-import { signoffsYaml } from '../../src/lib/review/signoffs-write.ts';
-import { parseSignoffs, SIGNOFFS_FILE } from '../../src/lib/review/signoffs-yaml.ts';
-import type { Signoff, Store } from './store.ts';
+import { formatDiagnostic } from '../../../src/lib/diagnostics.ts';
+import type { Override, SignoffRecord, SignoffsFile } from '../../../src/lib/review/schema.ts';
+import { signoffsYaml } from '../../../src/lib/review/signoffs-write.ts';
+import { parseSignoffs, SIGNOFFS_FILE } from '../../../src/lib/review/signoffs-yaml.ts';
+import type { Signoff, Store } from '../store/store.ts';
 
 /** export, import and backup: sign-offs between the database and the file that travels with the document. */
 

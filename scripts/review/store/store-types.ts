@@ -1,4 +1,4 @@
-import type { Covered } from '../../src/lib/review/schema.ts';
+import type { Covered } from '../../../src/lib/review/schema.ts';
 
 /**
  * What the reviewers' store holds and does, as the server and the CLI see it (store.ts opens one).

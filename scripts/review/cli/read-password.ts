@@ -1,4 +1,4 @@
-import { MIN_PASSWORD_LENGTH } from './passwords.ts';
+import { MIN_PASSWORD_LENGTH } from '../store/passwords.ts';
 
 /**
  * Reads a password from standard input, never from an argument (arguments stay in shell history
