@@ -1,5 +1,6 @@
 import { escapeHtml } from '../../src/lib/html.ts';
 import { hasControl } from './http.ts';
+import { loginFontCss } from './login-fonts.ts';
 
 /** Where a sign-in may send the browser next: a path of this server, never another site. */
 export function safeNext(next: unknown): string {
@@ -8,7 +9,9 @@ export function safeNext(next: unknown): string {
   return next;
 }
 
-const STYLE = `body{font-family:system-ui,"Noto Sans TC",sans-serif;max-width:24rem;margin:4rem auto;padding:0 1rem;color:#1a1a1a}
+// Read once: the rules name every slice of the face, each fetched only if the page needs it.
+const STYLE = `${loginFontCss()}
+body{font-family:"Noto Sans TC",system-ui,sans-serif;max-width:24rem;margin:4rem auto;padding:0 1rem;color:#1a1a1a}
 h1{font-size:1.4rem}label{display:block;margin:1rem 0 .25rem}input{font:inherit;width:100%;box-sizing:border-box;padding:.4rem}
 button{font:inherit;margin-top:1.2rem;padding:.4rem 1.2rem}[role=alert]{color:#a00;border-left:3px solid #a00;padding-left:.6rem}
 p.note{color:#555;font-size:.9rem}`;

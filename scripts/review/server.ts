@@ -18,7 +18,17 @@ import { CopyError, type ServedCopy } from './copy.ts';
 import { evidenceFile, evidenceNameProblem } from './evidence.ts';
 import { queriesCsv, scheduleCsv } from './exports.ts';
 import { serveCopy } from './files.ts';
-import { BASE_HEADERS, HttpError, readFields, redirect, send, sendError, wantsPage } from './http.ts';
+import {
+  BASE_HEADERS,
+  HttpError,
+  NO_CONTENT_POLICY,
+  readFields,
+  redirect,
+  send,
+  sendError,
+  wantsPage,
+} from './http.ts';
+import { LOGIN_FONT_PATH, loginFontSlice } from './login-fonts.ts';
 import { safeNext } from './login-page.ts';
 import { type Store, StoreError } from './store/store.ts';
 
@@ -159,6 +169,13 @@ async function handle(o: ReviewServerOptions, auth: AuthContext, req: IncomingMe
     const next = safeNext(url.searchParams.get('next'));
     if (signedIn(auth, req)) redirect(res, 302, next);
     else sendLoginPage(res, 200, next);
+    return;
+  }
+  // The sign-in page's typeface: a public font package's slices, nothing of the copy.
+  if (path.startsWith(LOGIN_FONT_PATH) && reading) {
+    const slice = loginFontSlice(path.slice(LOGIN_FONT_PATH.length));
+    if (!slice) throw new HttpError(404, `no font ${path}`);
+    send(res, 200, slice, 'font/woff2', { 'content-security-policy': NO_CONTENT_POLICY });
     return;
   }
   const session = signedIn(auth, req);

@@ -56,6 +56,34 @@ describe('review server: nothing before sign-in', () => {
   });
 });
 
+describe('review server: the sign-in page has a typeface of its own', () => {
+  test('its Chinese is set in Noto Sans TC slices served before sign-in, and nothing else is served by that path', async () => {
+    running = await startTestServer(syntheticCopy(ITEMS));
+    const login = await raw(running.url, '/_review/login');
+    const slices = [...login.text.matchAll(/url\(\/_review\/fonts\/([^)]+)\)/g)].map((m) => m[1] as string);
+    expect(login.text).toContain("font-family: 'Noto Sans TC'");
+    expect(slices.length).toBeGreaterThan(50);
+    // A slice the page names, fetched without a session, is the package's own file.
+    const pkg = join(import.meta.dirname, '../../node_modules/@fontsource/noto-sans-tc');
+    const name = slices[0] as string;
+    const font = await raw(running.url, `/_review/fonts/${name}`);
+    expect(font.status).toBe(200);
+    expect(font.headers['content-type']).toBe('font/woff2');
+    expect(font.body.equals(readFileSync(join(pkg, 'files', name)))).toBe(true);
+    for (const path of [
+      '/_review/fonts/../review-items.json',
+      '/_review/fonts/%2e%2e%2freview-items.json',
+      '/_review/fonts/noto-sans-tc-0-400-normal.woff',
+      '/_review/fonts/400.css',
+      '/_review/fonts/',
+    ]) {
+      const refused = await raw(running.url, path);
+      expect(refused.status, path).not.toBe(200);
+      expect(refused.text, path).not.toContain('SECRET');
+    }
+  });
+});
+
 describe('review server: sign-in', () => {
   test('a wrong password is slowed more each time, then refused with 429 even when right; each failure audited', async () => {
     running = await startTestServer(syntheticCopy(ITEMS));
