@@ -1,4 +1,4 @@
-import { PDFArray, PDFDocument, PDFNumber } from '@cantoo/pdf-lib';
+import { PDFArray, PDFDocument, PDFNumber } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { defaultWidth, readWidths, writeWidths } from '../../scripts/lib/fonts/cid-widths.ts';
 import { readToUnicode, writeToUnicode } from '../../scripts/lib/fonts/to-unicode.ts';

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { contentHash, type FileScan, scanFiles } from '../../scripts/lib/leak/leak-files.ts';
 import { scanFile, scanForLeaks } from '../../scripts/lib/leak/leak-scan.ts';

@@ -1,4 +1,4 @@
-import { PDFArray, type PDFContext, PDFNumber } from '@cantoo/pdf-lib';
+import { PDFArray, type PDFContext, PDFNumber } from 'pdf-lib';
 
 /**
  * A CIDFont's glyph widths (/W and /DW, in thousandths of an em), read and written.

@@ -10,7 +10,7 @@ import {
   PDFRawStream,
   PDFRef,
   PDFStream,
-} from '@cantoo/pdf-lib';
+} from 'pdf-lib';
 import { defaultWidth, readWidths, writeWidths } from './cid-widths.ts';
 import { type GlyphSubset, readGlyphSubset, sameFont, unionOf, writeGlyphSubset } from './glyph-union.ts';
 import { readToUnicode, type ToUnicode, writeToUnicode } from './to-unicode.ts';

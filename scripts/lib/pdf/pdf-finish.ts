@@ -8,7 +8,7 @@ import {
   PDFNumber,
   PDFStreamWriter,
   PDFString,
-} from '@cantoo/pdf-lib';
+} from 'pdf-lib';
 import { mergeFontSubsets } from '../fonts/font-merge.ts';
 import { markPages } from './page-marks.ts';
 import { RenderError } from './render-error.ts';

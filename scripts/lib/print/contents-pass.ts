@@ -1,4 +1,4 @@
-import type { PDFDocument } from '@cantoo/pdf-lib';
+import type { PDFDocument } from 'pdf-lib';
 import type { Page } from 'puppeteer-core';
 import { appendixFolio } from '../../../src/lib/document/appendix.ts';
 import { frontFolio } from '../../../src/lib/document/front.ts';

@@ -11,7 +11,7 @@ import {
   PDFPageLeaf,
   PDFRef,
   PDFString,
-} from '@cantoo/pdf-lib';
+} from 'pdf-lib';
 import { loadPrint, type Printed } from '../pdf/pdf-finish.ts';
 import { RenderError } from '../pdf/render-error.ts';
 import { renameStructureIds } from '../pdf/structure-ids.ts';
