@@ -122,6 +122,18 @@ test('a page of the copy opened without signing in shows the login page and none
   expect(html).not.toContain(FIGURE_REF);
 });
 
+test('signing out from the banner ends the session: the copy asks for a login again', async ({ browser }) => {
+  const { context, page } = await signedIn(browser, 'reviewer');
+  await openChapter(page);
+  await expect(page.locator('.rv-banner')).toContainText('審閱人');
+  await page.locator('.rv-banner').getByRole('button', { name: '登出' }).click();
+  await expect(page).toHaveURL(/\/_review\/login/);
+  await page.goto(url(CHAPTER));
+  expect(new URL(page.url()).pathname).toBe('/_review/login');
+  await expect(page.locator('input[type="password"]')).toBeVisible();
+  await context.close();
+});
+
 test('a note with markup in it is shown as text and runs nothing', async ({ browser }) => {
   const { context, page } = await signedIn(browser, 'reviewer');
   const alerts: string[] = [];
@@ -163,6 +175,10 @@ test('a reviewer raises a query, an author answers it and the reviewer closes it
   await rDialog.locator('form.rv-raise button[type="submit"]').click();
   await expect(rDialog.locator('.rv-live')).toHaveText('已提出查詢。');
   await expect(rDialog.locator('.rv-query').filter({ hasText: question })).toContainText('待回覆');
+  // The section lists its open queries beside its heading.
+  await reviewer.page.keyboard.press('Escape');
+  const sectionQueries = reviewer.page.locator(`#${key.slice('section:'.length)} + .rv-bar .rv-section-queries`);
+  await expect(sectionQueries).toHaveText('未結查詢 1');
 
   // The home page lists it, with a link that opens the item's dialog.
   await author.page.goto(url('/'));
@@ -187,6 +203,8 @@ test('a reviewer raises a query, an author answers it and the reviewer closes it
   await rQuery.getByRole('button', { name: '結束查詢' }).click();
   await expect(rDialog.locator('.rv-live')).toHaveText('已結束查詢。');
   await expect(rDialog.locator('.rv-query').filter({ hasText: question })).toContainText('已結束');
+  await reviewer.page.keyboard.press('Escape');
+  await expect(sectionQueries).toHaveText('');
 
   await reviewer.page.goto(url('/'));
   await reviewer.page.waitForFunction(() => document.documentElement.dataset['reviewReady'] !== undefined);
@@ -289,6 +307,11 @@ test('a signed-off figure turns stale when its data changes, on the page and in 
   await p2.screenshot({ path: testInfo.outputPath('review-workspace.png') });
   await p2.keyboard.press('Escape');
 
+  // The English edition's page shows the same item's state in English.
+  await p2.goto(url(`/en${CHAPTER}`));
+  await p2.waitForFunction(() => document.documentElement.dataset['reviewReady'] !== undefined);
+  await expect(badgeOf(p2, FIGURE_KEY)).toContainText('Stale');
+
   await p2.goto(url('/verification/'));
   await p2.waitForFunction(() => document.documentElement.dataset['reviewReady'] !== undefined);
   const rows = p2.locator('table[data-schedule] tbody tr');
@@ -312,5 +335,19 @@ test('a signed-off figure turns stale when its data changes, on the page and in 
   await p2.selectOption('select[data-filter="status"]', other ?? '');
   await expect(visible).toHaveCount(0);
   await expect(p2.locator('[data-filter-count]')).toHaveText(`顯示 0 / ${total} 項`);
+
+  // Row by row, the page's column says what the server's schedule.csv says.
+  await p2.selectOption('select[data-filter="signoff"]', '');
+  await p2.selectOption('select[data-filter="status"]', '');
+  const onPage = (await rows.locator('td.rv-col').allTextContents()).map(
+    (t) => /已簽核|已過時|未簽核/.exec(t)?.[0] ?? t,
+  );
+  const csv = await p2.request.get(url('/_review/schedule.csv'));
+  const [header = [], ...records] = parseCsv((await csv.text()).replace(/^\uFEFF/, ''));
+  const stateColumn = header.indexOf('簽核狀態');
+  const refColumn = header.indexOf('數據編號');
+  expect(stateColumn).toBeGreaterThan(-1);
+  expect(records.map((r) => r[stateColumn])).toEqual(onPage);
+  expect(records.filter((r) => r[stateColumn] === '已過時').map((r) => r[refColumn])).toEqual([FIGURE_REF]);
   await again.context.close();
 });
