@@ -148,6 +148,13 @@ test('a note with markup in it is shown as text and runs nothing', async ({ brow
   const dialog = page.locator('dialog.rv-dialog');
   await expect(dialog).toBeVisible();
   await dialog.getByLabel(/備註/).fill(note);
+  // Evidence outside the evidence folder is refused, and the panel says why; nothing is signed.
+  const evidence = dialog.getByLabel(/證明文件/);
+  await evidence.fill('../../etc/passwd');
+  await dialog.locator('form.rv-signoff button[type="submit"]').click();
+  await expect(dialog.locator('.rv-live')).toContainText('未能完成');
+  await expect(dialog.locator('.rv-history .rv-empty')).toBeVisible();
+  await evidence.fill('');
   await dialog.locator('form.rv-signoff button[type="submit"]').click();
   await expect(dialog.locator('.rv-live')).toHaveText('已簽核。');
   await expect(dialog.locator('.rv-history .rv-note').first()).toHaveText(note);

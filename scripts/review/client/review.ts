@@ -347,7 +347,8 @@ const KEEP = 60;
 
 /** An unchanged stretch: whole when short, else its ends with the middle hidden behind an ellipsis. */
 function unchanged(text: string, first: boolean, last: boolean): Node[] {
-  const head = first ? 0 : KEEP;
+  // Text with no change at all (a field that stayed the same) keeps its beginning.
+  const head = first ? (last ? 2 * KEEP : 0) : KEEP;
   const tail = last ? 0 : KEEP;
   if (text.length <= head + tail + KEEP) return [document.createTextNode(text)];
   return [
@@ -397,7 +398,7 @@ const anchors = new Map<string, Element>();
 dialog.addEventListener('close', () => {
   dialogKey = undefined;
   document.documentElement.classList.remove('rv-panel-open');
-  for (const marked of document.querySelectorAll('.rv-current')) marked.classList.remove('rv-current');
+  for (const node of document.querySelectorAll('.rv-current')) node.classList.remove('rv-current');
   if (opener?.isConnected) opener.focus();
 });
 
@@ -540,15 +541,21 @@ async function act(form: HTMLElement, send: () => Promise<string | undefined>, d
   const error = await send().catch((e: unknown) => String(e));
   if (error !== undefined) {
     for (const b of form.querySelectorAll('button')) b.disabled = false;
-    say(T.failed(error));
+    say(T.failed(error), true);
     return;
   }
-  await refresh();
-  say(done);
+  try {
+    await refresh();
+    say(done, false);
+  } catch (e) {
+    say(T.failed(String(e)), true);
+  }
 }
 
-function say(message: string): void {
-  (dialog.open ? dialogLive : live).textContent = message;
+function say(message: string, failed: boolean): void {
+  const where = dialog.open ? dialogLive : live;
+  where.textContent = message;
+  where.classList.toggle('rv-failed', failed);
 }
 
 function queryBlock(q: QueryView): HTMLElement {
@@ -696,7 +703,7 @@ function openDialog(key: string, from: HTMLElement): void {
   dialogLive.textContent = '';
   dialogKey = key;
   renderDialog(key);
-  for (const marked of document.querySelectorAll('.rv-current')) marked.classList.remove('rv-current');
+  for (const node of document.querySelectorAll('.rv-current')) node.classList.remove('rv-current');
   // The panel opens at the side; the page moves over so the item reads in context beside it.
   document.documentElement.classList.add('rv-panel-open');
   const anchor = anchors.get(key);
