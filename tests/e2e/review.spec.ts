@@ -84,6 +84,12 @@ async function openChapter(page: Page): Promise<void> {
   await page.waitForFunction(() => document.documentElement.dataset['reviewReady'] !== undefined);
 }
 
+/** WCAG 2.1 A and AA findings of axe-core on the page as it is now, one line each. */
+async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
 const badgeOf = (page: Page, key: string) => page.locator(`button.rv-badge[data-rv-key="${key}"]`).first();
 
 test.beforeAll(async () => {
@@ -230,16 +236,41 @@ test('a reviewer raises a query, an author answers it and the reviewer closes it
   await author.context.close();
 });
 
+test('a claim is signed off from the claims table of the verification page, which stays accessible', async ({
+  browser,
+}) => {
+  const { context, page } = await signedIn(browser, 'reviewer');
+  await page.goto(url('/verification/'));
+  await page.waitForFunction(() => document.documentElement.dataset['reviewReady'] !== undefined);
+  const row = page.locator('table[data-claims] tbody tr[data-claim]').first();
+  const id = (await row.getAttribute('data-claim')) ?? '';
+  const claimBadge = badgeOf(page, `claim:${id}`);
+  await expect(claimBadge).toContainText('未簽核');
+  await claimBadge.click();
+  const dialog = page.locator('dialog.rv-dialog');
+  // The panel shows what the claims table says of it: its stated figure.
+  const stated = (await row.locator('td').nth(3).textContent()) ?? '';
+  await expect(dialog.locator('.rv-covered')).toContainText(stated.trim());
+  await dialog.getByLabel(/備註/).fill('按輸入數字重新計算');
+  await dialog.locator('form.rv-signoff button[type="submit"]').click();
+  await expect(dialog.locator('.rv-live')).toHaveText('已簽核。');
+  await page.keyboard.press('Escape');
+  await expect(claimBadge).toContainText('已簽核');
+  await page.reload();
+  await page.waitForFunction(() => document.documentElement.dataset['reviewReady'] !== undefined);
+  await expect(badgeOf(page, `claim:${id}`)).toContainText('已簽核');
+  const found = await axeViolations(page);
+  expect(found, found.join('\n')).toEqual([]);
+  await context.close();
+});
+
 test('a chapter page with its review controls and an open dialog has no WCAG 2.1 A/AA violations', async ({
   browser,
 }) => {
   const { context, page } = await signedIn(browser, 'reviewer');
   await openChapter(page);
   await page.waitForFunction(() => document.documentElement.dataset['chartsReady'] !== undefined);
-  const scan = async () => {
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    return results.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  };
+  const scan = () => axeViolations(page);
   expect(await page.locator('button.rv-badge').count()).toBeGreaterThan(10);
   const onPage = await scan();
   expect(onPage, onPage.join('\n')).toEqual([]);

@@ -819,6 +819,7 @@ async function verificationPage(): Promise<void> {
   const links = el(
     'p',
     { class: 'rv-links' },
+    el('span', { class: 'rv-brand' }, T.workspace),
     el('a', { href: '/_review/schedule.csv', download: '' }, T.scheduleCsv),
     el('a', { href: '/_review/queries.csv', download: '' }, T.queriesCsv),
   );
@@ -826,10 +827,13 @@ async function verificationPage(): Promise<void> {
   if (downloads) downloads.after(links);
   else document.querySelector('main h1')?.after(links);
 
-  addColumn(document.querySelector('table[data-claims]'), (row) => {
-    const id = row.dataset['claim'];
-    return id ? `claim:${id}` : undefined;
-  });
+  // The claims table is wide already: each claim's badge goes under its id, where it is seen.
+  for (const row of document.querySelectorAll<HTMLTableRowElement>('table[data-claims] tbody tr[data-claim]')) {
+    const key = `claim:${row.dataset['claim']}`;
+    if (!state.items[key]) continue;
+    row.cells[0]?.append(el('div', { class: 'rv-claim' }, badge(key)));
+    anchors.set(key, row);
+  }
 
   const schedule = document.querySelector<HTMLTableElement>('table[data-schedule]');
   if (!schedule) return;
