@@ -737,7 +737,8 @@ function keyedElements(root: Element, chapterId: string): { item: PageItem; elem
   });
 }
 
-const CHAPTER_PATH = /^\/(?:en\/)?chapters\/([^/]+)\/?$/;
+/** A page of one section of the document: its id is the id of its article on the whole-document page. */
+const CHAPTER_PATH = /^\/(?:en\/)?(?:chapters\/([^/]+)|(definitions|glossary))\/?$/;
 
 function chapterPage(chapterId: string): void {
   const article = document.querySelector('main article');
@@ -770,7 +771,9 @@ function itemHref(key: string): string {
   const item = catalogue.get(key);
   const hash = `#review=${encodeURIComponent(key)}`;
   if (kindOf(key) === 'claim' || !item?.chapterId) return `/verification/${hash}`;
-  return `${en ? '/en' : ''}/chapters/${encodeURIComponent(item.chapterId)}/${hash}`;
+  const id = encodeURIComponent(item.chapterId);
+  const page = item.chapterId === 'definitions' || item.chapterId === 'glossary' ? `/${id}/` : `/chapters/${id}/`;
+  return `${en ? '/en' : ''}${page}${hash}`;
 }
 
 /** `#review=<key>` (a link from the home page's queries) opens that item's dialog. */
@@ -942,7 +945,8 @@ async function start(): Promise<void> {
   document.body.append(dialog, live);
   const path = location.pathname;
   const chapter = CHAPTER_PATH.exec(path);
-  if (chapter?.[1]) chapterPage(decodeURIComponent(chapter[1]));
+  const chapterId = chapter?.[1] ?? chapter?.[2];
+  if (chapterId) chapterPage(decodeURIComponent(chapterId));
   else if (path === '/verification/' || path === '/en/verification/') await verificationPage();
   else if (path === '/' || path === '/en/') await homePage();
   openFromHash();
