@@ -818,7 +818,7 @@ async function scheduleKeys(): Promise<Map<string, string>> {
   return byOccurrence;
 }
 
-async function verificationPage(): Promise<void> {
+async function verificationPage(rowKeys: Promise<Map<string, string>>): Promise<void> {
   const links = el(
     'p',
     { class: 'rv-links' },
@@ -840,7 +840,7 @@ async function verificationPage(): Promise<void> {
 
   const schedule = document.querySelector<HTMLTableElement>('table[data-schedule]');
   if (!schedule) return;
-  const keys = await scheduleKeys();
+  const keys = await rowKeys;
   const seen = new Map<string, number>();
   const rows = addColumn(schedule, (row) => {
     const ref = row.dataset['ref'] ?? '';
@@ -937,7 +937,13 @@ function banner(user: Me): HTMLElement {
   );
 }
 
+const VERIFICATION_PATH = /^\/(?:en\/)?verification\/$/;
+
 async function start(): Promise<void> {
+  // The schedule's keys come from the whole-document page: read it while the state loads.
+  const rowKeys = VERIFICATION_PATH.test(location.pathname) ? scheduleKeys() : undefined;
+  // Its failure is reported where it is awaited, not as an unhandled rejection meanwhile.
+  rowKeys?.catch(() => undefined);
   const [who, now] = await Promise.all([getJson<Me>(`${API}/me`), getJson<State>(`${API}/state`)]);
   me = who;
   state = now;
@@ -947,7 +953,7 @@ async function start(): Promise<void> {
   const chapter = CHAPTER_PATH.exec(path);
   const chapterId = chapter?.[1] ?? chapter?.[2];
   if (chapterId) chapterPage(decodeURIComponent(chapterId));
-  else if (path === '/verification/' || path === '/en/verification/') await verificationPage();
+  else if (rowKeys) await verificationPage(rowKeys);
   else if (path === '/' || path === '/en/') await homePage();
   openFromHash();
   document.documentElement.dataset['reviewReady'] = '';
