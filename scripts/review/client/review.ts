@@ -959,6 +959,12 @@ async function start(): Promise<void> {
   document.documentElement.dataset['reviewReady'] = '';
 }
 
+// Back on this tab, the badges catch up with what others signed meanwhile; an open panel is left
+// alone, since redrawing it would lose what is being typed.
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'visible' && me && !dialog.open) refresh().catch(() => undefined);
+});
+
 start().catch((error: unknown) => {
   live.textContent = T.failed(String(error));
   document.body.append(live);
