@@ -1,11 +1,12 @@
 import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { signoffStatus } from '../../src/lib/review/status.ts';
+import type { Covered, ReviewItem } from '../../src/lib/review/schema.ts';
+import { type SignoffState, signoffStatus } from '../../src/lib/review/status.ts';
 import type { SignedIn } from './auth.ts';
 import type { ServedCopy } from './copy.ts';
 import { evidenceFile, evidenceNameProblem, evidenceNames } from './evidence.ts';
 import { HttpError, sendJson } from './http.ts';
-import type { Role, Store } from './store.ts';
+import type { Query, Role, Signoff, Store } from './store.ts';
 
 export const API_BODY_LIMIT = 64 * 1024;
 const TEXT_LIMIT = 4000;
@@ -57,11 +58,31 @@ function requireItem(ctx: ApiContext, key: string) {
   return item;
 }
 
+/** One item as GET /_review/api/state gives it to the client. */
+export interface ItemState {
+  kind: ReviewItem['kind'];
+  label: string;
+  status: SignoffState;
+  /** Every sign-off of the item, oldest first. */
+  signoffs: Signoff[];
+  /** The words the served copy shows now (and in English, when printed). */
+  current: Covered;
+  currentEn?: Covered;
+  /** For a stale item: the words its newest sign-off covered. */
+  stale?: Covered;
+}
+
+export interface ReviewState {
+  copy: { stage: string; commit: string; builtAt: string };
+  items: Record<string, ItemState>;
+  queries: Query[];
+}
+
 /** Sign-off state of every item of the served copy, and the queries. */
-export function state(ctx: ApiContext) {
+export function state(ctx: ApiContext): ReviewState {
   const signoffs = ctx.store.signoffs();
   const statuses = signoffStatus([...ctx.copy.items.values()], signoffs);
-  const items: Record<string, unknown> = {};
+  const items: Record<string, ItemState> = {};
   for (const item of ctx.copy.items.values()) {
     const status = statuses.get(item.key);
     items[item.key] = {

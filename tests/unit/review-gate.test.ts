@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { gateRefusal, overrideWarning, unsignedItems } from '../../src/lib/review/gate.ts';
+import { changedWindow, gateRefusal, overrideWarning, unsignedItems } from '../../src/lib/review/gate.ts';
 import { itemHash } from '../../src/lib/review/item-hash.ts';
 import { chapterItems, ITEM_ELEMENTS, NOT_TEXT } from '../../src/lib/review/item-keys.ts';
 import type { ItemKind, ReviewItem } from '../../src/lib/review/schema.ts';
-import { parseSignoffs } from '../../src/lib/review/signoffs-yaml.ts';
+import { parseSignoffs, stringifySignoffs } from '../../src/lib/review/signoffs-yaml.ts';
 
 const item = (key: string, kind: ItemKind, value: string, context: string): ReviewItem => {
   const covered = { value, source: 'CIC', context };
@@ -40,6 +40,14 @@ describe('the final gate', () => {
     expect(gateRefusal(unsigned, 'content/signoffs.yaml')).toContain(
       `${b.key} — 行業概覽 · ${b.key} (stale: signed "19" now "20")`,
     );
+  });
+
+  it('shows where a long paragraph changed, not its unchanged start', () => {
+    const start = '全球雲服務行業的增長勢頭強勁。'.repeat(6);
+    const shown = changedWindow(`${start}費用為140,000美元，與市價一致。`, `${start}費用為150,000美元，與市價一致。`);
+    expect(shown.was).toMatch(/^….*費用為140,000美元，與市價一致。$/);
+    expect(shown.now).toMatch(/^….*費用為150,000美元，與市價一致。$/);
+    expect(changedWindow('短句甲', '短句乙')).toEqual({ was: '短句甲', now: '短句乙' });
   });
 
   it('names the first ten and counts the rest', () => {
@@ -85,6 +93,32 @@ describe('content/signoffs.yaml', () => {
     expect(parsed.diagnostics).toHaveLength(1);
     expect(parsed.diagnostics[0]?.line).toBe(6);
     expect(parsed.diagnostics[0]?.message).toBe('override: unknown field "who" — expected only by, reason and at');
+  });
+
+  it('writes sign-offs sorted by key then time, and reads back what it wrote', () => {
+    const c = (context: string) => ({ context, value: '10' });
+    const record = (key: string, at: string, context: string) => ({
+      key,
+      hash: itemHash(c(context)),
+      by: 'alice',
+      at,
+      note: 'a: "quoted" note\nover two lines',
+      covered: c(context),
+    });
+    const file = {
+      version: 1 as const,
+      signoffs: [
+        record('figure:c/b~1', '2026-12-04T10:00:00Z', 'b'),
+        record('figure:c/a~1', '2026-12-04T12:00:00Z', 'a new'),
+        record('figure:c/a~1', '2026-12-04T11:00:00Z', 'a old'),
+      ],
+    };
+    const text = stringifySignoffs(file);
+    const back = parseSignoffs('content/signoffs.yaml', text).signoffs;
+    expect(back?.signoffs.map((s) => s.covered.context)).toEqual(['a old', 'a new', 'b']);
+    expect(back?.signoffs[0]?.note).toBe('a: "quoted" note\nover two lines');
+    expect(stringifySignoffs({ ...file, signoffs: [...file.signoffs].reverse() })).toBe(text);
+    expect(text.indexOf('key:')).toBeLessThan(text.indexOf('hash:'));
   });
 
   it('points at the line of broken YAML', () => {

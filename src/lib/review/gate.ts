@@ -37,15 +37,25 @@ export function unsignedItems(items: readonly ReviewItem[], signoffs: readonly S
 const SHOWN = 10;
 const WORDS = 60;
 
-/** What changed, short enough for a log line: the whole words when short, else where they differ. */
-function short(text: string): string {
-  return text.length <= WORDS ? text : `${text.slice(0, WORDS - 1)}…`;
+/**
+ * Old and new words short enough for a log line: whole when short, else both cut to the same
+ * window around where they first differ, so a change deep in a paragraph still shows.
+ */
+export function changedWindow(was: string, now: string): { was: string; now: string } {
+  if (was.length <= WORDS && now.length <= WORDS) return { was, now };
+  let same = 0;
+  while (same < was.length && same < now.length && was[same] === now[same]) same++;
+  const start = Math.max(0, same - 12);
+  const cut = (text: string) =>
+    `${start > 0 ? '…' : ''}${text.slice(start, start + WORDS)}${start + WORDS < text.length ? '…' : ''}`;
+  return { was: cut(was), now: cut(now) };
 }
 
 /** One line per unsigned item: `key — label`, and for a stale one what was signed and what is there now. */
 export function unsignedLine(u: Unsigned): string {
-  const stale =
-    u.status === 'stale' ? ` (stale: signed "${short(u.was ?? '')}" now "${short(u.now ?? '')}")` : ' (not signed)';
+  if (u.status !== 'stale') return `${u.item.key} — ${u.item.label} (not signed)`;
+  const words = changedWindow(u.was ?? '', u.now ?? '');
+  const stale = ` (stale: signed "${words.was}" now "${words.now}")`;
   return `${u.item.key} — ${u.item.label}${stale}`;
 }
 

@@ -1,7 +1,8 @@
+import { stringify } from 'yaml';
 import type { z } from 'zod';
 import type { Diagnostic } from '../diagnostics.ts';
 import { parseYaml } from '../yaml-source.ts';
-import { type SignoffsFile, SignoffsFileSchema } from './schema.ts';
+import { type SignoffRecord, type SignoffsFile, SignoffsFileSchema } from './schema.ts';
 
 /** Where the sign-offs that travel with the document live, relative to the project. */
 export const SIGNOFFS_FILE = 'content/signoffs.yaml';
@@ -26,6 +27,35 @@ export function parseSignoffs(file: string, text: string): { signoffs?: Signoffs
       rule: 'signoffs',
     })),
   };
+}
+
+/**
+ * The file's text: sign-offs sorted by key, then time, each with its fields in one order, no line
+ * folding; the same sign-offs always give the same bytes, so a commit's diff is only what changed.
+ */
+export function stringifySignoffs(file: SignoffsFile): string {
+  const time = (s: SignoffRecord) => Date.parse(s.at);
+  const signoffs = [...file.signoffs]
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : time(a) - time(b)))
+    .map((s) => ({
+      key: s.key,
+      hash: s.hash,
+      by: s.by,
+      at: s.at,
+      note: s.note,
+      ...(s.evidence === undefined ? {} : { evidence: s.evidence }),
+      covered: {
+        ...(s.covered.value === undefined ? {} : { value: s.covered.value }),
+        ...(s.covered.source === undefined ? {} : { source: s.covered.source }),
+        context: s.covered.context,
+      },
+    }));
+  const override = file.override && {
+    by: file.override.by,
+    reason: file.override.reason,
+    ...(file.override.at === undefined ? {} : { at: file.override.at }),
+  };
+  return stringify({ version: 1, signoffs, ...(override ? { override } : {}) }, { lineWidth: 0 });
 }
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
