@@ -9,46 +9,19 @@
 import type { chapterItems, ITEM_ELEMENTS, PageItem } from '../../../src/lib/review/item-keys.ts';
 import type { Covered, ItemKind, ReviewItem } from '../../../src/lib/review/schema.ts';
 import type { SignoffState } from '../../../src/lib/review/status.ts';
+import type { ItemState, ReviewState } from '../api.ts';
+import type { Query, Role } from '../store-types.ts';
 
-type Role = 'reviewer' | 'author' | 'admin';
+/** `GET /_review/api/me`: who is signed in, and the token every POST carries. */
 interface Me {
   name: string;
   role: Role;
   csrf: string;
 }
-interface SignoffView {
-  by: string;
-  at: string;
-  hash: string;
-  note: string;
-  evidence: string | null;
-  covered: Covered;
-}
-/** One item of `GET /_review/api/state`: `stale` is the newest sign-off's wording when the words changed. */
-interface ItemView {
-  kind: ItemKind;
-  label: string;
-  status: SignoffState;
-  current: Covered;
-  currentEn?: Covered;
-  stale?: Covered;
-  signoffs: SignoffView[];
-}
-interface QueryView {
-  id: number;
-  key: string;
-  by: string;
-  at: string;
-  text: string;
-  status: 'open' | 'answered' | 'closed';
-  answers: { by: string; at: string; text: string }[];
-  closedBy: string | null;
-  closedAt: string | null;
-}
-interface State {
-  items: Record<string, ItemView>;
-  queries: QueryView[];
-}
+type ItemView = ItemState;
+type QueryView = Query;
+/** `GET /_review/api/state` as far as the client reads it. */
+type State = Pick<ReviewState, 'items' | 'queries'>;
 
 const API = '/_review/api';
 const en = document.documentElement.lang.startsWith('en');
