@@ -236,6 +236,31 @@ test('a reviewer raises a query, an author answers it and the reviewer closes it
   await author.context.close();
 });
 
+test('a section lists the open queries on the figures in it, each leading to its figure', async ({ browser }) => {
+  const { context, page } = await signedIn(browser, 'reviewer');
+  const sectionId = 'industry-overview-cloud-market';
+  const question = `此數字是否已按最新匯率換算？（${randomBytes(3).toString('hex')}）`;
+  await openChapter(page);
+  const figureBadge = page.locator(`#${sectionId} ~ p button.rv-badge[data-rv-key^="figure:"]`).first();
+  const figureKey = (await figureBadge.getAttribute('data-rv-key')) ?? '';
+  await figureBadge.click();
+  const dialog = page.locator('dialog.rv-dialog');
+  await dialog.locator('form.rv-raise textarea').fill(question);
+  await dialog.locator('form.rv-raise button[type="submit"]').click();
+  await expect(dialog.locator('.rv-live')).toHaveText('已提出查詢。');
+  await page.keyboard.press('Escape');
+  await expect(page.locator(`#${sectionId} + .rv-bar .rv-section-queries`)).toHaveText('未結查詢 1');
+
+  await badgeOf(page, `section:${sectionId}`).click();
+  const listed = dialog.locator('.rv-section-open li').filter({ hasText: question });
+  await expect(listed).toHaveCount(1);
+  await listed.getByRole('button').click();
+  await expect(dialog.locator('.rv-query').filter({ hasText: question })).toHaveCount(1);
+  await page.keyboard.press('Escape');
+  await expect(badgeOf(page, figureKey)).toBeFocused();
+  await context.close();
+});
+
 test('a claim is signed off from the claims table of the verification page, which stays accessible', async ({
   browser,
 }) => {

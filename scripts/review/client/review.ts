@@ -74,6 +74,7 @@ const WORDS = {
     closedDone: '已結束查詢。',
     failed: (why: string) => `未能完成：${why}`,
     openQueries: '未結查詢',
+    inSection: '本節各項的未結查詢',
     noOpenQueries: '沒有未結查詢。',
     openCount: (n: number) => `未結查詢 ${n}`,
     column: '簽核',
@@ -134,6 +135,7 @@ const WORDS = {
     closedDone: 'Query closed.',
     failed: (why: string) => `Not done: ${why}`,
     openQueries: 'Open queries',
+    inSection: 'Open queries on items in this section',
     noOpenQueries: 'No open queries.',
     openCount: (n: number) => `${n} open ${n === 1 ? 'query' : 'queries'}`,
     column: 'Sign-off',
@@ -586,6 +588,34 @@ function queryBlock(q: QueryView): HTMLElement {
   return item;
 }
 
+/** A section's panel lists the open queries on the figures, tables and charts in it, each a way to its item. */
+function sectionQueries(key: string): HTMLElement[] {
+  const sectionId = key.slice('section:'.length);
+  const open = state.queries.filter(
+    (q) => q.key !== key && q.status !== 'closed' && catalogue.get(q.key)?.sectionId === sectionId,
+  );
+  if (open.length === 0) return [];
+  const list = el('ul', { class: 'rv-open-list' });
+  for (const q of open) {
+    const go = el('button', { type: 'button', class: 'rv-link' }, itemName(q.key));
+    go.addEventListener('click', () => {
+      const target = badges.get(q.key)?.[0];
+      if (target) openDialog(q.key, target);
+    });
+    list.append(
+      el(
+        'li',
+        { 'data-rv-query': String(q.id) },
+        go,
+        ' ',
+        el('span', { class: `rv-tag rv-tag-q-${q.status}` }, T.queryStatus[q.status]),
+        el('p', { class: 'rv-note' }, q.text),
+      ),
+    );
+  }
+  return [el('section', { class: 'rv-section-open' }, el('h3', {}, T.inSection), list)];
+}
+
 function renderDialog(key: string): void {
   const view = state.items[key];
   const title = el(
@@ -620,6 +650,7 @@ function renderDialog(key: string): void {
   if (queries.length === 0) qSection.append(el('p', { class: 'rv-empty' }, T.noQueries));
   else qSection.append(el('ol', { class: 'rv-query-list' }, ...queries.map(queryBlock)));
   body.append(qSection);
+  if (kindOf(key) === 'section') body.append(...sectionQueries(key));
   if (view && canSign()) {
     suggestEvidence();
     const note = el('textarea', { name: 'note', rows: '2', maxlength: '4000' });
