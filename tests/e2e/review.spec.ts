@@ -84,6 +84,12 @@ async function openChapter(page: Page): Promise<void> {
   await page.waitForFunction(() => document.documentElement.dataset['reviewReady'] !== undefined);
 }
 
+/** WCAG 2.1 A and AA findings of axe-core on the page as it is now, one line each. */
+async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
 const badgeOf = (page: Page, key: string) => page.locator(`button.rv-badge[data-rv-key="${key}"]`).first();
 
 test.beforeAll(async () => {
@@ -122,6 +128,18 @@ test('a page of the copy opened without signing in shows the login page and none
   expect(html).not.toContain(FIGURE_REF);
 });
 
+test('signing out from the banner ends the session: the copy asks for a login again', async ({ browser }) => {
+  const { context, page } = await signedIn(browser, 'reviewer');
+  await openChapter(page);
+  await expect(page.locator('.rv-banner')).toContainText('審閱人');
+  await page.locator('.rv-banner').getByRole('button', { name: '登出' }).click();
+  await expect(page).toHaveURL(/\/_review\/login/);
+  await page.goto(url(CHAPTER));
+  expect(new URL(page.url()).pathname).toBe('/_review/login');
+  await expect(page.locator('input[type="password"]')).toBeVisible();
+  await context.close();
+});
+
 test('a note with markup in it is shown as text and runs nothing', async ({ browser }) => {
   const { context, page } = await signedIn(browser, 'reviewer');
   const alerts: string[] = [];
@@ -136,6 +154,13 @@ test('a note with markup in it is shown as text and runs nothing', async ({ brow
   const dialog = page.locator('dialog.rv-dialog');
   await expect(dialog).toBeVisible();
   await dialog.getByLabel(/備註/).fill(note);
+  // Evidence outside the evidence folder is refused, and the panel says why; nothing is signed.
+  const evidence = dialog.getByLabel(/證明文件/);
+  await evidence.fill('../../etc/passwd');
+  await dialog.locator('form.rv-signoff button[type="submit"]').click();
+  await expect(dialog.locator('.rv-live')).toContainText('未能完成');
+  await expect(dialog.locator('.rv-history .rv-empty')).toBeVisible();
+  await evidence.fill('');
   await dialog.locator('form.rv-signoff button[type="submit"]').click();
   await expect(dialog.locator('.rv-live')).toHaveText('已簽核。');
   await expect(dialog.locator('.rv-history .rv-note').first()).toHaveText(note);
@@ -163,6 +188,10 @@ test('a reviewer raises a query, an author answers it and the reviewer closes it
   await rDialog.locator('form.rv-raise button[type="submit"]').click();
   await expect(rDialog.locator('.rv-live')).toHaveText('已提出查詢。');
   await expect(rDialog.locator('.rv-query').filter({ hasText: question })).toContainText('待回覆');
+  // The section lists its open queries beside its heading.
+  await reviewer.page.keyboard.press('Escape');
+  const sectionQueries = reviewer.page.locator(`#${key.slice('section:'.length)} + .rv-bar .rv-section-queries`);
+  await expect(sectionQueries).toHaveText('未結查詢 1');
 
   // The home page lists it, with a link that opens the item's dialog.
   await author.page.goto(url('/'));
@@ -187,6 +216,8 @@ test('a reviewer raises a query, an author answers it and the reviewer closes it
   await rQuery.getByRole('button', { name: '結束查詢' }).click();
   await expect(rDialog.locator('.rv-live')).toHaveText('已結束查詢。');
   await expect(rDialog.locator('.rv-query').filter({ hasText: question })).toContainText('已結束');
+  await reviewer.page.keyboard.press('Escape');
+  await expect(sectionQueries).toHaveText('');
 
   await reviewer.page.goto(url('/'));
   await reviewer.page.waitForFunction(() => document.documentElement.dataset['reviewReady'] !== undefined);
@@ -205,16 +236,66 @@ test('a reviewer raises a query, an author answers it and the reviewer closes it
   await author.context.close();
 });
 
+test('a section lists the open queries on the figures in it, each leading to its figure', async ({ browser }) => {
+  const { context, page } = await signedIn(browser, 'reviewer');
+  const sectionId = 'industry-overview-cloud-market';
+  const question = `此數字是否已按最新匯率換算？（${randomBytes(3).toString('hex')}）`;
+  await openChapter(page);
+  const figureBadge = page.locator(`#${sectionId} ~ p button.rv-badge[data-rv-key^="figure:"]`).first();
+  const figureKey = (await figureBadge.getAttribute('data-rv-key')) ?? '';
+  await figureBadge.click();
+  const dialog = page.locator('dialog.rv-dialog');
+  await dialog.locator('form.rv-raise textarea').fill(question);
+  await dialog.locator('form.rv-raise button[type="submit"]').click();
+  await expect(dialog.locator('.rv-live')).toHaveText('已提出查詢。');
+  await page.keyboard.press('Escape');
+  await expect(page.locator(`#${sectionId} + .rv-bar .rv-section-queries`)).toHaveText('未結查詢 1');
+
+  await badgeOf(page, `section:${sectionId}`).click();
+  const listed = dialog.locator('.rv-section-open li').filter({ hasText: question });
+  await expect(listed).toHaveCount(1);
+  await listed.getByRole('button').click();
+  await expect(dialog.locator('.rv-query').filter({ hasText: question })).toHaveCount(1);
+  await page.keyboard.press('Escape');
+  await expect(badgeOf(page, figureKey)).toBeFocused();
+  await context.close();
+});
+
+test('a claim is signed off from the claims table of the verification page, which stays accessible', async ({
+  browser,
+}) => {
+  const { context, page } = await signedIn(browser, 'reviewer');
+  await page.goto(url('/verification/'));
+  await page.waitForFunction(() => document.documentElement.dataset['reviewReady'] !== undefined);
+  const row = page.locator('table[data-claims] tbody tr[data-claim]').first();
+  const id = (await row.getAttribute('data-claim')) ?? '';
+  const claimBadge = badgeOf(page, `claim:${id}`);
+  await expect(claimBadge).toContainText('未簽核');
+  await claimBadge.click();
+  const dialog = page.locator('dialog.rv-dialog');
+  // The panel shows what the claims table says of it: its stated figure.
+  const stated = (await row.locator('td').nth(3).textContent()) ?? '';
+  await expect(dialog.locator('.rv-covered')).toContainText(stated.trim());
+  await dialog.getByLabel(/備註/).fill('按輸入數字重新計算');
+  await dialog.locator('form.rv-signoff button[type="submit"]').click();
+  await expect(dialog.locator('.rv-live')).toHaveText('已簽核。');
+  await page.keyboard.press('Escape');
+  await expect(claimBadge).toContainText('已簽核');
+  await page.reload();
+  await page.waitForFunction(() => document.documentElement.dataset['reviewReady'] !== undefined);
+  await expect(badgeOf(page, `claim:${id}`)).toContainText('已簽核');
+  const found = await axeViolations(page);
+  expect(found, found.join('\n')).toEqual([]);
+  await context.close();
+});
+
 test('a chapter page with its review controls and an open dialog has no WCAG 2.1 A/AA violations', async ({
   browser,
 }) => {
   const { context, page } = await signedIn(browser, 'reviewer');
   await openChapter(page);
   await page.waitForFunction(() => document.documentElement.dataset['chartsReady'] !== undefined);
-  const scan = async () => {
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    return results.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  };
+  const scan = () => axeViolations(page);
   expect(await page.locator('button.rv-badge').count()).toBeGreaterThan(10);
   const onPage = await scan();
   expect(onPage, onPage.join('\n')).toEqual([]);
@@ -231,9 +312,7 @@ test('a chapter page with its review controls and an open dialog has no WCAG 2.1
   await context.close();
 });
 
-test('a signed-off figure turns stale when its data changes, on the page and in the schedule', async ({
-  browser,
-}, testInfo) => {
+test('a signed-off figure turns stale when its data changes, on the page and in the schedule', async ({ browser }) => {
   test.setTimeout(900_000);
   const first = await signedIn(browser, 'reviewer');
   const page = first.page;
@@ -286,8 +365,12 @@ test('a signed-off figure turns stale when its data changes, on the page and in 
   // The changed characters are marked on each side.
   expect((await compare.locator('.rv-old del').allTextContents()).join('')).not.toBe('');
   expect((await compare.locator('.rv-new ins').allTextContents()).join('')).not.toBe('');
-  await p2.screenshot({ path: testInfo.outputPath('review-workspace.png') });
   await p2.keyboard.press('Escape');
+
+  // The English edition's page shows the same item's state in English.
+  await p2.goto(url(`/en${CHAPTER}`));
+  await p2.waitForFunction(() => document.documentElement.dataset['reviewReady'] !== undefined);
+  await expect(badgeOf(p2, FIGURE_KEY)).toContainText('Stale');
 
   await p2.goto(url('/verification/'));
   await p2.waitForFunction(() => document.documentElement.dataset['reviewReady'] !== undefined);
@@ -312,5 +395,19 @@ test('a signed-off figure turns stale when its data changes, on the page and in 
   await p2.selectOption('select[data-filter="status"]', other ?? '');
   await expect(visible).toHaveCount(0);
   await expect(p2.locator('[data-filter-count]')).toHaveText(`顯示 0 / ${total} 項`);
+
+  // Row by row, the page's column says what the server's schedule.csv says.
+  await p2.selectOption('select[data-filter="signoff"]', '');
+  await p2.selectOption('select[data-filter="status"]', '');
+  const onPage = (await rows.locator('td.rv-col').allTextContents()).map(
+    (t) => /已簽核|已過時|未簽核/.exec(t)?.[0] ?? t,
+  );
+  const csv = await p2.request.get(url('/_review/schedule.csv'));
+  const [header = [], ...records] = parseCsv((await csv.text()).replace(/^\uFEFF/, ''));
+  const stateColumn = header.indexOf('簽核狀態');
+  const refColumn = header.indexOf('數據編號');
+  expect(stateColumn).toBeGreaterThan(-1);
+  expect(records.map((r) => r[stateColumn])).toEqual(onPage);
+  expect(records.filter((r) => r[stateColumn] === '已過時').map((r) => r[refColumn])).toEqual([FIGURE_REF]);
   await again.context.close();
 });

@@ -9,46 +9,19 @@
 import type { chapterItems, ITEM_ELEMENTS, PageItem } from '../../../src/lib/review/item-keys.ts';
 import type { Covered, ItemKind, ReviewItem } from '../../../src/lib/review/schema.ts';
 import type { SignoffState } from '../../../src/lib/review/status.ts';
+import type { ItemState, ReviewState } from '../api.ts';
+import type { Query, Role } from '../store-types.ts';
 
-type Role = 'reviewer' | 'author' | 'admin';
+/** `GET /_review/api/me`: who is signed in, and the token every POST carries. */
 interface Me {
   name: string;
   role: Role;
   csrf: string;
 }
-interface SignoffView {
-  by: string;
-  at: string;
-  hash: string;
-  note: string;
-  evidence: string | null;
-  covered: Covered;
-}
-/** One item of `GET /_review/api/state`: `stale` is the newest sign-off's wording when the words changed. */
-interface ItemView {
-  kind: ItemKind;
-  label: string;
-  status: SignoffState;
-  current: Covered;
-  currentEn?: Covered;
-  stale?: Covered;
-  signoffs: SignoffView[];
-}
-interface QueryView {
-  id: number;
-  key: string;
-  by: string;
-  at: string;
-  text: string;
-  status: 'open' | 'answered' | 'closed';
-  answers: { by: string; at: string; text: string }[];
-  closedBy: string | null;
-  closedAt: string | null;
-}
-interface State {
-  items: Record<string, ItemView>;
-  queries: QueryView[];
-}
+type ItemView = ItemState;
+type QueryView = Query;
+/** `GET /_review/api/state` as far as the client reads it. */
+type State = Pick<ReviewState, 'items' | 'queries'>;
 
 const API = '/_review/api';
 const en = document.documentElement.lang.startsWith('en');
@@ -101,6 +74,7 @@ const WORDS = {
     closedDone: '已結束查詢。',
     failed: (why: string) => `未能完成：${why}`,
     openQueries: '未結查詢',
+    inSection: '本節各項的未結查詢',
     noOpenQueries: '沒有未結查詢。',
     openCount: (n: number) => `未結查詢 ${n}`,
     column: '簽核',
@@ -161,6 +135,7 @@ const WORDS = {
     closedDone: 'Query closed.',
     failed: (why: string) => `Not done: ${why}`,
     openQueries: 'Open queries',
+    inSection: 'Open queries on items in this section',
     noOpenQueries: 'No open queries.',
     openCount: (n: number) => `${n} open ${n === 1 ? 'query' : 'queries'}`,
     column: 'Sign-off',
@@ -347,7 +322,8 @@ const KEEP = 60;
 
 /** An unchanged stretch: whole when short, else its ends with the middle hidden behind an ellipsis. */
 function unchanged(text: string, first: boolean, last: boolean): Node[] {
-  const head = first ? 0 : KEEP;
+  // Text with no change at all (a field that stayed the same) keeps its beginning.
+  const head = first ? (last ? 2 * KEEP : 0) : KEEP;
   const tail = last ? 0 : KEEP;
   if (text.length <= head + tail + KEEP) return [document.createTextNode(text)];
   return [
@@ -397,7 +373,7 @@ const anchors = new Map<string, Element>();
 dialog.addEventListener('close', () => {
   dialogKey = undefined;
   document.documentElement.classList.remove('rv-panel-open');
-  for (const marked of document.querySelectorAll('.rv-current')) marked.classList.remove('rv-current');
+  for (const node of document.querySelectorAll('.rv-current')) node.classList.remove('rv-current');
   if (opener?.isConnected) opener.focus();
 });
 
@@ -540,15 +516,21 @@ async function act(form: HTMLElement, send: () => Promise<string | undefined>, d
   const error = await send().catch((e: unknown) => String(e));
   if (error !== undefined) {
     for (const b of form.querySelectorAll('button')) b.disabled = false;
-    say(T.failed(error));
+    say(T.failed(error), true);
     return;
   }
-  await refresh();
-  say(done);
+  try {
+    await refresh();
+    say(done, false);
+  } catch (e) {
+    say(T.failed(String(e)), true);
+  }
 }
 
-function say(message: string): void {
-  (dialog.open ? dialogLive : live).textContent = message;
+function say(message: string, failed: boolean): void {
+  const where = dialog.open ? dialogLive : live;
+  where.textContent = message;
+  where.classList.toggle('rv-failed', failed);
 }
 
 function queryBlock(q: QueryView): HTMLElement {
@@ -606,6 +588,34 @@ function queryBlock(q: QueryView): HTMLElement {
   return item;
 }
 
+/** A section's panel lists the open queries on the figures, tables and charts in it, each a way to its item. */
+function sectionQueries(key: string): HTMLElement[] {
+  const sectionId = key.slice('section:'.length);
+  const open = state.queries.filter(
+    (q) => q.key !== key && q.status !== 'closed' && catalogue.get(q.key)?.sectionId === sectionId,
+  );
+  if (open.length === 0) return [];
+  const list = el('ul', { class: 'rv-open-list' });
+  for (const q of open) {
+    const go = el('button', { type: 'button', class: 'rv-link' }, itemName(q.key));
+    go.addEventListener('click', () => {
+      const target = badges.get(q.key)?.[0];
+      if (target) openDialog(q.key, target);
+    });
+    list.append(
+      el(
+        'li',
+        { 'data-rv-query': String(q.id) },
+        go,
+        ' ',
+        el('span', { class: `rv-tag rv-tag-q-${q.status}` }, T.queryStatus[q.status]),
+        el('p', { class: 'rv-note' }, q.text),
+      ),
+    );
+  }
+  return [el('section', { class: 'rv-section-open' }, el('h3', {}, T.inSection), list)];
+}
+
 function renderDialog(key: string): void {
   const view = state.items[key];
   const title = el(
@@ -640,6 +650,7 @@ function renderDialog(key: string): void {
   if (queries.length === 0) qSection.append(el('p', { class: 'rv-empty' }, T.noQueries));
   else qSection.append(el('ol', { class: 'rv-query-list' }, ...queries.map(queryBlock)));
   body.append(qSection);
+  if (kindOf(key) === 'section') body.append(...sectionQueries(key));
   if (view && canSign()) {
     suggestEvidence();
     const note = el('textarea', { name: 'note', rows: '2', maxlength: '4000' });
@@ -696,7 +707,7 @@ function openDialog(key: string, from: HTMLElement): void {
   dialogLive.textContent = '';
   dialogKey = key;
   renderDialog(key);
-  for (const marked of document.querySelectorAll('.rv-current')) marked.classList.remove('rv-current');
+  for (const node of document.querySelectorAll('.rv-current')) node.classList.remove('rv-current');
   // The panel opens at the side; the page moves over so the item reads in context beside it.
   document.documentElement.classList.add('rv-panel-open');
   const anchor = anchors.get(key);
@@ -730,7 +741,8 @@ function keyedElements(root: Element, chapterId: string): { item: PageItem; elem
   });
 }
 
-const CHAPTER_PATH = /^\/(?:en\/)?chapters\/([^/]+)\/?$/;
+/** A page of one section of the document: its id is the id of its article on the whole-document page. */
+const CHAPTER_PATH = /^\/(?:en\/)?(?:chapters\/([^/]+)|(definitions|glossary))\/?$/;
 
 function chapterPage(chapterId: string): void {
   const article = document.querySelector('main article');
@@ -763,7 +775,9 @@ function itemHref(key: string): string {
   const item = catalogue.get(key);
   const hash = `#review=${encodeURIComponent(key)}`;
   if (kindOf(key) === 'claim' || !item?.chapterId) return `/verification/${hash}`;
-  return `${en ? '/en' : ''}/chapters/${encodeURIComponent(item.chapterId)}/${hash}`;
+  const id = encodeURIComponent(item.chapterId);
+  const page = item.chapterId === 'definitions' || item.chapterId === 'glossary' ? `/${id}/` : `/chapters/${id}/`;
+  return `${en ? '/en' : ''}${page}${hash}`;
 }
 
 /** `#review=<key>` (a link from the home page's queries) opens that item's dialog. */
@@ -808,10 +822,11 @@ async function scheduleKeys(): Promise<Map<string, string>> {
   return byOccurrence;
 }
 
-async function verificationPage(): Promise<void> {
+async function verificationPage(rowKeys: Promise<Map<string, string>>): Promise<void> {
   const links = el(
     'p',
     { class: 'rv-links' },
+    el('span', { class: 'rv-brand' }, T.workspace),
     el('a', { href: '/_review/schedule.csv', download: '' }, T.scheduleCsv),
     el('a', { href: '/_review/queries.csv', download: '' }, T.queriesCsv),
   );
@@ -819,14 +834,17 @@ async function verificationPage(): Promise<void> {
   if (downloads) downloads.after(links);
   else document.querySelector('main h1')?.after(links);
 
-  addColumn(document.querySelector('table[data-claims]'), (row) => {
-    const id = row.dataset['claim'];
-    return id ? `claim:${id}` : undefined;
-  });
+  // The claims table is wide already: each claim's badge goes under its id, where it is seen.
+  for (const row of document.querySelectorAll<HTMLTableRowElement>('table[data-claims] tbody tr[data-claim]')) {
+    const key = `claim:${row.dataset['claim']}`;
+    if (!state.items[key]) continue;
+    row.cells[0]?.append(el('div', { class: 'rv-claim' }, badge(key)));
+    anchors.set(key, row);
+  }
 
   const schedule = document.querySelector<HTMLTableElement>('table[data-schedule]');
   if (!schedule) return;
-  const keys = await scheduleKeys();
+  const keys = await rowKeys;
   const seen = new Map<string, number>();
   const rows = addColumn(schedule, (row) => {
     const ref = row.dataset['ref'] ?? '';
@@ -923,7 +941,13 @@ function banner(user: Me): HTMLElement {
   );
 }
 
+const VERIFICATION_PATH = /^\/(?:en\/)?verification\/$/;
+
 async function start(): Promise<void> {
+  // The schedule's keys come from the whole-document page: read it while the state loads.
+  const rowKeys = VERIFICATION_PATH.test(location.pathname) ? scheduleKeys() : undefined;
+  // Its failure is reported where it is awaited, not as an unhandled rejection meanwhile.
+  rowKeys?.catch(() => undefined);
   const [who, now] = await Promise.all([getJson<Me>(`${API}/me`), getJson<State>(`${API}/state`)]);
   me = who;
   state = now;
@@ -931,12 +955,19 @@ async function start(): Promise<void> {
   document.body.append(dialog, live);
   const path = location.pathname;
   const chapter = CHAPTER_PATH.exec(path);
-  if (chapter?.[1]) chapterPage(decodeURIComponent(chapter[1]));
-  else if (path === '/verification/' || path === '/en/verification/') await verificationPage();
+  const chapterId = chapter?.[1] ?? chapter?.[2];
+  if (chapterId) chapterPage(decodeURIComponent(chapterId));
+  else if (rowKeys) await verificationPage(rowKeys);
   else if (path === '/' || path === '/en/') await homePage();
   openFromHash();
   document.documentElement.dataset['reviewReady'] = '';
 }
+
+// Back on this tab, the badges catch up with what others signed meanwhile; an open panel is left
+// alone, since redrawing it would lose what is being typed.
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'visible' && me && !dialog.open) refresh().catch(() => undefined);
+});
 
 start().catch((error: unknown) => {
   live.textContent = T.failed(String(error));
