@@ -10,7 +10,7 @@ import type { chapterItems, ITEM_ELEMENTS, PageItem } from '../../../src/lib/rev
 import type { Covered, ItemKind, ReviewItem } from '../../../src/lib/review/schema.ts';
 import type { SignoffState } from '../../../src/lib/review/status.ts';
 import type { ItemState, ReviewState } from '../api.ts';
-import type { Query, Role } from '../store-types.ts';
+import type { Query, Role } from '../store/store-types.ts';
 
 /** `GET /_review/api/me`: who is signed in, and the token every POST carries. */
 interface Me {
