@@ -12,7 +12,7 @@ import { dirname, join } from 'node:path';
 
 const PACKAGE_DIR = dirname(createRequire(import.meta.url).resolve('@fontsource/noto-sans-tc/400.css'));
 /** The only names served: the package's regular WOFF2 slices. */
-const SLICE = /^noto-sans-tc-\d{1,3}-400-normal\.woff2$/;
+const SLICE = /^noto-sans-tc-[a-z0-9-]{1,40}-400-normal\.woff2$/;
 export const LOGIN_FONT_PATH = '/_review/fonts/';
 
 /** The package's @font-face rules for the regular weight, pointed at this server, WOFF2 only. */
