@@ -16,7 +16,12 @@ export interface Timed {
 }
 
 interface VitestReport {
-  testResults: { name: string; assertionResults: { fullName: string; duration?: number | null }[] }[];
+  testResults: {
+    name: string;
+    startTime?: number;
+    endTime?: number;
+    assertionResults: { fullName: string; duration?: number | null }[];
+  }[];
 }
 
 interface PlaywrightSuite {
@@ -30,6 +35,18 @@ export function vitestTimes(report: VitestReport): Timed[] {
   return report.testResults.flatMap((file) =>
     file.assertionResults.map((t) => ({ file: relative(ROOT, file.name), title: t.fullName, ms: t.duration ?? 0 })),
   );
+}
+
+/**
+ * Each test file's wall time, its hooks included: a file that builds a copy in beforeAll spends
+ * most of its time outside any one test, where the list of tests cannot see it.
+ */
+export function vitestFileTimes(report: VitestReport): Timed[] {
+  return report.testResults.map((file) => ({
+    file: relative(ROOT, file.name),
+    title: '(whole file, hooks included)',
+    ms: (file.endTime ?? 0) - (file.startTime ?? 0),
+  }));
 }
 
 export function playwrightTimes(report: { suites: PlaywrightSuite[] }): Timed[] {
@@ -56,18 +73,20 @@ function read<T>(name: string): T | undefined {
 }
 
 if (import.meta.main) {
-  const times = [
-    ...['unit.json', 'build.json'].flatMap((name) => {
-      const report = read<VitestReport>(name);
-      return report ? vitestTimes(report) : [];
-    }),
-    ...((r) => (r ? playwrightTimes(r) : []))(read<{ suites: PlaywrightSuite[] }>('e2e.json')),
-  ];
+  const vitest = ['unit.json', 'build.json'].flatMap((name) => {
+    const report = read<VitestReport>(name);
+    return report ? [report] : [];
+  });
+  const e2e = read<{ suites: PlaywrightSuite[] }>('e2e.json');
+  const times = [...vitest.flatMap(vitestTimes), ...(e2e ? playwrightTimes(e2e) : [])];
   const total = times.reduce((sum, t) => sum + t.ms, 0);
+  const print = (t: Timed) =>
+    process.stdout.write(`${(t.ms / 1000).toFixed(1).padStart(7)} s  ${t.file} › ${t.title}\n`);
   process.stdout.write(
     `\nThe ten slowest of ${times.length} tests (${(total / 1000).toFixed(0)} s in tests in all):\n`,
   );
-  for (const t of slowest(times)) {
-    process.stdout.write(`${(t.ms / 1000).toFixed(1).padStart(7)} s  ${t.file} › ${t.title}\n`);
-  }
+  for (const t of slowest(times)) print(t);
+  process.stdout.write('\nThe ten slowest vitest files, their builds in hooks included:\n');
+  for (const t of slowest(vitest.flatMap(vitestFileTimes)))
+    process.stdout.write(`${(t.ms / 1000).toFixed(1).padStart(7)} s  ${t.file}\n`);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { playwrightTimes, slowest, vitestTimes } from '../slowest.ts';
+import { playwrightTimes, slowest, vitestFileTimes, vitestTimes } from '../slowest.ts';
 
 describe('the slowest-tests list', () => {
   it('reads both reports and lists the slowest first, however deep a Playwright test is nested', () => {
@@ -35,5 +35,14 @@ describe('the slowest-tests list', () => {
       // A retried test's time is every attempt's.
       ['tests/e2e/site.spec.ts', 'home › loads', 1000],
     ]);
+  });
+
+  it('times a vitest file from its start to its end, so a build in its hooks counts', () => {
+    const files = vitestFileTimes({
+      testResults: [
+        { name: `${process.cwd()}/tests/build/x.test.ts`, startTime: 1000, endTime: 61000, assertionResults: [] },
+      ],
+    });
+    expect(files).toEqual([{ file: 'tests/build/x.test.ts', title: '(whole file, hooks included)', ms: 60000 }]);
   });
 });
