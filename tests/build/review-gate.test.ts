@@ -4,9 +4,9 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
+import { parseCsv } from '../../src/lib/csv.ts';
 import { type ReviewItem, ReviewItemsFileSchema } from '../../src/lib/review/schema.ts';
 import { TEST_EPOCH } from '../build-once.ts';
-import { parseCsv } from '../csv.ts';
 import { editFile, projectCopy } from '../sample-copy.ts';
 
 /**

@@ -3,10 +3,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openPdf, pageTexts, readOutline } from '../../scripts/lib/pdf/pdf-read.ts';
+import { parseCsv } from '../../src/lib/csv.ts';
 import { loadRegistry } from '../../src/lib/data/load.ts';
 import { Resolver } from '../../src/lib/data/resolve.ts';
 import { TEST_DIST } from '../build-once.ts';
-import { parseCsv } from '../csv.ts';
 import { projectCopy } from '../sample-copy.ts';
 import { decodeEntities, listForMessage, PDF_PATH, squash } from './read.ts';
 

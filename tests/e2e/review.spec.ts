@@ -4,7 +4,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
-import { parseCsv } from '../csv.ts';
+import { parseCsv } from '../../src/lib/csv.ts';
 import { editFile, projectCopy } from '../sample-copy.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { parseCsv } from '../csv.ts';
+import { parseCsv } from '../../src/lib/csv.ts';
 import { expect, test } from './fixtures.ts';
 import { CHAPTER, cagr, chapterFronts, chapterTitles, documentClaims, yamlValue } from './helpers.ts';
 

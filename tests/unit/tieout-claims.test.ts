@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { parseCsv } from '../../src/lib/csv.ts';
 import { checkProject } from '../../src/lib/project.ts';
 import type { Project } from '../../src/lib/project-model.ts';
 import { CLAIMS_CSV_HEADER, claimRows, claimsCsv } from '../../src/lib/tieout/tieout-claims.ts';
-import { parseCsv } from '../csv.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const { project } = checkProject(ROOT);
