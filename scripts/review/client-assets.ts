@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { stripTypeScriptTypes } from 'node:module';
 import { join, resolve } from 'node:path';
 import { chapterItems, ITEM_ELEMENTS } from '../../src/lib/review/item-keys.ts';
@@ -7,9 +7,15 @@ import { chapterItems, ITEM_ELEMENTS } from '../../src/lib/review/item-keys.ts';
 export const CLIENT_DIR = resolve(import.meta.dirname, 'client');
 
 export interface ClientAssets {
-  js: string;
+  /** Each module of the client by its file name (`main.ts`), as JavaScript. */
+  modules: ReadonlyMap<string, string>;
   css: string;
 }
+
+/** Where the modules are served: the browser resolves their `./x.ts` imports beside them. */
+export const CLIENT_PATH = '/_review/client/';
+export const CLIENT_ENTRY = 'main.ts';
+const MODULE_NAME = /^[a-z][a-z-]{0,40}\.ts$/;
 
 /**
  * Runs `work` without Node's one-time "stripTypeScriptTypes is an experimental feature" line,
@@ -29,30 +35,35 @@ function quietly<T>(work: () => T): T {
 }
 
 /**
- * The build's key rule, as source the client runs: the same function the build hands to the
- * printed page, so a chapter page and review-items.json can never disagree on a key.
+ * The build's key rule as the module `keys.ts` the client imports: the same function the build
+ * hands to the printed page, sent as its own source, so a chapter page and review-items.json can
+ * never disagree on a key. (keys.ts in the source folder re-exports it for the type check.)
  */
-export function keysPrelude(): string {
-  return `const reviewKeys = { chapterItems: ${chapterItems.toString()}, ITEM_ELEMENTS: ${JSON.stringify(ITEM_ELEMENTS)} };\n`;
+export function keysModule(): string {
+  return `export const chapterItems = ${chapterItems.toString()};\nexport const ITEM_ELEMENTS = ${JSON.stringify(ITEM_ELEMENTS)};\n`;
 }
 
 /**
- * The client, read once at start: its types stripped (no bundler step; the client is one
- * self-contained file), after the key rule it uses, all in one function scope so none of its
- * names reach the page's globals. A client that does not strip stops the server at start.
+ * The client, read once at start: every module of its folder with its types stripped (no bundler
+ * step; browsers load ES modules), keys.ts replaced by the build's rule. A module that does not
+ * strip stops the server at start.
  */
 export function loadClientAssets(dir: string = CLIENT_DIR): ClientAssets {
-  const script = join(dir, 'review.ts');
-  const style = join(dir, 'review.css');
-  let js = '/* no review client in this checkout (scripts/review/client/review.ts) */\n';
-  if (existsSync(script)) {
+  const modules = new Map<string, string>();
+  const names = existsSync(dir) ? readdirSync(dir).filter((name) => MODULE_NAME.test(name)) : [];
+  for (const name of names) {
+    const file = join(dir, name);
     try {
-      const code = quietly(() => stripTypeScriptTypes(readFileSync(script, 'utf8'), { mode: 'strip' }));
-      js = `(() => {\n'use strict';\n${keysPrelude()}${code}\n})();\n`;
+      const code =
+        name === 'keys.ts'
+          ? keysModule()
+          : quietly(() => stripTypeScriptTypes(readFileSync(file, 'utf8'), { mode: 'strip' }));
+      modules.set(name, code);
     } catch (e) {
-      throw new Error(`cannot serve ${script}: ${(e as Error).message}`);
+      throw new Error(`cannot serve ${file}: ${(e as Error).message}`);
     }
   }
+  const style = join(dir, 'review.css');
   const css = existsSync(style) ? readFileSync(style, 'utf8') : '/* no review stylesheet in this checkout */\n';
-  return { js, css };
+  return { modules, css };
 }

@@ -3,6 +3,7 @@ import { createReadStream, readFileSync, realpathSync, statSync } from 'node:fs'
 import type { ServerResponse } from 'node:http';
 import { join, sep } from 'node:path';
 import { contentType } from '../lib/print/content-types.ts';
+import { CLIENT_ENTRY, CLIENT_PATH } from './client-assets.ts';
 import { BASE_HEADERS, HttpError, redirect, send } from './http.ts';
 
 /**
@@ -72,8 +73,7 @@ const FILE_POLICY =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'none'; frame-ancestors 'self'; form-action 'self'";
 
 /** The review client, loaded by every page of the copy the server sends (the build stays free of it). */
-export const CLIENT_TAGS =
-  '<link rel="stylesheet" href="/_review/review.css"><script src="/_review/review.js" defer></script>';
+export const CLIENT_TAGS = `<link rel="stylesheet" href="/_review/review.css"><script type="module" src="${CLIENT_PATH}${CLIENT_ENTRY}"></script>`;
 
 export function injectClient(html: string): string {
   const at = html.search(/<\/head>/i);

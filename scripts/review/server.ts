@@ -13,7 +13,7 @@ import {
   sendLoginPage,
   signedIn,
 } from './auth.ts';
-import type { ClientAssets } from './client-assets.ts';
+import { CLIENT_PATH, type ClientAssets } from './client-assets.ts';
 import { CopyError, type ServedCopy } from './copy.ts';
 import { evidenceFile, evidenceNameProblem } from './evidence.ts';
 import { queriesCsv, scheduleCsv } from './exports.ts';
@@ -139,8 +139,12 @@ function handleGet(
 ): void {
   const csv = 'text/csv; charset=utf-8';
   if (rawPath.startsWith(EVIDENCE)) serveEvidence(res, o.evidenceDir, rawPath);
-  else if (path === '/_review/review.js') send(res, 200, o.client.js, 'text/javascript; charset=utf-8');
-  else if (path === '/_review/review.css') send(res, 200, o.client.css, 'text/css; charset=utf-8');
+  else if (path.startsWith(CLIENT_PATH)) {
+    // The client's modules, JavaScript whatever their `.ts` name: the browser goes by the type.
+    const code = o.client.modules.get(path.slice(CLIENT_PATH.length));
+    if (code === undefined) throw new HttpError(404, `no client module ${path}`);
+    send(res, 200, code, 'text/javascript; charset=utf-8');
+  } else if (path === '/_review/review.css') send(res, 200, o.client.css, 'text/css; charset=utf-8');
   else if (path.startsWith(API)) apiGet(c, path.slice(API.length), session, res);
   else if (path === '/_review/schedule.csv')
     send(res, 200, scheduleCsv(c.store, c.copy), csv, { 'content-disposition': 'attachment; filename="schedule.csv"' });

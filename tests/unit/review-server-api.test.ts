@@ -153,7 +153,7 @@ describe('review API', () => {
     const { rita } = await team();
     const page = await rita.get('/');
     expect(page.text).toContain(
-      '<link rel="stylesheet" href="/_review/review.css"><script src="/_review/review.js" defer></script></head>',
+      '<link rel="stylesheet" href="/_review/review.css"><script type="module" src="/_review/client/main.ts"></script></head>',
     );
     const inline = createHash('sha256').update('window.x=1;').digest('base64');
     const policy = String(page.headers['content-security-policy']);
@@ -162,9 +162,16 @@ describe('review API', () => {
     expect(page.headers['cache-control']).toBe('no-store');
     expect(page.headers['x-content-type-options']).toBe('nosniff');
     expect(page.headers['referrer-policy']).toBe('no-referrer');
-    const script = await rita.get('/_review/review.js');
+    const script = await rita.get('/_review/client/main.ts');
     expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8');
     expect(script.status).toBe(200);
+    // Served as JavaScript: its types stripped, its imports of the other modules left for the browser.
+    expect(script.text).toContain("from './session.ts'");
+    expect(script.text).not.toMatch(/import type|: Promise<void>/);
+    // The key rule is the build's own function, not the re-export the source folder holds.
+    const keys = await rita.get('/_review/client/keys.ts');
+    expect(keys.text).toContain('export const chapterItems = function chapterItems(');
+    expect((await rita.get('/_review/client/nope.ts')).status).toBe(404);
     expect((await rita.get('/_review/review.css')).headers['content-type']).toBe('text/css; charset=utf-8');
   });
 
