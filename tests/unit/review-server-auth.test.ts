@@ -30,7 +30,16 @@ describe('review server: nothing before sign-in', () => {
   test('every file of the copy, by path and by folder, answers 302 (pages) or 401 with none of its bytes', async () => {
     const copy = syntheticCopy(ITEMS);
     running = await startTestServer(copy);
-    const paths = [...files(copy), '/', '/chapters/test-chapter/', '/_review/api/state', '/_review/schedule.csv'];
+    const paths = [
+      ...files(copy),
+      '/',
+      '/chapters/test-chapter/',
+      '/_review/api/state',
+      '/_review/schedule.csv',
+      '/_review/client/main.ts',
+      '/_review/client/keys.ts',
+      '/_review/review.css',
+    ];
     expect(paths).toContain('/review-items.json');
     for (const path of paths) {
       const page = await raw(running.url, path, { headers: { accept: 'text/html' } });

@@ -15,16 +15,8 @@ import type { AuditEntry, Covered, Query, Role, Signoff, Store, User } from './s
 const now = () => new Date().toISOString();
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
-interface SignoffRow {
-  id: number;
-  key: string;
-  hash: string;
-  by: string;
-  at: string;
-  note: string;
-  evidence: string | null;
-  covered: string;
-}
+/** A sign-off as its row holds it: the covered words as JSON text. */
+type SignoffRow = Omit<Signoff, 'covered'> & { covered: string };
 
 /** The Store on one open connection (openStore in store.ts opens and checks it). */
 export class SqliteStore implements Store {
