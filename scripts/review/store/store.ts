@@ -59,7 +59,7 @@ export function openStore(file: string, options: StoreOptions = {}): Store {
     // Reading first fails at once, before any write, on a file that is not SQLite or is newer.
     db.prepare('SELECT count(*) FROM sqlite_schema').get();
     refuseNewer(db, file);
-    db.exec('PRAGMA journal_mode = WAL');
+    whenUnlocked(() => db.exec('PRAGMA journal_mode = WAL'));
     db.exec('PRAGMA synchronous = FULL');
     db.exec('PRAGMA foreign_keys = ON');
     migrate(db, file);
@@ -86,6 +86,28 @@ function writable(file: string): void {
       throw new StoreError(
         `${file}: ${what} for this user (${(error as NodeJS.ErrnoException).code}); give write access to the file and its folder (SQLite writes -wal and -shm files beside it), or pass another file with --db`,
       );
+    }
+  }
+}
+
+const SQLITE_BUSY = 5;
+
+/**
+ * Runs `step`, again while another process holds the lock it needs. Turning a new file to WAL
+ * takes an exclusive lock for which SQLite does not wait (the busy timeout does not apply): two
+ * processes opening a new database at once failed at once with "database is locked", 5 times in
+ * 40 here. Waits as long as a write would (BUSY_MS).
+ */
+function whenUnlocked(step: () => void): void {
+  const until = Date.now() + BUSY_MS;
+  for (;;) {
+    try {
+      step();
+      return;
+    } catch (error) {
+      if ((error as { errcode?: number }).errcode !== SQLITE_BUSY || Date.now() > until) throw error;
+      // A synchronous pause: opening the store is synchronous, as node:sqlite is.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
     }
   }
 }
