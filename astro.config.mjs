@@ -6,6 +6,7 @@ import { defineConfig } from 'astro/config';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkCjkFriendlyGfmStrikethrough from 'remark-cjk-friendly-gfm-strikethrough';
 import { devDataWatch } from './src/lib/data/dev-data-watch.ts';
+import { viteWoff2Only } from './src/lib/fonts/woff2-only.ts';
 import { rehypeChapterFootnotes } from './src/lib/markdown/footnotes.ts';
 import { rehypeHeadingCaps } from './src/lib/markdown/heading-caps.ts';
 import { rehypeChapterHeadingIds } from './src/lib/markdown/heading-ids.ts';
@@ -49,7 +50,8 @@ export default defineConfig({
   integrations: [mdx({ processor }), devDataWatch()],
   vite: {
     // Before @astrojs/mdx: `## … {#id}` would otherwise be read as a JavaScript expression.
-    plugins: [viteSectionIds()],
+    // Fonts: WOFF2 only, see the plugin.
+    plugins: [viteSectionIds(), viteWoff2Only()],
     build: { sourcemap: false },
   },
 });

@@ -6,7 +6,9 @@ export default defineConfig({
   testDir: 'tests/e2e',
   globalSetup: './tests/e2e/global-setup.ts',
   fullyParallel: false,
-  workers: 1,
+  // Two workers, a file each at a time: every worker serves the built sample on its own port and
+  // every review test starts its own server on its own database.
+  workers: 2,
   // The JSON report feeds the slowest-ten list `npm test` ends with (tests/slowest.ts).
   reporter: [['list'], ['json', { outputFile: '.build/test-report/e2e.json' }]],
   timeout: 60_000,

@@ -22,7 +22,10 @@ export default defineConfig({
           globalSetup: ['tests/build/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 300_000,
-          fileParallelism: false,
+          // Two files at a time: a build spends much of its time waiting on Chromium or a child,
+          // so two share the machine's two cores well; every test finds its own processes by a
+          // mark (tests/processes.ts) and writes into its own folder.
+          maxWorkers: 2,
         },
       },
     ],

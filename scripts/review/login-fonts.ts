@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { dropWoffFallbacks } from '../../src/lib/fonts/woff2-only.ts';
 
 /*
  * The sign-in page's own typeface. The page is shown before sign-in, so it may use nothing of the
@@ -17,9 +18,10 @@ export const LOGIN_FONT_PATH = '/_review/fonts/';
 
 /** The package's @font-face rules for the regular weight, pointed at this server, WOFF2 only. */
 export function loginFontCss(): string {
-  return readFileSync(join(PACKAGE_DIR, '400.css'), 'utf8')
-    .replace(/,\s*url\(\.\/files\/[^)]+\.woff\) format\('woff'\)/g, '')
-    .replace(/url\(\.\/files\/([^)]+)\)/g, (_, name: string) => `url(${LOGIN_FONT_PATH}${name})`);
+  return dropWoffFallbacks(readFileSync(join(PACKAGE_DIR, '400.css'), 'utf8')).replace(
+    /url\(\.\/files\/([^)]+)\)/g,
+    (_, name: string) => `url(${LOGIN_FONT_PATH}${name})`,
+  );
 }
 
 /** A slice's bytes, or undefined for any name that is not one of the package's slices. */
