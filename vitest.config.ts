@@ -13,6 +13,8 @@ export default defineConfig({
           // of work that a shared machine can stretch past vitest's 5 s default; a timeout is not
           // what any of them asserts.
           testTimeout: 60_000,
+          // Both cores: vitest's default leaves one for itself (50 s here against 31 s).
+          maxWorkers: 2,
         },
       },
       {

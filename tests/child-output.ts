@@ -16,11 +16,19 @@ export function followOutput(child: ChildProcess) {
   };
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
+  // 'close' comes after the child's output is read to its end: what it said is all there.
+  let ended: string | undefined;
+  child.on('close', (code, signal) => {
+    ended = signal ? `was ended by ${signal}` : `exited with code ${code}`;
+  });
   return {
     get text() {
       return text;
     },
-    /** Resolves once the child has said `said` `times` times in all. */
+    /**
+     * Resolves once the child has said `said` `times` times in all; fails as soon as the child
+     * has ended without saying it, instead of waiting out the timeout.
+     */
     waitFor(said: string, times: number, timeoutMs = 180_000): Promise<void> {
       return new Promise((ok, fail) => {
         const started = Date.now();
@@ -28,6 +36,9 @@ export function followOutput(child: ChildProcess) {
           if (text.split(said).length - 1 >= times) {
             clearInterval(poll);
             ok();
+          } else if (ended !== undefined) {
+            clearInterval(poll);
+            fail(new Error(`the child ${ended} before saying "${said}" ×${times}; output:\n${text}`));
           } else if (Date.now() - started > timeoutMs) {
             clearInterval(poll);
             fail(new Error(`no "${said}" ×${times} after ${timeoutMs / 1000} s; output:\n${text}`));
