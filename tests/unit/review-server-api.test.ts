@@ -5,6 +5,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, test } from 'vitest';
 import { StoreError } from '../../scripts/review/store/store.ts';
 import { parseCsv } from '../../src/lib/csv.ts';
+import { SIGNOFF_STATE_LABEL } from '../../src/lib/review/schedule-state.ts';
 import {
   addUsers,
   item,
@@ -171,6 +172,9 @@ describe('review API', () => {
     // The key rule is the build's own function, not the re-export the source folder holds.
     const keys = await rita.get('/_review/client/keys.ts');
     expect(keys.text).toContain('export const chapterItems = function chapterItems(');
+    // The state labels are the build's data, the words schedule.csv writes.
+    const labels = await rita.get('/_review/client/state-labels.ts');
+    expect(labels.text).toBe(`export const SIGNOFF_STATE_LABEL = ${JSON.stringify(SIGNOFF_STATE_LABEL)};\n`);
     expect((await rita.get('/_review/client/nope.ts')).status).toBe(404);
     expect((await rita.get('/_review/review.css')).headers['content-type']).toBe('text/css; charset=utf-8');
   });

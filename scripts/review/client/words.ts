@@ -2,6 +2,7 @@
 import type { ItemKind } from '../../../src/lib/review/schema.ts';
 import type { SignoffState } from '../../../src/lib/review/status.ts';
 import type { Query, Role } from '../store/store-types.ts';
+import { SIGNOFF_STATE_LABEL } from './state-labels.ts';
 
 export const API = '/_review/api';
 export const en = document.documentElement.lang.startsWith('en');
@@ -9,7 +10,7 @@ export const en = document.documentElement.lang.startsWith('en');
 /** Every word the workspace shows, per edition: the labels live here and nowhere else. */
 export const WORDS = {
   zh: {
-    status: { signed: '已簽核', stale: '已過時', none: '未簽核' } satisfies Record<SignoffState, string>,
+    status: SIGNOFF_STATE_LABEL,
     kind: { figure: '數字', table: '表格', chart: '圖表', claim: '陳述', section: '章節' } satisfies Record<
       ItemKind,
       string
