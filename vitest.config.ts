@@ -9,6 +9,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
+          globalSetup: ['tests/scratch-setup.ts'],
           // A few unit tests check the whole sample (every chapter of both editions), a few seconds
           // of work that a shared machine can stretch past vitest's 5 s default; a timeout is not
           // what any of them asserts.

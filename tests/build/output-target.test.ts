@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { publishDir, publishFile } from '../../scripts/lib/publish/publish.ts';
@@ -23,7 +24,7 @@ function build(out: string, ...more: string[]) {
 
 /** A tmpfs of its own, so the test controls how full or writable the target's filesystem is. */
 function mountTmpfs(options: string): string {
-  const dir = mkdtempSync('/tmp/out-target-');
+  const dir = mkdtempSync(join(tmpdir(), 'out-target-'));
   const r = spawnSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', dir], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`mount -o ${options} failed: ${r.stderr}`);
   mounts.push(dir);
