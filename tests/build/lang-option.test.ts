@@ -7,10 +7,13 @@ import { projectCopy } from '../sample-copy.ts';
 import { run } from './read.ts';
 
 /**
- * `npm run build -- --lang zh|en`: one edition's PDF, the site whole. Each build goes to its own
- * folder that already holds both PDFs of an "earlier build", to show what becomes of the other.
+ * `npm run build -- --lang zh|en`: one edition's PDF, the site whole, on a copy of the project
+ * with the one-chapter sample (what the option does does not depend on the document's length).
+ * Each build goes to its own folder that already holds both PDFs of an "earlier build", to show
+ * what becomes of the other.
  */
-const out = (lang: string) => join(ROOT, '.build', `test-lang-${lang}-${process.pid}`);
+const project = projectCopy();
+const out = (lang: string) => join(project, '.build', `test-lang-${lang}`);
 const STALE = 'a PDF from an earlier build';
 
 function buildEdition(lang: string) {
@@ -20,11 +23,8 @@ function buildEdition(lang: string) {
   for (const file of ['prospectus.pdf', 'prospectus-en.pdf']) writeFileSync(join(dir, file), STALE);
   return spawnSync(
     process.execPath,
-    [join(ROOT, 'scripts/build.ts'), '--lang', lang, '--out', dir.slice(ROOT.length + 1)],
-    {
-      cwd: ROOT,
-      encoding: 'utf8',
-    },
+    [join(project, 'scripts/build.ts'), '--lang', lang, '--out', dir.slice(project.length + 1)],
+    { cwd: project, encoding: 'utf8' },
   );
 }
 
@@ -34,7 +34,7 @@ const page = (lang: string, path: string) => readFileSync(join(out(lang), path, 
 const pdfLinks = (html: string) => [...html.matchAll(/href="\/(prospectus[^"]*\.pdf)"/g)].map((m) => m[1]);
 
 afterAll(() => {
-  for (const lang of ['en', 'zh']) rmSync(out(lang), { recursive: true, force: true });
+  rmSync(project, { recursive: true, force: true });
 });
 
 describe('build --lang en', () => {

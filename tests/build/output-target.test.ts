@@ -5,18 +5,22 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { publishDir, publishFile } from '../../scripts/lib/publish/publish.ts';
 import { ROOT, TEST_EPOCH } from '../build-once.ts';
+import { projectCopy } from '../sample-copy.ts';
 
 /**
  * `--out` anywhere: another filesystem, a full one, a read-only one, a path that is a file.
  * Mounting a small or read-only tmpfs needs root (as on CI and the developers' machines).
  */
 const isRoot = process.getuid?.() === 0;
-const shmIsOtherDevice = statSync('/dev/shm', { throwIfNoEntry: false })?.dev !== statSync(ROOT).dev;
+/** The project with the one-chapter sample: where the output goes does not depend on the document's length. */
+const project = projectCopy();
+/** The build stages its output in the project's .build/: /dev/shm is another filesystem from it. */
+const shmIsOtherDevice = statSync('/dev/shm', { throwIfNoEntry: false })?.dev !== statSync(project).dev;
 const mounts: string[] = [];
 
 function build(out: string, ...more: string[]) {
-  return spawnSync(process.execPath, [join(ROOT, 'scripts/build.ts'), '--out', out, ...more], {
-    cwd: ROOT,
+  return spawnSync(process.execPath, [join(project, 'scripts/build.ts'), '--out', out, ...more], {
+    cwd: project,
     encoding: 'utf8',
     env: { ...process.env, SOURCE_DATE_EPOCH: TEST_EPOCH },
   });
@@ -56,6 +60,7 @@ afterAll(() => {
     spawnSync('umount', [dir]);
     rmSync(dir, { recursive: true, force: true });
   }
+  rmSync(project, { recursive: true, force: true });
 });
 
 describe('--out on another filesystem', () => {
