@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -13,6 +13,9 @@ import { join } from 'node:path';
  */
 export function scratchForRun(): () => void {
   const root = mkdtempSync(join(tmpdir(), 'prospectus-tests-'));
+  // As open as the system's /tmp it stands in for: some tests run a child as another user (nobody,
+  // to meet file modes root would write through), and it must reach its folder in here.
+  chmodSync(root, 0o1777);
   process.env['TMPDIR'] = root;
   return () => {
     if (process.env['PROSPECTUS_KEEP_SCRATCH']) {
