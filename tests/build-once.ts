@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { scratchForRun } from './scratch.ts';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 /** The sample, built once per test run into its own folder, so tests never touch dist/. */
@@ -23,4 +24,19 @@ export function buildOnce(): string {
   });
   if (runId) writeFileSync(marker, runId);
   return TEST_DIST;
+}
+
+/**
+ * The global setup of vitest's build project and of Playwright: the run's scratch folder first
+ * (so the build's temporary files go there too), then the sample; returns the teardown.
+ */
+export function scratchThenBuild(): () => void {
+  const teardown = scratchForRun();
+  try {
+    buildOnce();
+  } catch (e) {
+    teardown();
+    throw e;
+  }
+  return teardown;
 }
