@@ -56,27 +56,40 @@ differ in page count. Each edition gets its own table: its PDF step against its 
 `;
 
 const root = resolve(import.meta.dirname, '..');
-const { values } = parseArgs({
-  options: {
-    sizes: { type: 'string', default: '4,20,41' },
-    long: { type: 'string', default: '89' },
-    runs: { type: 'string' },
-    'no-units': { type: 'boolean', default: false },
-    help: { type: 'boolean', short: 'h', default: false },
-  },
-});
+const OPTIONS = {
+  sizes: { type: 'string', default: '4,20,41' },
+  long: { type: 'string', default: '89' },
+  runs: { type: 'string' },
+  'no-units': { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+/** The options, or one line and exit 2 for what parseArgs refuses (an unknown option, a stray word). */
+function readOptions() {
+  try {
+    return parseArgs({ options: OPTIONS });
+  } catch (e) {
+    process.stderr.write(`bench: ${(e as Error).message.split('\n')[0]} (see --help)\n`);
+    process.exit(2);
+  }
+}
+const { values } = readOptions();
 if (values.help) {
   process.stdout.write(HELP);
   process.exit(0);
 }
-const sizes = values.sizes.split(',').map(Number);
-const longChapters = Number(values.long);
-for (const n of [...sizes, longChapters]) {
-  if (!Number.isInteger(n) || n < 0) {
-    process.stderr.write(`bench: a size is a whole number of chapters, not "${n}" (see --help)\n`);
+// What was typed is named in the message, not what Number made of it ("x", not "NaN").
+for (const typed of [...values.sizes.split(','), values.long, ...(values.runs === undefined ? [] : [values.runs])]) {
+  if (!/^\d+$/.test(typed.trim())) {
+    process.stderr.write(`bench: sizes, --long and --runs are whole numbers, not "${typed}" (see --help)\n`);
     process.exit(2);
   }
 }
+if (values.runs !== undefined && Number(values.runs) < 1) {
+  process.stderr.write('bench: --runs is at least 1: a median needs a run (see --help)\n');
+  process.exit(2);
+}
+const sizes = values.sizes.split(',').map(Number);
+const longChapters = Number(values.long);
 const runsFor = (chapters: number) =>
   values.runs !== undefined ? Number(values.runs) : chapters === Math.max(...sizes) ? 5 : 3;
 
