@@ -9,17 +9,18 @@
 import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Page } from 'puppeteer-core';
 import { formatDiagnostic, summarize } from '../src/lib/diagnostics.ts';
-import { type PageBlock, planBlackline } from '../src/lib/diff/plan.ts';
+import { planBlackline } from '../src/lib/diff/plan.ts';
 import { chapterNames, EN_CHAPTERS_DIR } from '../src/lib/document/chapter-files.ts';
 import { buildInstant } from '../src/lib/document/stamp.ts';
-import { escapeHtml } from '../src/lib/html.ts';
 import type { Locale } from '../src/lib/i18n/locale.ts';
 import { checkProject } from '../src/lib/project.ts';
-import { STATUS_LABEL, STATUS_LABEL_EN } from '../src/lib/tieout/tieout-status.ts';
-import { summarizeTieOut, type TieOutSummary } from '../src/lib/tieout/tieout-summary.ts';
-import { buildDraftSite, type Draft, prepareDraft, WORKING_TREE } from './lib/blackline/drafts.ts';
+import { summarizeTieOut } from '../src/lib/tieout/tieout-summary.ts';
+import { buildDraftSite, prepareDraft } from './lib/blackline/drafts.ts';
+import { comparedDrafts, WORDS } from './lib/blackline/edition-words.ts';
+import { markChanges } from './lib/blackline/mark-changes.ts';
+import { changedFigures, readPage } from './lib/blackline/read-page.ts';
+import { summaryHtml } from './lib/blackline/summary-page.ts';
 import { launchChromium } from './lib/print/launch.ts';
 import { pdfMetadata, pdfMetadataEn } from './lib/print/metadata.ts';
 import { serveStatic } from './lib/print/serve.ts';
@@ -36,15 +37,6 @@ Both drafts are typeset by the current code: only changes to content/ and data/ 
 `;
 
 const root = resolve(import.meta.dirname, '..');
-/**
- * What is compared: the cover's lines (title block, the prospectus's offer block, the date, the
- * draft's 警告 box) and the chapters' blocks, in page order. The draft stamp names the build, not
- * the document (each draft's commit and date), so it is left out: the running heads name both.
- */
-const BLOCKS = [
-  'section.cover :is(p, dt, dd):not([data-draft-stamp])',
-  'article.print-chapter :is(h1, h2, h3, h4, p, li, figcaption, caption, th, td)',
-].join(', ');
 
 /** Where each edition's document page is and where its blackline goes. */
 interface Edition {
@@ -58,30 +50,6 @@ const EDITIONS: Record<Locale, Edition> = {
   zh: { locale: 'zh', path: '/document/', pdf: 'blackline.pdf', dir: 'blackline' },
   en: { locale: 'en', path: '/en/document/', pdf: 'blackline-en.pdf', dir: 'blackline-en' },
 };
-
-/** The words of the blackline's own pages, in the edition's language. */
-const WORDS: Record<Locale, { blackline: string; separator: string }> = {
-  zh: { blackline: '比較本', separator: '　' },
-  en: { blackline: 'BLACKLINE', separator: '  ' },
-};
-
-/** A draft as the edition's pages name it: `HEAD（abc）`, or `HEAD (abc)` and "working tree". */
-function draftName(draft: Draft, locale: Locale): string {
-  if (locale === 'zh') return `${draft.label}（${draft.commit}）`;
-  const working = draft.label === WORKING_TREE.label && draft.commit === WORKING_TREE.commit;
-  return working ? 'working tree (uncommitted)' : `${draft.label} (${draft.commit})`;
-}
-
-/** FROM → TO, as the running heads and the summary say it (the Chinese arrow follows a full-width bracket). */
-function comparedDrafts(from: Draft, to: Draft, locale: Locale): string {
-  return `${draftName(from, locale)}${locale === 'zh' ? '' : ' '}→ ${draftName(to, locale)}`;
-}
-
-interface FigureValue {
-  ref: string;
-  label: string;
-  value: string;
-}
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -131,111 +99,10 @@ async function main(): Promise<number> {
       await page.goto(`${toServer.url}${edition.path}`, { waitUntil: 'load' });
       const after = await readPage(page);
       const plan = planBlackline(before.blocks, after.blocks, edition.locale);
-      const oldValues = new Map(before.figures.map((f) => [f.ref, f]));
-      const newValues = new Map(after.figures.map((f) => [f.ref, f]));
-      const changedFigures = [...new Set([...oldValues.keys(), ...newValues.keys()])]
-        .map((ref) => ({ ref, old: oldValues.get(ref), now: newValues.get(ref) }))
-        .filter((f) => f.old?.value !== f.now?.value);
-      const summary = summaryHtml(edition.locale, from, to, plan, changedFigures, ties);
-      await page.evaluate(
-        (selector, rewrite, deleted, summaryHtml, runningHead, blackline) => {
-          const blocks = [...document.querySelectorAll<HTMLElement>(selector)];
-          for (const [index, html] of rewrite) {
-            const el = blocks[index];
-            if (!el) continue;
-            el.innerHTML = html;
-            el.classList.add('bl-changed');
-          }
-          const bodyRow = (el: HTMLElement | undefined) => {
-            const row = el?.closest('tr');
-            return row?.parentElement?.tagName === 'TBODY' ? row : null;
-          };
-          // Cells deleted from the end of a row follow the row's last remaining cell, in order.
-          const placedAfter = new Map<number, Element>();
-          const cover = document.querySelector<HTMLElement>('section.cover');
-          const coverLabel = cover?.getAttribute('aria-label');
-          const onCover = (el: HTMLElement | undefined): el is HTMLElement => !!el && !!cover?.contains(el);
-          for (const d of deleted) {
-            // A line struck from the cover stays on the cover: before the cover line that followed
-            // it (an offer line beside offer lines), else after the one before it, else at the end.
-            if (cover && d.chapter === coverLabel) {
-              const listed = d.kind === 'dt' || d.kind === 'dd';
-              const el = document.createElement(listed ? d.kind : 'p');
-              el.innerHTML = d.html;
-              el.className = 'bl-changed bl-deleted';
-              const next = blocks[d.before];
-              const previous = blocks[d.after];
-              if (onCover(next) && (next.closest('dl') !== null) === listed) next.before(el);
-              else if (onCover(previous)) {
-                (placedAfter.get(d.after) ?? previous).after(el);
-                placedAfter.set(d.after, el);
-              } else if (onCover(next)) next.before(el);
-              else cover.append(el);
-              continue;
-            }
-            const previousBlock = blocks[d.after];
-            if ((d.kind === 'td' || d.kind === 'th') && previousBlock && /^T[DH]$/.test(previousBlock.tagName)) {
-              const cell = document.createElement(d.kind);
-              cell.innerHTML = d.html;
-              cell.className = `${previousBlock.className} bl-changed bl-deleted`.trim();
-              (placedAfter.get(d.after) ?? previousBlock).after(cell);
-              placedAfter.set(d.after, cell);
-              continue;
-            }
-            if (d.kind === 'tr') {
-              // A deleted row goes back into its table, struck, next to the row that followed or
-              // preceded it.
-              const next = bodyRow(blocks[d.before]);
-              const previous = bodyRow(blocks[d.after]);
-              const row = document.createElement('tr');
-              row.innerHTML = d.html;
-              row.className = 'bl-changed bl-deleted';
-              // Its cells align like those of the row beside it (numbers to the right).
-              const model = next ?? previous;
-              [...row.cells].forEach((cell, i) => {
-                const like = model?.cells[i];
-                if (like?.className) cell.className = like.className;
-              });
-              if (next && (!previous || next.closest('table') === previous.closest('table'))) {
-                next.before(row);
-                continue;
-              }
-              if (previous) {
-                previous.after(row);
-                continue;
-              }
-            }
-            // Anything else that cannot stand where it was (a row whose table is gone) is shown as a
-            // struck paragraph.
-            const tag = ['td', 'th', 'tr', 'caption', 'figcaption', 'li'].includes(d.kind) ? 'p' : d.kind;
-            const el = document.createElement(tag);
-            el.innerHTML = d.kind === 'tr' ? d.html.replace(/<\/?t[dh]>/g, ' ') : d.html;
-            el.className = 'bl-changed bl-deleted';
-            const anchor = blocks[d.before];
-            const cell = anchor?.closest('table, ul, ol') ?? anchor;
-            if (cell) cell.before(el);
-            else document.querySelector('article.print-chapter:last-of-type')?.append(el);
-          }
-          for (const details of document.querySelectorAll('details.chart-data')) details.setAttribute('open', '');
-          document.querySelector('.cover')?.insertAdjacentHTML('afterend', summaryHtml);
-          const heads = [...document.querySelectorAll<HTMLElement>('article.print-chapter')].map((a) => {
-            const title = (a.querySelector('h1')?.textContent ?? '').replace(/"/g, '\\"');
-            return `@page ${a.dataset['page']} { @top-center { content: "${runningHead}" "\\A " "${title}"; } }`;
-          });
-          const style = document.createElement('style');
-          style.textContent = `@page cover { @top-center { content: "${runningHead}"; } } @page front { @top-center { content: "${runningHead}"; } } ${heads.join('\n')}`;
-          // After the document page's own @page rules (in <body>), so these running heads win.
-          document.body.append(style);
-          document.title = `${blackline} — ${document.title}`;
-          document.body.classList.add('blackline');
-        },
-        BLOCKS,
-        [...plan.rewrite],
-        plan.deleted,
-        summary,
-        `${words.blackline}${words.separator}${comparedDrafts(from, to, edition.locale)}`.replace(/"/g, '\\"'),
-        words.blackline,
-      );
+      const figures = changedFigures(before.figures, after.figures);
+      const summary = summaryHtml(edition.locale, from, to, plan, figures, ties);
+      const runningHead = `${words.blackline}${words.separator}${comparedDrafts(from, to, edition.locale)}`;
+      await markChanges(page, plan, summary, runningHead, words.blackline);
       const html = `<!doctype html>\n${await page.evaluate(() => document.documentElement.outerHTML)}`;
       mkdirSync(join(toSite, edition.dir), { recursive: true });
       writeFileSync(join(toSite, edition.dir, 'index.html'), html);
@@ -243,7 +110,7 @@ async function main(): Promise<number> {
         insertions: plan.insertions,
         deletions: plan.deletions,
         chapters: plan.chapters.size,
-        figures: changedFigures.length,
+        figures: figures.length,
       });
     }
   } finally {
@@ -296,133 +163,6 @@ async function main(): Promise<number> {
     );
   }
   return 0;
-}
-
-async function readPage(page: Page): Promise<{ blocks: PageBlock[]; figures: FigureValue[] }> {
-  return page.evaluate((selector) => {
-    const leaf = [...document.querySelectorAll<HTMLElement>(selector)];
-    const rows = new Map([...document.querySelectorAll('article.print-chapter tr')].map((tr, i) => [tr, `r${i}`]));
-    // What the page shows: a check cell reads √, not √ and its screen-reader word 有.
-    const visibleText = (el: Element) => {
-      const copy = el.cloneNode(true) as Element;
-      for (const hidden of copy.querySelectorAll('.sr-only')) hidden.remove();
-      // Soft hyphens (the English edition's, hyphenate.ts) are break points, not words.
-      return (copy.textContent ?? '').replaceAll('\u00ad', '');
-    };
-    return {
-      blocks: leaf.map((el) => {
-        const row = rows.get(el.closest('tr') as Element);
-        return {
-          kind: el.tagName.toLowerCase(),
-          text: visibleText(el).replace(/\s+/g, ' ').trim(),
-          // The cover counts under its own name (封面 / Cover) in the summary.
-          chapter:
-            el.closest('section.cover')?.getAttribute('aria-label') ??
-            el.closest('article.print-chapter')?.querySelector('h1')?.textContent?.trim() ??
-            '',
-          ...(row === undefined ? {} : { row }),
-        };
-      }),
-      figures: [...document.querySelectorAll<HTMLElement>('article.print-chapter [data-ref]')].map((el) => ({
-        ref: el.dataset['ref'] ?? '',
-        label: el.dataset['label'] ?? '',
-        value: el.dataset['value'] ?? '',
-      })),
-    };
-  }, BLOCKS);
-}
-
-/** The summary page's words, per edition; tie-out statuses come from tieout-status.ts. */
-const SUMMARY: Record<
-  Locale,
-  {
-    title: string;
-    intro: (compared: string, insertions: string, deletions: string) => string;
-    chapters: string;
-    chapterHead: [string, string, string];
-    figures: string;
-    figureHead: [string, string, string, string];
-    tieOut: string;
-    tieHead: [string, string];
-    none: string;
-    status: typeof STATUS_LABEL;
-  }
-> = {
-  zh: {
-    title: '比較本摘要',
-    intro: (compared, insertions, deletions) =>
-      `比較：${compared}。插入 ${insertions} 處，刪除 ${deletions} 處。<ins class="bl-ins">插入</ins>以底線標示，<del class="bl-del">刪除</del>以刪除線標示，頁邊豎線標示有改動之處。`,
-    chapters: '有改動的章節',
-    chapterHead: ['章節', '插入', '刪除'],
-    figures: '數值有改動的數據',
-    figureHead: ['數據編號', '項目', '原數值', '新數值'],
-    tieOut: '數字核對',
-    tieHead: ['稿本', '陳述'],
-    none: '無',
-    status: STATUS_LABEL,
-  },
-  en: {
-    title: 'Blackline summary',
-    intro: (compared, insertions, deletions) =>
-      `Compared: ${compared}. Insertions: ${insertions}; deletions: ${deletions}. <ins class="bl-ins">Insertions</ins> are underlined, <del class="bl-del">deletions</del> struck through, and a bar in the margin marks each changed line.`,
-    chapters: 'Chapters changed',
-    chapterHead: ['Chapter', 'Insertions', 'Deletions'],
-    figures: 'Figures with new values',
-    figureHead: ['Data id', 'Item', 'Old value', 'New value'],
-    tieOut: 'Tie-out',
-    tieHead: ['Draft', 'Claims'],
-    none: 'None',
-    status: STATUS_LABEL_EN,
-  },
-};
-
-function summaryHtml(
-  locale: Locale,
-  from: Draft,
-  to: Draft,
-  plan: ReturnType<typeof planBlackline>,
-  figures: { ref: string; old: FigureValue | undefined; now: FigureValue | undefined }[],
-  ties: { draft: Draft; summary: TieOutSummary }[],
-): string {
-  const w = SUMMARY[locale];
-  const chapters = [...plan.chapters]
-    .map(
-      ([title, c]) =>
-        `<tr><td>${escapeHtml(title)}</td><td class="num">${c.insertions}</td><td class="num">${c.deletions}</td></tr>`,
-    )
-    .join('');
-  const seen = new Set<string>();
-  const figureRows = figures
-    .filter((f) => {
-      const key = `${f.ref}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    })
-    .map(
-      (f) =>
-        `<tr><td><code>${escapeHtml(f.ref)}</code></td><td>${escapeHtml(f.now?.label ?? f.old?.label ?? '')}</td><td class="num">${f.old ? `<del class="bl-del">${escapeHtml(f.old.value)}</del>` : '—'}</td><td class="num">${f.now ? `<ins class="bl-ins">${escapeHtml(f.now.value)}</ins>` : '—'}</td></tr>`,
-    )
-    .join('');
-  const tieRows = ties
-    .map(
-      (t) =>
-        `<tr><td>${escapeHtml(draftName(t.draft, locale))}</td><td class="num">${t.summary.claims}</td><td class="num">${t.summary.agree}</td><td class="num">${t.summary.statedOnly.length}</td><td class="num">${t.summary.mismatch}</td></tr>`,
-    )
-    .join('');
-  const head = (cells: readonly string[], numeric: number) =>
-    `<thead><tr>${cells.map((c, i) => `<th${i >= numeric ? ' class="num"' : ''}>${c}</th>`).join('')}</tr></thead>`;
-  const compared = escapeHtml(comparedDrafts(from, to, locale));
-  return `<section class="bl-summary" aria-labelledby="bl-summary-title">
-<h1 id="bl-summary-title">${w.title}</h1>
-<p>${w.intro(compared, `<strong data-bl-insertions>${plan.insertions}</strong>`, `<strong data-bl-deletions>${plan.deletions}</strong>`)}</p>
-<h2 class="bl-h">${w.chapters}</h2>
-<table class="data-table">${head(w.chapterHead, 1)}<tbody>${chapters || `<tr><td colspan="3">${w.none}</td></tr>`}</tbody></table>
-<h2 class="bl-h">${w.figures}</h2>
-<table class="data-table" data-bl-figures>${head(w.figureHead, 2)}<tbody>${figureRows || `<tr><td colspan="4">${w.none}</td></tr>`}</tbody></table>
-<h2 class="bl-h">${w.tieOut}</h2>
-<table class="data-table">${head([...w.tieHead, w.status.pass, w.status.unchecked, w.status.fail], 1)}<tbody>${tieRows}</tbody></table>
-</section>`;
 }
 
 try {

@@ -4,8 +4,8 @@ import type { PeriodReading } from './period-check.ts';
 
 /*
  * What the chapter check finds in the MDX — bound components, section marks, each edition's
- * chapters — apart from the check itself (check-content.ts): the project model, the parity check
- * and the stage gates read these, and the check calls them.
+ * chapters — apart from the check itself (check-content.ts and check-edition.ts): the project
+ * model, the parity check and the stage gates read these, and the check calls them.
  */
 
 /** A bound figure as it occurs in a chapter: the verification schedule is built from these. */

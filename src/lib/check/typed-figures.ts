@@ -1,4 +1,13 @@
+import type { Diagnostic } from '../diagnostics.ts';
 import type { Locale } from '../i18n/locale.ts';
+import { typedWithheld } from '../offer/withhold.ts';
+import { REDACTION_MARKER, REDACTION_MARKER_EN } from '../schema/redaction.ts';
+
+/*
+ * What an author typed into a chapter's text that must be bound instead: a figure with its unit,
+ * the value of a withheld figure, the redaction marker. Typed, none is sourced or checked, and a
+ * copy that withholds could not withhold it.
+ */
 
 /**
  * An amount, a percentage or a count with its unit, typed as text rather than bound with <Val>.
@@ -33,4 +42,56 @@ export function typedFigures(text: string, locale: Locale): RegExpMatchArray[] {
     kept.push(m);
   }
   return kept;
+}
+
+/**
+ * A text node's typed figures, withheld values and redaction marker, at the author's line and
+ * column (`start`: the node's; `offset`: the frontmatter's lines). `withheld`: every spelling of
+ * every withheld figure (withheldSpellings).
+ */
+export function typedTextDiagnostics(
+  text: string,
+  start: { line: number; column: number } | undefined,
+  where: { file: string; offset: number; locale: Locale; withheld: readonly string[] },
+): Diagnostic[] {
+  const { file, offset, locale, withheld } = where;
+  const marker = locale === 'zh' ? REDACTION_MARKER : REDACTION_MARKER_EN;
+  if (text.includes(marker)) {
+    return [
+      {
+        file,
+        line: start ? start.line + offset : undefined,
+        severity: 'error',
+        message: `${marker} typed by hand — expected <Redact term="…" /> with the wording in data/redactions.yaml, so vetting and final copies can show it`,
+        rule: 'redaction',
+      },
+    ];
+  }
+  const diagnostics: Diagnostic[] = [];
+  // Every typed figure is its own record: fixing the first must not reveal the next one only then.
+  for (const unbound of typedFigures(text, locale)) {
+    const before = text.slice(0, unbound.index).split('\n');
+    const lastLine = before.at(-1) ?? '';
+    diagnostics.push({
+      file,
+      line: start ? start.line + offset + before.length - 1 : undefined,
+      column: start ? (before.length === 1 ? start.column : 1) + lastLine.length : undefined,
+      severity: 'error',
+      message: `the figure "${unbound[0].trim()}" is typed into the text — expected <Val of="…" /> bound to a dataset, fact or claim, so it is sourced, checked and listed in the verification schedule`,
+      rule: 'unbound-figure',
+    });
+  }
+  // A withheld figure typed by hand would print in every copy: refused in every stage.
+  for (const typed of typedWithheld(text, withheld)) {
+    const before = text.slice(0, typed.index).split('\n');
+    diagnostics.push({
+      file,
+      line: start ? start.line + offset + before.length - 1 : undefined,
+      column: start ? (before.length === 1 ? start.column : 1) + (before.at(-1) ?? '').length : undefined,
+      severity: 'error',
+      message: `"${typed.spelling}" is the value of a withheld figure typed into the text — expected <Val of="…" /> bound to data/offer.yaml, so publication copies withhold it and a change to the offer changes it`,
+      rule: 'withheld-typed',
+    });
+  }
+  return diagnostics;
 }
