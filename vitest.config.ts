@@ -25,9 +25,9 @@ export default defineConfig({
           globalSetup: ['tests/build/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 300_000,
-          // Two files at a time: a build spends much of its time waiting on Chromium or a child,
-          // so two share the machine's two cores well; every test finds its own processes by a
-          // mark (tests/processes.ts) and writes into its own folder.
+          // Two files at a time: one build alone does not keep both cores busy (525 s against
+          // 370 s here); every test finds its own processes by a mark (tests/processes.ts) and
+          // writes into its own folder.
           maxWorkers: 2,
         },
       },

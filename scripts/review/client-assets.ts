@@ -63,7 +63,7 @@ function reExportedNames(source: string): string[] | undefined {
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/^\s*\/\/.*$/gm, '')
     .trim();
-  const m = /^export \{([^}]*)\} from '[^']+';$/.exec(code);
+  const m = /^export \{([^}]*)\} from '(?:\.\.\/)+src\/lib\/review\/[a-z-]+\.ts';$/.exec(code);
   return m?.[1]
     ?.split(',')
     .map((n) => n.trim())
@@ -83,8 +83,8 @@ function fromBuild(name: string, file: string, values: Readonly<Record<string, u
 
 /**
  * The client, read once at start: every module of its folder with its types stripped (no bundler
- * step; browsers load ES modules), FROM_BUILD's modules replaced by the build's values. A module that does not
- * strip stops the server at start.
+ * step; browsers load ES modules), FROM_BUILD's modules replaced by the build's values. A module
+ * that does not strip stops the server at start.
  */
 export function loadClientAssets(dir: string = CLIENT_DIR): ClientAssets {
   const modules = new Map<string, string>();

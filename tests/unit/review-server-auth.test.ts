@@ -38,6 +38,7 @@ describe('review server: nothing before sign-in', () => {
       '/_review/schedule.csv',
       '/_review/client/main.ts',
       '/_review/client/keys.ts',
+      '/_review/client/state-labels.ts',
       '/_review/review.css',
     ];
     expect(paths).toContain('/review-items.json');

@@ -2,14 +2,17 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { scratchForRun } from '../scratch.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const saved = process.env['TMPDIR'];
 afterEach(() => {
-  process.env['TMPDIR'] = saved;
+  // Assigning undefined would set the string "undefined".
+  if (saved === undefined) delete process.env['TMPDIR'];
+  else process.env['TMPDIR'] = saved;
   delete process.env['PROSPECTUS_KEEP_SCRATCH'];
+  vi.restoreAllMocks();
 });
 
 describe("a test run's scratch folder", () => {
@@ -28,8 +31,11 @@ describe("a test run's scratch folder", () => {
     const system = mkdtempSync(join(tmpdir(), 'system-tmp-'));
     process.env['TMPDIR'] = system;
     process.env['PROSPECTUS_KEEP_SCRATCH'] = '1';
+    const said = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
     scratchForRun()();
-    expect(readdirSync(system)).toEqual([expect.stringMatching(/^prospectus-tests-/)]);
+    const kept = readdirSync(system);
+    expect(kept).toEqual([expect.stringMatching(/^prospectus-tests-/)]);
+    expect(said).toHaveBeenCalledWith(`scratch folders kept in ${join(system, kept[0] ?? '')}\n`);
   });
 
   it('is what a vitest run of the unit tests writes into: it leaves the temporary directory as it found it', () => {

@@ -1,8 +1,9 @@
 /**
  * The site serves its typefaces as WOFF2 only. Fontsource's stylesheets list a WOFF fallback
  * after each WOFF2 slice; every browser a reviewer can use reads WOFF2, so the fallback was never
- * fetched, yet Vite copied and hashed all of them into every build (about half of the 900 font
- * files and 28 MB of each `dist/`). One rule for the site and the sign-in page.
+ * fetched, yet Vite copied and hashed all of them into every build (454 files in the sample's
+ * `_astro/`, more than half the bytes of a small copy's `dist/`). One rule for the site and the
+ * sign-in page.
  */
 
 const WOFF_FALLBACK = /,\s*url\([^)]+\.woff\)\s*format\((['"])woff\1\)/g;
