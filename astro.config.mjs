@@ -5,6 +5,7 @@ import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkCjkFriendlyGfmStrikethrough from 'remark-cjk-friendly-gfm-strikethrough';
+import { noDepOptimizerInBuild } from './src/lib/astro/no-dep-optimizer.ts';
 import { devDataWatch } from './src/lib/data/dev-data-watch.ts';
 import { viteWoff2Only } from './src/lib/fonts/woff2-only.ts';
 import { rehypeChapterFootnotes } from './src/lib/markdown/footnotes.ts';
@@ -47,7 +48,7 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
   markdown: { processor },
-  integrations: [mdx({ processor }), devDataWatch()],
+  integrations: [mdx({ processor }), devDataWatch(), noDepOptimizerInBuild()],
   vite: {
     // Before @astrojs/mdx: `## … {#id}` would otherwise be read as a JavaScript expression.
     // Fonts: WOFF2 only, see the plugin.
