@@ -1,6 +1,8 @@
-import { expect, test } from '@playwright/test';
 import { TEST_DIST } from '../build-once.ts';
 import { addUsers, password, type Running, startTestServer } from '../review-server.ts';
+// The shared test type, though the file does not serve the site: one worker hash for every file,
+// so these tests need not wait at the end of the run for a worker of their own.
+import { expect, test } from './fixtures.ts';
 
 /**
  * The built sample behind the review server, in Chromium: its policy (scripts pinned by hash,
@@ -8,6 +10,9 @@ import { addUsers, password, type Running, startTestServer } from '../review-ser
  * page scripts — with no violation reported, and the sign-in must lead back to the page asked for.
  */
 let running: Running;
+
+// One build and one server for the file's tests: they run in order, in one worker.
+test.describe.configure({ mode: 'default' });
 
 test.beforeAll(async () => {
   running = await startTestServer(TEST_DIST);

@@ -3,9 +3,11 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { parseCsv } from '../../src/lib/csv.ts';
 import { editFile, projectCopy } from '../sample-copy.ts';
+// The shared test type (one worker hash for every file): see review-server.spec.ts.
+import { expect, test } from './fixtures.ts';
 
 /**
  * The reviewers' workspace end to end: the one-chapter fixture built as a vetting copy, served by
