@@ -15,6 +15,7 @@ import { rehypeHyphenateEnglish } from './src/lib/markdown/hyphenate-prose.ts';
 import { rehypeInternalLinks } from './src/lib/markdown/internal-links.ts';
 import { rehypeLiteralLinkEnds } from './src/lib/markdown/literal-links.ts';
 import { viteSectionIds } from './src/lib/markdown/section-ids.ts';
+import { rehypeTableAfterHeading } from './src/lib/markdown/table-after-heading.ts';
 import { rehypeTermMarks } from './src/lib/markdown/term-marks.ts';
 
 // Astro 7's default Markdown processor ignores remark plugins, and CJK emphasis such as
@@ -32,6 +33,7 @@ const processor = unified({
     rehypeHeadingCaps,
     rehypeInternalLinks,
     rehypeChapterFootnotes,
+    rehypeTableAfterHeading,
     rehypeTermMarks,
     rehypeHyphenateEnglish,
   ],

@@ -61,11 +61,14 @@ function physicalPage(folio: string, texts: readonly string[], offset: number): 
  * figure a page break splits — its start closing the page before (before that page's folio, if
  * the reader puts it last), its rest on this page (人民幣 | 22,480千元).
  */
-function prints(texts: readonly string[], physical: number | undefined, needle: string): boolean {
+function prints(texts: readonly string[], physical: number | undefined, printed: string): boolean {
   if (physical === undefined) return false;
-  const here = texts[physical - 1] ?? '';
+  // Whatever its capitals: a table whose heading names it is found by the heading, which an
+  // English chapter sets in capitals.
+  const needle = printed.toLowerCase();
+  const here = (texts[physical - 1] ?? '').toLowerCase();
   if (here.includes(needle)) return true;
-  const before = (texts[physical - 2] ?? '').replace(/–(?:[IVX]*-?\d+|[ivx]+)–$/u, '');
+  const before = (texts[physical - 2] ?? '').replace(/–(?:[IVX]*-?\d+|[ivx]+)–$/u, '').toLowerCase();
   for (let k = 1; k < needle.length; k++)
     if (before.endsWith(needle.slice(0, k)) && here.includes(needle.slice(k))) return true;
   return false;

@@ -213,9 +213,15 @@ export async function boundFigures(page: Page, locale: Locale = 'zh'): Promise<B
         let fallback: string;
         let location: string;
         if (figure) {
-          const title = figure.querySelector('.figure-title')?.textContent?.trim() ?? '';
-          anchor = title;
-          fallback = title;
+          const caption = figure.querySelector('.figure-title');
+          const title = caption?.textContent?.trim() ?? '';
+          // A hidden caption repeats the heading just above the figure, which prints the name
+          // in its own letters (an English heading in capitals): the page is found by those.
+          const printed = caption?.hasAttribute('hidden')
+            ? (figure.previousElementSibling?.textContent?.trim() ?? title)
+            : title;
+          anchor = printed;
+          fallback = printed;
           location = `${figure.classList.contains('chart') ? labels.chart : labels.table}${title}`;
         } else {
           const block = el.closest('p, li, h1, h2, h3, h4, td') ?? el;
