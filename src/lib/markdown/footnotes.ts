@@ -1,5 +1,5 @@
 import { chapterOf, editionOf, type VFileLike } from './chapter-of.ts';
-import type { HastNode } from './heading-ids.ts';
+import type { HastNode } from './hast.ts';
 
 /** The label over a chapter's notes: a paragraph, not a heading, so it is in no contents or outline. */
 const LABEL = { zh: '附註', en: 'Notes' } as const;

@@ -1,13 +1,5 @@
+import type { HastNode } from './hast.ts';
 import { isEnglishChapter } from './hyphenate-prose.ts';
-
-interface HastNode {
-  type: string;
-  tagName?: string;
-  name?: string | null;
-  value?: string;
-  attributes?: { type: string; name?: string; value?: unknown }[];
-  children?: HastNode[];
-}
 
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 

@@ -1,13 +1,6 @@
 import { chapterOf, type VFileLike } from './chapter-of.ts';
+import type { HastNode } from './hast.ts';
 import { sectionAnchor, splitSectionId } from './section-ids.ts';
-
-export interface HastNode {
-  type: string;
-  tagName?: string;
-  value?: string;
-  properties?: Record<string, unknown>;
-  children?: HastNode[];
-}
 
 /**
  * Heading ids. A heading with a section id (`## … {#cloud-market}`) gets

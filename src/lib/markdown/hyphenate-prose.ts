@@ -1,11 +1,5 @@
+import type { HastNode } from './hast.ts';
 import { hyphenateEnglish } from './hyphenate.ts';
-
-interface HastNode {
-  type: string;
-  tagName?: string;
-  value?: string;
-  children?: HastNode[];
-}
 
 /** Blocks of running prose: the text the English print justifies. */
 const PROSE = new Set(['p', 'li']);

@@ -1,6 +1,6 @@
 import { isInternalTarget, parseTarget } from '../document/cross-refs.ts';
 import { chapterOf, type VFileLike } from './chapter-of.ts';
-import type { HastNode } from './heading-ids.ts';
+import type { HastNode } from './hast.ts';
 
 /**
  * A Markdown link to a chapter or section (`[…](risk-factors#competition)`, `[…](#production)`)

@@ -1,4 +1,4 @@
-import type { HastNode } from './heading-ids.ts';
+import type { HastNode } from './hast.ts';
 
 /**
  * GFM makes a link of an address written as text (`www.hkexnews.hk`), and ends it only at ASCII

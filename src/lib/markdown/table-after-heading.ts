@@ -1,11 +1,4 @@
-interface HastNode {
-  type: string;
-  tagName?: string;
-  name?: string | null;
-  value?: string;
-  attributes?: { type: string; name?: string; value?: unknown }[];
-  children?: HastNode[];
-}
+import type { HastNode } from './hast.ts';
 
 /** The prop the build gives a `<DataTable>` set directly under a heading: that heading's words. */
 export const PRECEDING_HEADING_PROP = 'precedingHeading';

@@ -4,14 +4,7 @@ import { loadRegistry } from '../data/load.ts';
 import type { Locale } from '../i18n/locale.ts';
 import type { Term } from '../schema/term.ts';
 import { findTerms, termForms } from '../terms/match.ts';
-
-interface HastNode {
-  type: string;
-  tagName?: string;
-  value?: string;
-  properties?: Record<string, unknown>;
-  children?: HastNode[];
-}
+import type { HastNode } from './hast.ts';
 
 /** Elements whose text is not prose to mark: headings, figures already bound, code, links. */
 const SKIP = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'a', 'code', 'pre', 'script', 'style', 'svg']);
