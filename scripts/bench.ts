@@ -13,13 +13,13 @@ import {
   type Baseline,
   BenchError,
   type Build,
+  buildGoesFirst,
   EDITIONS,
-  type EditionResult,
   LONG_PSS_LIMIT_MB,
   type Run,
   type SizeResult,
   say,
-  stats,
+  summarizeSize,
   type UnitsBench,
 } from './lib/bench/model.ts';
 import { writeReport } from './lib/bench/report.ts';
@@ -112,7 +112,7 @@ async function measure(chapters: number): Promise<SizeResult> {
     // baselines print the previous run's dist/, the same HTML (SOURCE_DATE_EPOCH is fixed).
     let b: Build;
     let raw: Baseline[];
-    if (n % 2 === 1) {
+    if (buildGoesFirst(n)) {
       b = await build(dir);
       raw = await baselines();
     } else {
@@ -137,37 +137,10 @@ async function measure(chapters: number): Promise<SizeResult> {
     }
     done.push({ build: b, baselines: raw });
     say(
-      `${chapters} chapters, run ${n}/${runs} (${n % 2 === 1 ? 'build first' : 'baseline first'}): ${parts.join('; ')}`,
+      `${chapters} chapters, run ${n}/${runs} (${buildGoesFirst(n) ? 'build first' : 'baseline first'}): ${parts.join('; ')}`,
     );
   }
-  const editions = EDITIONS.map((edition, i): EditionResult => {
-    const pdfOf = (r: Run) => r.build.timings[edition.key('pdf_s')] ?? 0;
-    const baseOf = (r: Run) => r.baselines[i] as Baseline;
-    const pdf = stats(done.map(pdfOf));
-    const median = done.find((r) => pdfOf(r) === pdf.median) as Run;
-    return {
-      edition,
-      pdf,
-      base: stats(done.map((r) => baseOf(r).seconds)),
-      byRun: stats(done.map((r) => pdfOf(r) / baseOf(r).seconds)),
-      median,
-      medianBaseline: baseOf(median),
-      basePeakPssMb: Math.max(...done.map((r) => baseOf(r).peakPssMb)),
-    };
-  });
-  return {
-    chapters,
-    runs: done,
-    editions,
-    site: stats(
-      done.map(
-        (r) =>
-          (r.build.timings['check_s'] ?? 0) + (r.build.timings['astro_s'] ?? 0) + (r.build.timings['search_s'] ?? 0),
-      ),
-    ),
-    total: stats(done.map((r) => r.build.timings['total_s'] ?? 0)),
-    peakPssMb: Math.max(...done.map((r) => r.build.peakPssMb)),
-  };
+  return summarizeSize(chapters, done);
 }
 
 const results: SizeResult[] = [];

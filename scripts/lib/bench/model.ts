@@ -121,3 +121,45 @@ export interface SizeResult {
   total: Stats;
   peakPssMb: number;
 }
+
+/**
+ * Which side of run `n` (from 1) goes first: the build on odd runs, raw Chromium on even ones, so
+ * neither always runs on a machine warmed (or tired) by the other.
+ */
+export const buildGoesFirst = (n: number): boolean => n % 2 === 1;
+
+/**
+ * One size's runs summed up. Each edition's passes come from its own median run (the run whose
+ * PDF step is that edition's median), which need not be the other edition's: an edition's
+ * passes then add up to no more than its step.
+ */
+export function summarizeSize(chapters: number, done: Run[]): SizeResult {
+  const editions = EDITIONS.map((edition, i): EditionResult => {
+    const pdfOf = (r: Run) => r.build.timings[edition.key('pdf_s')] ?? 0;
+    const baseOf = (r: Run) => r.baselines[i] as Baseline;
+    const pdf = stats(done.map(pdfOf));
+    const median = done.find((r) => pdfOf(r) === pdf.median) as Run;
+    return {
+      edition,
+      pdf,
+      base: stats(done.map((r) => baseOf(r).seconds)),
+      byRun: stats(done.map((r) => pdfOf(r) / baseOf(r).seconds)),
+      median,
+      medianBaseline: baseOf(median),
+      basePeakPssMb: Math.max(...done.map((r) => baseOf(r).peakPssMb)),
+    };
+  });
+  return {
+    chapters,
+    runs: done,
+    editions,
+    site: stats(
+      done.map(
+        (r) =>
+          (r.build.timings['check_s'] ?? 0) + (r.build.timings['astro_s'] ?? 0) + (r.build.timings['search_s'] ?? 0),
+      ),
+    ),
+    total: stats(done.map((r) => r.build.timings['total_s'] ?? 0)),
+    peakPssMb: Math.max(...done.map((r) => r.build.peakPssMb)),
+  };
+}
