@@ -2,7 +2,7 @@
  * npm run build — checks the data and chapters, builds the site, prints the PDF, and only then
  * replaces dist/. A failed or interrupted build leaves the previous dist/ exactly as it was.
  */
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { coverageLine, periodCoverage } from '../src/lib/check/period-check.ts';
@@ -22,7 +22,7 @@ import { type EarlyLeakScan, startLeakScan } from './lib/leak/leak-scan-early.ts
 import { PDF_FILE, PRINTED_PAGE } from './lib/print/editions.ts';
 import { pdfMetadata, pdfMetadataEn } from './lib/print/metadata.ts';
 import { sourceCommit } from './lib/publish/commit.ts';
-import { checkWritable, isAlive, PublishError, publishDir, sweepLeftovers } from './lib/publish/publish.ts';
+import { checkWritable, PublishError, publishDir, removeAbandoned, sweepLeftovers } from './lib/publish/publish.ts';
 import { type PdfMetadata, RenderError, renderPdf } from './lib/render-pdf.ts';
 import { ReviewGateError, reviewStep } from './lib/review/review-items.ts';
 import {
@@ -369,16 +369,6 @@ function oneLineIfNoSpace(message: string, work: string): string {
     return `no space left on device in ${dirname(work)} (the build's work folder)`;
   }
   return message;
-}
-
-/** A build that was killed outright (no chance to clean up) leaves its work folder; sweep those. */
-async function removeAbandoned(dir: string): Promise<void> {
-  for (const name of await readdir(dir)) {
-    const pid = /^(?:site|old)-(\d+)$/.exec(name)?.[1];
-    if (pid && (Number(pid) === process.pid || !isAlive(Number(pid)))) {
-      await rm(join(dir, name), { recursive: true, force: true });
-    }
-  }
 }
 
 process.exitCode = await main();
