@@ -11,7 +11,7 @@ import { formatDiagnostic, summarize } from '../src/lib/diagnostics.ts';
 import { chapterNames, EN_CHAPTERS_DIR } from '../src/lib/document/chapter-files.ts';
 import { effectiveStage, stageWithholds } from '../src/lib/document/stage.ts';
 import { buildInstant } from '../src/lib/document/stamp.ts';
-import { LOCALES, type Locale } from '../src/lib/i18n/locale.ts';
+import { EDITION_NAME, isLocale, LOCALES, type Locale } from '../src/lib/i18n/locale.ts';
 import { checkProject } from '../src/lib/project.ts';
 import { withheldDateSpellings } from '../src/lib/render/date.ts';
 import { StageSchema } from '../src/lib/schema/document.ts';
@@ -19,7 +19,7 @@ import { summarizeTieOut, tieOutLogLine } from '../src/lib/tieout/tieout-summary
 import './lib/site/follow-parent.ts';
 import { withheldSpellings } from '../src/lib/offer/withhold.ts';
 import { type EarlyLeakScan, startLeakScan } from './lib/leak/leak-scan-early.ts';
-import { PDF_FILE, PRINTED_PAGE } from './lib/print/editions.ts';
+import { editionsLine, PDF_FILE, PRINTED_PAGE } from './lib/print/editions.ts';
 import { pdfMetadata, pdfMetadataEn } from './lib/print/metadata.ts';
 import { sourceCommit } from './lib/publish/commit.ts';
 import { checkWritable, PublishError, publishDir, removeAbandoned, sweepLeftovers } from './lib/publish/publish.ts';
@@ -346,19 +346,6 @@ async function buildOne(
 }
 
 class LeakError extends Error {}
-
-const EDITION_NAME: Record<Locale, string> = { zh: 'Chinese', en: 'English' };
-
-function isLocale(value: string): value is Locale {
-  return (LOCALES as readonly string[]).includes(value);
-}
-
-/** Which editions this build prints, for the progress line. */
-function editionsLine(printed: readonly Locale[], englishEdition: boolean): string {
-  const site = englishEdition ? 'site: both editions' : 'site: Chinese edition';
-  if (printed.length === 0) return `${site}; no PDF`;
-  return `${site}; PDF: ${printed.map((l) => `${EDITION_NAME[l]} (${PDF_FILE[l]})`).join(', ')}`;
-}
 
 /**
  * A full disk under .build/ surfaces deep inside a bundler's or browser's error (a Rust
