@@ -13,12 +13,11 @@ import { effectiveStage, stageWithholds } from '../src/lib/document/stage.ts';
 import { buildInstant } from '../src/lib/document/stamp.ts';
 import { EDITION_NAME, isLocale, LOCALES, type Locale } from '../src/lib/i18n/locale.ts';
 import { checkProject } from '../src/lib/project.ts';
-import { withheldDateSpellings } from '../src/lib/render/date.ts';
 import { StageSchema } from '../src/lib/schema/document.ts';
 import { summarizeTieOut, tieOutLogLine } from '../src/lib/tieout/tieout-summary.ts';
 import './lib/site/follow-parent.ts';
-import { withheldSpellings } from '../src/lib/offer/withhold.ts';
 import { type EarlyLeakScan, startLeakScan } from './lib/leak/leak-scan-early.ts';
+import { withheldTerms } from './lib/leak/leak-terms.ts';
 import { editionsLine, PDF_FILE, PRINTED_PAGE } from './lib/print/editions.ts';
 import { pdfMetadata, pdfMetadataEn } from './lib/print/metadata.ts';
 import { sourceCommit } from './lib/publish/commit.ts';
@@ -206,16 +205,7 @@ async function buildOne(
   const zhMeta = pdfMetadata(doc, buildInstant(), root);
   const enMeta = pdfMetadataEn(doc, buildInstant(), root);
   const commit = sourceCommit(root);
-  // The withheld wording in both editions' languages, and the timetable's dates in both spellings.
-  const terms = [
-    ...[...project.registry.redactions.values()].flatMap((r) => [
-      r.value.text,
-      ...(r.value.en ? [r.value.en.text] : []),
-    ]),
-    ...withheldDateSpellings(project.registry),
-    // And every withheld figure (the offer price and all that follows from it), in every spelling.
-    ...(stageWithholds(stage) ? withheldSpellings(project.resolver) : []),
-  ];
+  const terms = withheldTerms(project, stage);
   let leakScan: EarlyLeakScan | undefined;
   try {
     step(`building the site (stage: ${stage}; ${editionsLine(printed, englishEdition)})`);
