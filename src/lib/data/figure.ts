@@ -31,7 +31,8 @@ export interface Figure {
   line: number | undefined;
   /**
    * Withheld from publication copies: stated so (an offer input), or derived from a figure that
-   * is. Set here, where every figure is made, so no list of withheld figures is kept anywhere.
+   * is. Set by the Resolver (resolve.ts), where every figure is made, so no list of withheld
+   * figures is kept anywhere.
    */
   withheld: boolean;
   /** The end of the offer price range the figure is computed at, when it is one of the offer's. */
