@@ -2,7 +2,7 @@
  * npm run build — checks the data and chapters, builds the site, prints the PDF, and only then
  * replaces dist/. A failed or interrupted build leaves the previous dist/ exactly as it was.
  */
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { coverageLine, periodCoverage } from '../src/lib/check/period-check.ts';
@@ -11,18 +11,17 @@ import { formatDiagnostic, summarize } from '../src/lib/diagnostics.ts';
 import { chapterNames, EN_CHAPTERS_DIR } from '../src/lib/document/chapter-files.ts';
 import { effectiveStage, stageWithholds } from '../src/lib/document/stage.ts';
 import { buildInstant } from '../src/lib/document/stamp.ts';
-import { LOCALES, type Locale } from '../src/lib/i18n/locale.ts';
+import { EDITION_NAME, isLocale, LOCALES, type Locale } from '../src/lib/i18n/locale.ts';
 import { checkProject } from '../src/lib/project.ts';
-import { withheldDateSpellings } from '../src/lib/render/date.ts';
 import { StageSchema } from '../src/lib/schema/document.ts';
 import { summarizeTieOut, tieOutLogLine } from '../src/lib/tieout/tieout-summary.ts';
 import './lib/site/follow-parent.ts';
-import { withheldSpellings } from '../src/lib/offer/withhold.ts';
 import { type EarlyLeakScan, startLeakScan } from './lib/leak/leak-scan-early.ts';
-import { PDF_FILE, PRINTED_PAGE } from './lib/print/editions.ts';
+import { withheldTerms } from './lib/leak/leak-terms.ts';
+import { editionsLine, PDF_FILE, PRINTED_PAGE } from './lib/print/editions.ts';
 import { pdfMetadata, pdfMetadataEn } from './lib/print/metadata.ts';
 import { sourceCommit } from './lib/publish/commit.ts';
-import { checkWritable, isAlive, PublishError, publishDir, sweepLeftovers } from './lib/publish/publish.ts';
+import { checkWritable, PublishError, publishDir, removeAbandoned, sweepLeftovers } from './lib/publish/publish.ts';
 import { type PdfMetadata, RenderError, renderPdf } from './lib/render-pdf.ts';
 import { ReviewGateError, reviewStep } from './lib/review/review-items.ts';
 import {
@@ -169,7 +168,9 @@ async function buildOne(
     );
     return 2;
   }
-  // The editions whose PDF this build prints.
+  // The editions whose PDF this build prints. The English PDF only for a document that has an
+  // English edition: the /en/document/ page exists either way, but a cover and an empty contents
+  // are no edition.
   const printed: Locale[] = options.pdf
     ? (options.lang ? [options.lang] : LOCALES).filter((l) => l === 'zh' || englishEdition)
     : [];
@@ -204,16 +205,7 @@ async function buildOne(
   const zhMeta = pdfMetadata(doc, buildInstant(), root);
   const enMeta = pdfMetadataEn(doc, buildInstant(), root);
   const commit = sourceCommit(root);
-  // The withheld wording in both editions' languages, and the timetable's dates in both spellings.
-  const terms = [
-    ...[...project.registry.redactions.values()].flatMap((r) => [
-      r.value.text,
-      ...(r.value.en ? [r.value.en.text] : []),
-    ]),
-    ...withheldDateSpellings(project.registry),
-    // And every withheld figure (the offer price and all that follows from it), in every spelling.
-    ...(stageWithholds(stage) ? withheldSpellings(project.resolver) : []),
-  ];
+  const terms = withheldTerms(project, stage);
   let leakScan: EarlyLeakScan | undefined;
   try {
     step(`building the site (stage: ${stage}; ${editionsLine(printed, englishEdition)})`);
@@ -237,85 +229,53 @@ async function buildOne(
     const siteDone = mark;
     // Each edition's own PDF work, in ms; the leak scan and the swap that follow are shared.
     const own: Partial<Record<Locale, number>> = {};
-    let schedule: ScheduleRow[] | undefined;
-    if (printed.includes('zh')) {
-      step('printing the PDF (Chinese edition)');
+    // The schedule's rows of each edition, each placed on that edition's PDF pages.
+    const schedules: Partial<Record<Locale, ScheduleRow[]>> = {};
+    for (const locale of printed) {
+      const start = locale === 'zh' ? siteDone : performance.now();
+      const metadata = locale === 'zh' ? zhMeta : enMeta;
+      step(`printing the PDF (${EDITION_NAME[locale]} edition)`);
       let figures: BoundFigure[] = [];
       const result = await renderPdf({
         siteDir: work,
-        path: PRINTED_PAGE.zh,
-        outFile: join(work, PDF_FILE.zh),
-        metadata: zhMeta,
+        path: PRINTED_PAGE[locale],
+        outFile: join(work, PDF_FILE[locale]),
+        metadata,
         // The page text is read once: it places every figure on its page and feeds the leak scan.
         pageTexts: true,
         readPage: async (page) => {
-          figures = await boundFigures(page);
-          await review.read('zh', page);
+          figures = await boundFigures(page, locale);
+          await review.read(locale, page);
         },
         log: (m) => step(`  ${m}`),
       });
       // renderPdf reports its passes itself; the schedule's lap starts here.
       mark = performance.now();
+      const prefix = locale === 'zh' ? '' : 'en_';
       Object.assign(timings, {
-        load_s: result.timings.load,
-        print_s: result.timings.print,
-        contents_s: result.timings.contents,
-        pdf_lib_s: result.timings.pdfLib,
-        text_s: result.timings.text,
-        pages: result.pages,
-        pdf_bytes: result.bytes,
+        [`${prefix}load_s`]: result.timings.load,
+        [`${prefix}print_s`]: result.timings.print,
+        [`${prefix}contents_s`]: result.timings.contents,
+        [`${prefix}pdf_lib_s`]: result.timings.pdfLib,
+        [`${prefix}text_s`]: result.timings.text,
+        [`${prefix}pages`]: result.pages,
+        [`${prefix}pdf_bytes`]: result.bytes,
       });
-      leakScan?.add(PDF_FILE.zh, result.pageTexts);
-      if (result.units) unitStates.set('zh', { ...result.units, metadata: zhMeta });
-      schedule = placeFigures(figures, result.pageTexts ?? [], result.folioOf);
-      lap('schedule_s');
-      const placed = schedule.filter((r) => r.page !== undefined).length;
-      timings['figures'] = schedule.length;
-      timings['figures_placed'] = placed;
-      step(`schedule: ${placed} of ${schedule.length} bound figures placed on their PDF pages`);
-      own.zh = performance.now() - siteDone;
+      leakScan?.add(PDF_FILE[locale], result.pageTexts);
+      if (result.units) unitStates.set(locale, { ...result.units, metadata });
+      const rows = placeFigures(figures, result.pageTexts ?? [], result.folioOf);
+      schedules[locale] = rows;
+      lap(`${prefix}schedule_s`);
+      const placed = rows.filter((r) => r.page !== undefined).length;
+      if (locale === 'zh') {
+        timings['figures'] = rows.length;
+        timings['figures_placed'] = placed;
+      }
+      const edition = locale === 'zh' ? '' : ` (${EDITION_NAME[locale]} edition)`;
+      step(`schedule${edition}: ${placed} of ${rows.length} bound figures placed on their PDF pages`);
+      own[locale] = performance.now() - start;
       step(
-        `PDF (Chinese edition): ${result.pages} pages; load ${result.timings.load.toFixed(1)} s, print ${result.timings.print.toFixed(1)} s, contents ${result.timings.contents.toFixed(1)} s, pdf-lib ${result.timings.pdfLib.toFixed(1)} s`,
-      );
-    }
-    // The English PDF only for a document that has an English edition: the /en/document/ page
-    // exists either way, but a cover and an empty contents are no edition.
-    let scheduleEn: ScheduleRow[] | undefined;
-    if (printed.includes('en')) {
-      const enStart = performance.now();
-      step('printing the PDF (English edition)');
-      let figuresEn: BoundFigure[] = [];
-      const en = await renderPdf({
-        siteDir: work,
-        path: PRINTED_PAGE.en,
-        outFile: join(work, PDF_FILE.en),
-        metadata: enMeta,
-        pageTexts: true,
-        readPage: async (page) => {
-          figuresEn = await boundFigures(page, 'en');
-          await review.read('en', page);
-        },
-        log: (m) => step(`  ${m}`),
-      });
-      mark = performance.now();
-      Object.assign(timings, {
-        en_load_s: en.timings.load,
-        en_print_s: en.timings.print,
-        en_contents_s: en.timings.contents,
-        en_pdf_lib_s: en.timings.pdfLib,
-        en_text_s: en.timings.text,
-        en_pages: en.pages,
-        en_pdf_bytes: en.bytes,
-      });
-      leakScan?.add(PDF_FILE.en, en.pageTexts);
-      if (en.units) unitStates.set('en', { ...en.units, metadata: enMeta });
-      scheduleEn = placeFigures(figuresEn, en.pageTexts ?? [], en.folioOf);
-      lap('en_schedule_s');
-      const placedEn = scheduleEn.filter((r) => r.page !== undefined).length;
-      step(`schedule (English edition): ${placedEn} of ${scheduleEn.length} bound figures placed on their PDF pages`);
-      own.en = performance.now() - enStart;
-      step(
-        `PDF (English edition): ${en.pages} pages; load ${en.timings.load.toFixed(1)} s, print ${en.timings.print.toFixed(1)} s, contents ${en.timings.contents.toFixed(1)} s, pdf-lib ${en.timings.pdfLib.toFixed(1)} s`,
+        `PDF (${EDITION_NAME[locale]} edition): ${result.pages} pages; load ${result.timings.load.toFixed(1)} s, print ${result.timings.print.toFixed(1)} s, contents ${result.timings.contents.toFixed(1)} s, pdf-lib ${result.timings.pdfLib.toFixed(1)} s`,
       );
     }
     const pdfsDone = performance.now();
@@ -323,9 +283,9 @@ async function buildOne(
     await review.finish(project, work, { stage, commit, builtAt: buildInstant().toISOString() }, step);
     // One schedule for both editions: each figure once, with its page in each PDF. It is placed
     // on the Chinese PDF's pages, so a build without the Chinese PDF writes none.
-    if (schedule) {
-      const lines = writeSchedule(work, schedule, scheduleEn);
-      if (scheduleEn) {
+    if (schedules.zh) {
+      const lines = writeSchedule(work, schedules.zh, schedules.en);
+      if (schedules.en) {
         const { both, single } = editionsCount(lines);
         step(`schedule: ${both} figures paired across the editions, ${single} in one edition only`);
       }
@@ -377,19 +337,6 @@ async function buildOne(
 
 class LeakError extends Error {}
 
-const EDITION_NAME: Record<Locale, string> = { zh: 'Chinese', en: 'English' };
-
-function isLocale(value: string): value is Locale {
-  return (LOCALES as readonly string[]).includes(value);
-}
-
-/** Which editions this build prints, for the progress line. */
-function editionsLine(printed: readonly Locale[], englishEdition: boolean): string {
-  const site = englishEdition ? 'site: both editions' : 'site: Chinese edition';
-  if (printed.length === 0) return `${site}; no PDF`;
-  return `${site}; PDF: ${printed.map((l) => `${EDITION_NAME[l]} (${PDF_FILE[l]})`).join(', ')}`;
-}
-
 /**
  * A full disk under .build/ surfaces deep inside a bundler's or browser's error (a Rust
  * backtrace, a protocol error); the reason is all the user needs.
@@ -399,16 +346,6 @@ function oneLineIfNoSpace(message: string, work: string): string {
     return `no space left on device in ${dirname(work)} (the build's work folder)`;
   }
   return message;
-}
-
-/** A build that was killed outright (no chance to clean up) leaves its work folder; sweep those. */
-async function removeAbandoned(dir: string): Promise<void> {
-  for (const name of await readdir(dir)) {
-    const pid = /^(?:site|old)-(\d+)$/.exec(name)?.[1];
-    if (pid && (Number(pid) === process.pid || !isAlive(Number(pid)))) {
-      await rm(join(dir, name), { recursive: true, force: true });
-    }
-  }
 }
 
 process.exitCode = await main();

@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { statedInterval } from '../../src/lib/data/figure.ts';
 import { loadRegistry } from '../../src/lib/data/load.ts';
-import { Resolver, statedInterval } from '../../src/lib/data/resolve.ts';
+import { Resolver } from '../../src/lib/data/resolve.ts';
 import { cagr, tieOut, tieOutDiagnostics } from '../../src/lib/tieout/tieout.ts';
 import { editFile, sampleCopy } from '../sample-copy.ts';
 

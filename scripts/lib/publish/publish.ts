@@ -70,6 +70,16 @@ export async function sweepLeftovers(target: string): Promise<void> {
   }
 }
 
+/** A build that was killed outright (no chance to clean up) leaves its work folder; sweep those. */
+export async function removeAbandoned(dir: string): Promise<void> {
+  for (const name of await readdir(dir)) {
+    const pid = /^(?:site|old)-(\d+)$/.exec(name)?.[1];
+    if (pid && (Number(pid) === process.pid || !isAlive(Number(pid)))) {
+      await rm(join(dir, name), { recursive: true, force: true });
+    }
+  }
+}
+
 /** Fails, as publishing would, if `target` is a file or its folder cannot be written. */
 export async function checkWritable(target: string): Promise<void> {
   await checkTarget(target, 'folder');

@@ -1,4 +1,4 @@
-import { RefError } from '../data/resolve.ts';
+import { RefError } from '../data/figure.ts';
 import { type Diagnostic, didYouMean } from '../diagnostics.ts';
 import type { CrossRef } from '../document/cross-refs.ts';
 import { MissingEnglishError } from '../i18n/labels.ts';

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics.ts';
-import type { Locale } from '../i18n/locale.ts';
+import { EDITION_NAME, type Locale } from '../i18n/locale.ts';
 import type { EditionChapter, Occurrence } from './content-model.ts';
 
 /**
@@ -8,7 +8,6 @@ import type { EditionChapter, Occurrence } from './content-model.ts';
  * times each. Reviewers compare the editions figure by figure; this does it on every build.
  */
 
-const EDITION_NAME: Record<Locale, string> = { zh: 'Chinese', en: 'English' };
 /** The bucket of everything before a chapter's first section heading (its opening paragraph). */
 const OPENING = '';
 

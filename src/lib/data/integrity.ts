@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics.ts';
+import { RefError } from './figure.ts';
 import type { Located } from './registry.ts';
-import { RefError, type Resolver } from './resolve.ts';
+import type { Resolver } from './resolve.ts';
 import { checkStatement } from './statement.ts';
 
 /**

@@ -1,7 +1,8 @@
 import { formatSpan, periodSpan, type Span } from '../check/figure-context.ts';
 import { parsePeriodId } from '../i18n/periods.ts';
 import type { Claim } from '../schema/claim.ts';
-import { parseRef, type Resolver } from './resolve.ts';
+import { parseRef } from './figure.ts';
+import type { Resolver } from './resolve.ts';
 
 const PERIOD = /^\d{4}E?$/;
 

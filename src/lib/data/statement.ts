@@ -2,8 +2,9 @@ import type { Diagnostic } from '../diagnostics.ts';
 import { formatNumber } from '../i18n/decimal.ts';
 import { unitSpec } from '../i18n/units.ts';
 import type { TimeseriesDataset } from '../schema/dataset.ts';
+import { RefError } from './figure.ts';
 import type { Located } from './registry.ts';
-import { RefError, type Resolver } from './resolve.ts';
+import type { Resolver } from './resolve.ts';
 
 /**
  * The totals of a financial table, recomputed: each row declared as `sum` of rows above must

@@ -1,5 +1,6 @@
+import { type Figure, RefError } from '../data/figure.ts';
 import type { Located, Registry } from '../data/registry.ts';
-import { type Figure, RefError, type Resolver } from '../data/resolve.ts';
+import type { Resolver } from '../data/resolve.ts';
 import { stageWithholds } from '../document/stage.ts';
 import type { Claim } from '../schema/claim.ts';
 import type { Dataset, TableDataset, TimeseriesDataset } from '../schema/dataset.ts';

@@ -11,6 +11,13 @@ export type Locale = 'zh' | 'en';
 
 export const LOCALES: readonly Locale[] = ['zh', 'en'];
 
+export function isLocale(value: string): value is Locale {
+  return (LOCALES as readonly string[]).includes(value);
+}
+
+/** Each edition by name, in messages (the build's and the checks' are in English). */
+export const EDITION_NAME: Record<Locale, string> = { zh: 'Chinese', en: 'English' };
+
 /** The HTML `lang` of each edition. */
 export const LANGUAGE_TAG: Record<Locale, string> = { zh: 'zh-Hant-HK', en: 'en' };
 

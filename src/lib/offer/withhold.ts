@@ -1,4 +1,5 @@
-import type { Figure, Resolver } from '../data/resolve.ts';
+import type { Figure } from '../data/figure.ts';
+import type { Resolver } from '../data/resolve.ts';
 import { stageWithholds } from '../document/stage.ts';
 import { formatNumber } from '../i18n/decimal.ts';
 import { englishParts, formatValueEn } from '../i18n/english.ts';

@@ -1,4 +1,4 @@
-import { type Figure, RefError } from '../data/resolve.ts';
+import { type Figure, RefError } from '../data/figure.ts';
 import { didYouMean } from '../diagnostics.ts';
 import { formatNumber } from '../i18n/decimal.ts';
 import { englishSpelling } from '../i18n/english.ts';

@@ -1,4 +1,4 @@
-import { RefError } from '../data/resolve.ts';
+import { RefError } from '../data/figure.ts';
 import { didYouMean } from '../diagnostics.ts';
 import { fixedDigits, formatNumber } from '../i18n/decimal.ts';
 import { isForecast } from '../i18n/format.ts';

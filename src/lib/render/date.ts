@@ -4,8 +4,8 @@
  * that withholds, as Application Proofs print them: [編纂]. The Latest Practicable Date and the
  * accountants' report date are stated in every copy.
  */
+import { RefError } from '../data/figure.ts';
 import type { Registry } from '../data/registry.ts';
-import { RefError } from '../data/resolve.ts';
 import { didYouMean } from '../diagnostics.ts';
 import { type CalendarDate, parseDate, parseTime, spellDate, spellDateTime } from '../document/dates.ts';
 import { stageWithholds } from '../document/stage.ts';

@@ -1,4 +1,4 @@
-import { type Figure, RefError } from '../data/resolve.ts';
+import { type Figure, RefError } from '../data/figure.ts';
 import { type Locale, spellValue } from '../i18n/locale.ts';
 import { unitSpec } from '../i18n/units.ts';
 

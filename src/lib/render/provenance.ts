@@ -1,4 +1,4 @@
-import type { Figure } from '../data/resolve.ts';
+import type { Figure } from '../data/figure.ts';
 import { figureLabel, sourceNamesIn } from '../i18n/labels.ts';
 import { type Locale, spellPeriod } from '../i18n/locale.ts';
 import { UI } from '../i18n/ui.ts';

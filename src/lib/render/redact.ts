@@ -1,5 +1,5 @@
+import { RefError } from '../data/figure.ts';
 import type { Registry } from '../data/registry.ts';
-import { RefError } from '../data/resolve.ts';
 import { didYouMean } from '../diagnostics.ts';
 import { redactionIn } from '../i18n/labels.ts';
 import type { Locale } from '../i18n/locale.ts';

@@ -1,4 +1,4 @@
-import type { Figure } from '../data/resolve.ts';
+import type { Figure } from '../data/figure.ts';
 
 /* A table as the site and the PDF render it: built by table.ts, or by statement.ts for a financial statement. */
 

@@ -1,4 +1,5 @@
-import { type Figure, RefError, type Resolver } from '../data/resolve.ts';
+import { type Figure, RefError } from '../data/figure.ts';
+import type { Resolver } from '../data/resolve.ts';
 import { formatNumber } from '../i18n/decimal.ts';
 import { UnitSpellingError } from '../i18n/english.ts';
 import { chineseNumeral, formatValue } from '../i18n/format.ts';

@@ -1,5 +1,5 @@
 import { csvText } from '../csv.ts';
-import type { Figure } from '../data/resolve.ts';
+import type { Figure } from '../data/figure.ts';
 import { sourceNames } from '../data/sources.ts';
 import { claimRowId, scheduleRowId } from '../document/anchors.ts';
 import { effectiveStage, stageWithholds } from '../document/stage.ts';

@@ -1,4 +1,4 @@
-import type { Basis, Figure } from '../data/resolve.ts';
+import type { Basis, Figure } from '../data/figure.ts';
 import type { Project } from '../project-model.ts';
 import type { TieOutStatus } from './tieout.ts';
 

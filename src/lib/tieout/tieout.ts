@@ -1,6 +1,7 @@
 import { ArithmeticError, combine, type Interval } from '../data/expr.ts';
+import { type Figure, parseRef, RefError, statedInterval } from '../data/figure.ts';
 import type { Located } from '../data/registry.ts';
-import { type Figure, parseRef, RefError, type Resolver, statedInterval } from '../data/resolve.ts';
+import type { Resolver } from '../data/resolve.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { formatPeriod, formatValue, periodYear } from '../i18n/format.ts';
 import { DEFAULT_YEAR_END, type Period, parsePeriodId } from '../i18n/periods.ts';
