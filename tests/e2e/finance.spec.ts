@@ -13,9 +13,6 @@ const CHAPTER = '/chapters/financial-information/';
 let url = '';
 let close: () => Promise<void> = async () => {};
 
-// One build and one server for the file's tests: they run in order, in one worker.
-test.describe.configure({ mode: 'default' });
-
 test.beforeAll(async () => {
   test.setTimeout(240_000);
   const dir = fixtureProject('finance');

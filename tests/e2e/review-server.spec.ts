@@ -11,9 +11,6 @@ import { expect, test } from './fixtures.ts';
  */
 let running: Running;
 
-// One build and one server for the file's tests: they run in order, in one worker.
-test.describe.configure({ mode: 'default' });
-
 test.beforeAll(async () => {
   running = await startTestServer(TEST_DIST);
   addUsers(running.store, [['rita', 'reviewer']]);

@@ -11,9 +11,6 @@ import { expect, test } from './fixtures.ts';
 let url = '';
 let close: (() => Promise<void>) | undefined;
 
-// One build and one server for the file's tests: they run in order, in one worker.
-test.describe.configure({ mode: 'default' });
-
 test.beforeAll(() => {
   const dir = fixtureProject('structure');
   // A chapter long enough that a followed link has to scroll to its section.
