@@ -58,3 +58,16 @@ test('the provenance popover, open, has no WCAG 2.1 A/AA violations', async ({ p
   );
   expect(found, found.join('\n')).toEqual([]);
 });
+
+// Not a WCAG rule (axe files it under best practice), so the scans above leave it out: every part
+// of a page is inside a landmark, the floating language switch too, so a screen reader's landmark
+// list reaches all of it. The light pages of each kind, both editions.
+for (const path of ['/', CHAPTER, '/search/', '/glossary/', '/en/', '/en/chapters/financial-information/']) {
+  test(`${path} keeps all of its content in landmarks`, async ({ page, site }) => {
+    await page.goto(`${site}${path}`);
+    const results = await new AxeBuilder({ page }).withRules(['region']).analyze();
+    expect(results.passes.map((r) => r.id)).toContain('region');
+    const found = results.violations.flatMap((v) => v.nodes.map((n) => n.target.join(' ')));
+    expect(found, found.join('\n')).toEqual([]);
+  });
+}
