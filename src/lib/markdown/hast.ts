@@ -14,3 +14,10 @@ export interface HastNode {
   attributes?: { type: string; name?: string; value?: unknown }[];
   children?: HastNode[];
 }
+
+/** A node's own words, components left out: the text its author typed. */
+export function ownText(node: HastNode): string {
+  if (node.type === 'text') return node.value ?? '';
+  if (node.type === 'mdxJsxTextElement' || node.type === 'mdxJsxFlowElement') return '';
+  return (node.children ?? []).map(ownText).join('');
+}

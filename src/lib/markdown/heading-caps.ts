@@ -1,14 +1,7 @@
-import type { HastNode } from './hast.ts';
+import { type HastNode, ownText } from './hast.ts';
 import { isEnglishChapter } from './hyphenate-prose.ts';
 
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
-
-/** The heading's own words, components left out: the text its author typed. */
-function ownText(node: HastNode): string {
-  if (node.type === 'text') return node.value ?? '';
-  if (node.type === 'mdxJsxTextElement' || node.type === 'mdxJsxFlowElement') return '';
-  return (node.children ?? []).map(ownText).join('');
-}
 
 function redactions(node: HastNode): HastNode[] {
   if ((node.type === 'mdxJsxTextElement' || node.type === 'mdxJsxFlowElement') && node.name === 'Redact') return [node];

@@ -1,14 +1,9 @@
-import type { HastNode } from './hast.ts';
+import { type HastNode, ownText } from './hast.ts';
 
 /** The prop the build gives a `<DataTable>` set directly under a heading: that heading's words. */
 export const PRECEDING_HEADING_PROP = 'precedingHeading';
 
 const HEADINGS = new Set(['h2', 'h3', 'h4']);
-
-function textOf(node: HastNode): string {
-  if (node.type === 'text') return node.value ?? '';
-  return (node.children ?? []).map(textOf).join('');
-}
 
 const blank = (node: HastNode) => node.type === 'text' && !(node.value ?? '').trim();
 
@@ -35,7 +30,7 @@ export function rehypeTableAfterHeading() {
         ) {
           child.attributes = [
             ...(child.attributes ?? []).filter((a) => a.name !== PRECEDING_HEADING_PROP),
-            { type: 'mdxJsxAttribute', name: PRECEDING_HEADING_PROP, value: textOf(before) },
+            { type: 'mdxJsxAttribute', name: PRECEDING_HEADING_PROP, value: ownText(before) },
           ];
         }
         before = child;
