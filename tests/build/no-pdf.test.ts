@@ -3,15 +3,15 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadRegistry } from '../../src/lib/data/load.ts';
-import { ROOT } from '../build-once.ts';
+import { projectCopy } from '../sample-copy.ts';
 
-/** `npm run build -- --no-pdf` of the sample, into its own folder. */
-const OUT = join(ROOT, '.build', `test-no-pdf-${process.pid}`);
-const build = spawnSync(
-  process.execPath,
-  [join(ROOT, 'scripts/build.ts'), '--no-pdf', '--out', OUT.slice(ROOT.length + 1)],
-  { cwd: ROOT, encoding: 'utf8' },
-);
+/**
+ * `npm run build -- --no-pdf` of the one-chapter sample in a copy: what --no-pdf leaves out and
+ * says is the same for a document of any length, and the copy builds in a third of the time.
+ */
+const DIR = projectCopy();
+const OUT = join(DIR, 'dist');
+const build = spawnSync(process.execPath, [join(DIR, 'scripts/build.ts'), '--no-pdf'], { cwd: DIR, encoding: 'utf8' });
 const page = (path: string) => readFileSync(join(OUT, path, 'index.html'), 'utf8');
 /** Every href of a page that stays on the site, resolved against the page's own path. */
 const localLinks = (path: string) =>
@@ -20,14 +20,14 @@ const localLinks = (path: string) =>
     .filter((href) => !/^[a-z]+:/.test(href))
     .map((href) => (href.startsWith('/') ? href : `/${path}${href}`));
 
-afterAll(() => rmSync(OUT, { recursive: true, force: true }));
+afterAll(() => rmSync(DIR, { recursive: true, force: true }));
 
 /**
- * The kind of every claim, read as the build reads data/: data/claims.yaml's and those that
- * data/offer.yaml generates (the offer's proceeds, market capitalisation …).
+ * The kind of every claim, read as the build reads the copy's data/: data/claims.yaml's and any
+ * that an offer (data/offer.yaml) generates.
  */
 const claimKinds = (() => {
-  const { registry } = loadRegistry(ROOT);
+  const { registry } = loadRegistry(DIR);
   if (!registry) throw new Error('the sample data does not load');
   return [...registry.claims.values()].map((c) => c.value.kind);
 })();
