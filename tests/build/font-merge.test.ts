@@ -6,7 +6,7 @@ import { inflateSync } from 'node:zlib';
 import { PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mergeFontSubsets } from '../../scripts/lib/fonts/font-merge.ts';
-import { launchChromium } from '../../scripts/lib/print/launch.ts';
+import { launchChromium, printFontsEnv } from '../../scripts/lib/print/launch.ts';
 import { serveStatic } from '../../scripts/lib/print/serve.ts';
 import { run } from './read.ts';
 
@@ -35,7 +35,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'font-merge-'));
   for (const [name, html] of Object.entries(PAGES)) writeFileSync(join(dir, name), html);
   const server = await serveStatic(dir, 0, { printFonts: true });
-  const browser = await launchChromium({ headless: true });
+  const browser = await launchChromium({ headless: true, env: printFontsEnv() });
   try {
     const out = await PDFDocument.create({ updateMetadata: false });
     for (const name of Object.keys(PAGES)) {

@@ -96,7 +96,7 @@ describe('print fonts', () => {
     const problems: string[] = [];
     let compared = 0;
     for (const face of faces) {
-      const url = PRINT_FONTS.find((f) => f.family === face.family && f.weight === face.weight)?.url ?? '';
+      const url = PRINT_FONTS.find((f) => f.family === face.family && f.weight === face.weight)?.file ?? '';
       const whole = printed(url);
       for (const cp of chars) {
         const slice = [...face.slices]
@@ -129,12 +129,14 @@ describe('print fonts', () => {
 
   it('are named by their real weight', () => {
     for (const f of PRINT_FONTS) {
-      const font = printed(f.url);
+      const font = printed(f.file);
       const style = f.weight === 700 ? 'Bold' : 'Regular';
-      expect(font.postscriptName, f.url).toBe(`${f.family.replace(/ /g, '')}-${style}`);
-      expect(font.familyName, f.url).toBe(f.family);
-      expect(font.subfamilyName, f.url).toBe(style);
-      expect(font['OS/2'].usWeightClass, f.url).toBe(f.weight);
+      expect(font.postscriptName, f.file).toBe(`${f.family.replace(/ /g, '')}-${style}`);
+      // The name the print's local() faces ask fontconfig for.
+      expect(f.postscriptName, f.file).toBe(font.postscriptName);
+      expect(font.familyName, f.file).toBe(f.family);
+      expect(font.subfamilyName, f.file).toBe(style);
+      expect(font['OS/2'].usWeightClass, f.file).toBe(f.weight);
     }
   });
 
@@ -143,39 +145,39 @@ describe('print fonts', () => {
     const drop = ['⺠', '⼤', '⼈', '‒', '\u2003', '\u00ad', '⼀'];
     for (const f of PRINT_FONTS) {
       const original = open(require.resolve(f.module));
-      const font = printed(f.url);
+      const font = printed(f.file);
       const byGlyph = new Map<number, number[]>();
       for (const cp of font.characterSet) {
         const id = font.glyphForCodePoint(cp).id;
         byGlyph.set(id, [...(byGlyph.get(id) ?? []), cp]);
       }
       const shared = [...byGlyph.values()].filter((cps) => cps.length > 1).map((cps) => cps.map(hex).join(' '));
-      expect(shared, `${f.url}: glyphs reached from several characters`).toEqual([]);
+      expect(shared, `${f.file}: glyphs reached from several characters`).toEqual([]);
       // A character left out still has its glyph in the font, reached from the one kept.
       const lost = original.characterSet.filter((cp) => !byGlyph.has(original.glyphForCodePoint(cp).id)).map(hex);
-      expect(lost, `${f.url}: glyphs no longer reached`).toEqual([]);
+      expect(lost, `${f.file}: glyphs no longer reached`).toEqual([]);
       for (const ch of keep)
-        expect(font.hasGlyphForCodePoint(ch.codePointAt(0) ?? 0), `${f.url} keeps ${ch}`).toBe(true);
+        expect(font.hasGlyphForCodePoint(ch.codePointAt(0) ?? 0), `${f.file} keeps ${ch}`).toBe(true);
       for (const ch of drop) {
         const cp = ch.codePointAt(0) ?? 0;
         if (original.hasGlyphForCodePoint(cp))
-          expect(font.hasGlyphForCodePoint(cp), `${f.url} drops ${hex(cp)}`).toBe(false);
+          expect(font.hasGlyphForCodePoint(cp), `${f.file} drops ${hex(cp)}`).toBe(false);
       }
     }
   });
 
   it('change only the cmap: every other table byte for byte, checksums right', () => {
     for (const f of PRINT_FONTS) {
-      const bytes = printFonts.get(f.url) ?? new Uint8Array();
+      const bytes = printFonts.get(f.file) ?? new Uint8Array();
       const before = readSfnt(readFileSync(require.resolve(f.module)));
       const after = readSfnt(bytes);
-      expect([...(after?.tables.keys() ?? [])].sort(), f.url).toEqual([...(before?.tables.keys() ?? [])].sort());
+      expect([...(after?.tables.keys() ?? [])].sort(), f.file).toEqual([...(before?.tables.keys() ?? [])].sort());
       for (const [tag, data] of before?.tables ?? []) {
         const now = after?.tables.get(tag) ?? Buffer.alloc(0);
         if (tag === 'cmap') continue;
         // head differs only in checkSumAdjustment (bytes 8–11), which covers the whole file.
         const masked = (b: Buffer) => (tag === 'head' ? Buffer.concat([b.subarray(0, 8), b.subarray(12)]) : b);
-        expect(masked(now).equals(masked(data)), `${f.url} ${tag}`).toBe(true);
+        expect(masked(now).equals(masked(data)), `${f.file} ${tag}`).toBe(true);
       }
       const file = Buffer.from(bytes);
       const sum = (data: Buffer) => {
@@ -184,7 +186,7 @@ describe('print fonts', () => {
         for (let i = 0; i < b.length; i += 4) s = (s + b.readUInt32BE(i)) >>> 0;
         return s;
       };
-      expect(sum(file), `${f.url}: whole-file checksum`).toBe(0xb1b0afba);
+      expect(sum(file), `${f.file}: whole-file checksum`).toBe(0xb1b0afba);
       for (let i = 0; i < file.readUInt16BE(4); i++) {
         const entry = 12 + i * 16;
         const tag = file.toString('latin1', entry, entry + 4);
@@ -192,12 +194,12 @@ describe('print fonts', () => {
           file.subarray(file.readUInt32BE(entry + 8), file.readUInt32BE(entry + 8) + file.readUInt32BE(entry + 12)),
         );
         if (tag === 'head') table.writeUInt32BE(0, 8);
-        expect(sum(table), `${f.url} ${tag} checksum`).toBe(file.readUInt32BE(entry + 4));
+        expect(sum(table), `${f.file} ${tag} checksum`).toBe(file.readUInt32BE(entry + 4));
       }
       // The 16-bit subtable for older readers says what the 32-bit one says for the BMP.
       const cmap = after?.tables.get('cmap') ?? Buffer.alloc(0);
       const full = [...(readSubtable(cmap, 3, 10) ?? [])].filter(([cp]) => cp < 0x10000);
-      expect([...(readSubtable(cmap, 3, 1) ?? [])], f.url).toEqual(full);
+      expect([...(readSubtable(cmap, 3, 1) ?? [])], f.file).toEqual(full);
     }
   });
 });

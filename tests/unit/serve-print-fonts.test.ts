@@ -1,12 +1,13 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { create } from 'fontkitten';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PRINT_FONTS } from '../../scripts/lib/fonts/print-fonts.ts';
+import { PRINT_FONTS, printFontConfig, printFontCss } from '../../scripts/lib/fonts/print-fonts.ts';
+import { launchPrintBrowser } from '../../scripts/lib/print/launch.ts';
 import { serveStatic } from '../../scripts/lib/print/serve.ts';
 
-/** The whole print fonts reach the page only through the PDF step's server, never the site. */
+/** The whole print fonts reach the page only through the PDF step, never the site. */
 const PAGE = `<!doctype html><html><head><title>t</title><link rel="stylesheet" href="/site.css"></head><body><p>人民幣</p></body></html>`;
 let dir: string;
 
@@ -17,7 +18,7 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('serving the site for printing', () => {
-  it('declares the whole fonts after the site’s stylesheets and serves them', async () => {
+  it('declares the whole fonts after the site’s stylesheets, as local fonts by their PostScript names', async () => {
     const server = await serveStatic(dir, 0, { printFonts: true });
     try {
       const html = await (await fetch(`${server.url}/`)).text();
@@ -26,25 +27,54 @@ describe('serving the site for printing', () => {
       expect(style).toBeLessThan(html.indexOf('</head>'));
       for (const f of PRINT_FONTS) {
         expect(html).toContain(`font-family:"${f.family}";font-style:normal;font-weight:${f.weight}`);
-        expect(html).toContain(`src:url(${f.url}) format("truetype")`);
-        const res = await fetch(`${server.url}${f.url}`);
-        expect(res.status, f.url).toBe(200);
-        expect(res.headers.get('content-type')).toBe('font/ttf');
-        const font = create(Buffer.from(await res.arrayBuffer()));
-        expect(font.isCollection ? '' : font.familyName).toBe(f.family);
+        expect(html).toContain(`src:local("${f.postscriptName}")`);
       }
     } finally {
       await server.close();
     }
   });
 
-  it('leaves the site as built otherwise: pages untouched, no whole fonts', async () => {
+  it('leaves the site as built otherwise', async () => {
     const server = await serveStatic(dir);
     try {
       expect(await (await fetch(`${server.url}/`)).text()).toBe(readFileSync(join(dir, 'index.html'), 'utf8'));
-      for (const f of PRINT_FONTS) expect((await fetch(`${server.url}${f.url}`)).status, f.url).toBe(404);
     } finally {
       await server.close();
     }
   });
+});
+
+describe('the print fonts on the printing Chromium’s fontconfig path', () => {
+  it('are a folder of the four fonts, written once, that rejects any other font of their names', () => {
+    const config = printFontConfig();
+    const text = readFileSync(config, 'utf8');
+    const folder = /<dir>([^<]+)<\/dir>/u.exec(text)?.[1] ?? '';
+
+    for (const f of PRINT_FONTS) {
+      const font = create(readFileSync(join(folder, f.file)));
+      expect(font.isCollection ? '' : font.postscriptName, f.file).toBe(f.postscriptName);
+      expect(text).toContain(`<patelt name="file"><string>${join(folder, f.file)}</string></patelt>`);
+      expect(text).toContain(`<patelt name="postscriptname"><string>${f.postscriptName}</string></patelt>`);
+    }
+    // The next build finds them as they are.
+    const written = statSync(join(folder, PRINT_FONTS[0]?.file ?? '')).mtimeMs;
+    expect(printFontConfig()).toBe(config);
+    expect(statSync(join(folder, PRINT_FONTS[0]?.file ?? '')).mtimeMs).toBe(written);
+  });
+
+  it('are what the printing Chromium finds for every local() face the print declares', async () => {
+    const browser = await launchPrintBrowser();
+    try {
+      const page = await browser.newPage();
+      await page.setContent(`<!doctype html><html><head><style>${printFontCss()}</style></head><body></body></html>`);
+      const faces = await page.evaluate(async () => {
+        const all = [...document.fonts];
+        await Promise.allSettled(all.map((face) => face.load()));
+        return all.map((face) => `${face.family} ${face.weight} ${face.status}`);
+      });
+      expect(faces.sort()).toEqual(PRINT_FONTS.map((f) => `${f.family} ${f.weight} loaded`).sort());
+    } finally {
+      await browser.close();
+    }
+  }, 30_000);
 });

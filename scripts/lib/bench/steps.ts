@@ -3,7 +3,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openPdf } from '../pdf/pdf-read.ts';
-import { launchChromium } from '../print/launch.ts';
+import { launchChromium, printFontsEnv } from '../print/launch.ts';
 import { waitForPrintReady } from '../print/page-ready.ts';
 import { serveStatic } from '../print/serve.ts';
 import { startTreeSampler } from './memory.ts';
@@ -13,13 +13,14 @@ import { type Baseline, BenchError, type Build } from './model.ts';
  * The baseline: page.pdf of the same URL with no contents pass and no post-processing. Like the
  * PDF step it loads the page with print media emulated (else the charts would redraw for print,
  * work the PDF step never does) and waits as it does for fonts, charts and the running heads' faces,
- * so both print the same, finished layout, with the same whole print fonts (served before the
+ * so both print the same, finished layout, with the same whole print fonts (found before the
  * clock starts: preparing them is our work, not the baseline's).
  */
 export async function rawChromium(siteDir: string, path: string, outFile: string): Promise<Baseline> {
   const server = await serveStatic(siteDir, 0, { printFonts: true });
+  const env = printFontsEnv();
   const t0 = performance.now();
-  const browser = await launchChromium({ protocolTimeout: 600_000 });
+  const browser = await launchChromium({ protocolTimeout: 600_000, env });
   const sampler = startTreeSampler(browser.process()?.pid ?? 0);
   try {
     const page = await browser.newPage();

@@ -1,4 +1,5 @@
 import puppeteer, { type Browser, type LaunchOptions } from 'puppeteer-core';
+import { printFontConfig } from '../fonts/print-fonts.ts';
 import { RenderError } from '../pdf/render-error.ts';
 import { CHROMIUM_ARGS, findBrowser } from './browser.ts';
 
@@ -24,15 +25,25 @@ export function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
  */
 const NO_NETWORK = '--proxy-server=127.0.0.1:9';
 
-/** Chromium as the PDF step runs it: headless, and nothing reaches the network. */
+/**
+ * The environment of a Chromium that prints a page served with `printFonts` (serve.ts): the whole
+ * print fonts on its fontconfig path (print-fonts.ts), for the page's `local()` faces.
+ */
+export function printFontsEnv(): NodeJS.ProcessEnv {
+  return { ...process.env, FONTCONFIG_FILE: printFontConfig() };
+}
+
+/** Chromium as the PDF step runs it: headless, nothing reaches the network, the print fonts found. */
 export async function launchPrintBrowser(
   browserPath?: string,
   /** A long-lived browser (the watch's) leaves Ctrl+C to its owner: Puppeteer would end the process. */
   ownerHandlesSignals = false,
 ): Promise<Browser> {
   let executablePath: string;
+  let env: NodeJS.ProcessEnv;
   try {
     executablePath = browserPath ?? findBrowser();
+    env = printFontsEnv();
   } catch (e) {
     throw new RenderError((e as Error).message);
   }
@@ -40,6 +51,7 @@ export async function launchPrintBrowser(
     executablePath,
     headless: true,
     args: [...CHROMIUM_ARGS, NO_NETWORK],
+    env,
     protocolTimeout: 600_000,
     ...(ownerHandlesSignals ? { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false } : {}),
   }).catch((e: Error) => {

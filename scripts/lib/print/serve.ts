@@ -1,7 +1,7 @@
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
-import { loadPrintFonts, withPrintFonts } from '../fonts/print-fonts.ts';
+import { withPrintFonts } from '../fonts/print-fonts.ts';
 import { nameWoff2ByWeight } from '../fonts/woff2-names.ts';
 import { CONTENT_TYPES } from './content-types.ts';
 
@@ -14,9 +14,10 @@ export interface StaticServer {
 
 export interface ServeOptions {
   /**
-   * Serve the site for printing: pages declare one whole font per face (print-fonts.ts), served
-   * from here, and the WOFF2 slices, still used for the few characters the whole fonts leave out,
-   * are named by their real weight (woff2-names.ts). What the PDF embeds; the site is unchanged.
+   * Serve the site for printing: pages declare one whole font per face (print-fonts.ts), which
+   * the printing Chromium finds on its own fontconfig path (launch.ts), and the WOFF2 slices,
+   * still used for the few characters the whole fonts leave out, are named by their real weight
+   * (woff2-names.ts). What the PDF embeds; the site is unchanged.
    */
   printFonts?: boolean;
   /** Pages served from memory instead of the site's file at that path (`/document/` → HTML). */
@@ -27,8 +28,6 @@ export interface ServeOptions {
 export async function serveStatic(root: string, port = 0, options: ServeOptions = {}): Promise<StaticServer> {
   const base = resolve(root);
   const fonts = new Map<string, Uint8Array>();
-  // Made before the first request, so that a missing font package stops the print at once.
-  const wholeFonts = options.printFonts ? loadPrintFonts() : new Map<string, Uint8Array>();
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
     let file = normalize(join(base, path));
@@ -37,11 +36,6 @@ export async function serveStatic(root: string, port = 0, options: ServeOptions 
       return;
     }
     try {
-      const whole = wholeFonts.get(path);
-      if (whole) {
-        res.writeHead(200, { 'content-type': 'font/ttf', 'content-length': whole.byteLength }).end(whole);
-        return;
-      }
       const replaced = options.pages?.get(path);
       if (replaced !== undefined) {
         const page = Buffer.from(options.printFonts ? withPrintFonts(replaced) : replaced);
