@@ -62,6 +62,18 @@ describe('the print fonts on the printing Chromium’s fontconfig path', () => {
     expect(statSync(join(folder, PRINT_FONTS[0]?.file ?? '')).mtimeMs).toBe(written);
   });
 
+  it('go to the next folder where the first cannot be written', () => {
+    // A file where the first folder would be: mkdir fails there even for root.
+    const blocked = join(dir, 'not-a-folder');
+    writeFileSync(blocked, '');
+    const second = join(dir, 'fallback');
+    const config = printFontConfig([join(blocked, 'print-fonts'), second]);
+    expect(config.startsWith(`${second}/`), config).toBe(true);
+    expect(() => printFontConfig([join(blocked, 'print-fonts')])).toThrow(
+      /^cannot write the print fonts \(.*not-a-folder\/print-fonts: ENOTDIR/,
+    );
+  });
+
   it('are what the printing Chromium finds for every local() face the print declares', async () => {
     const browser = await launchPrintBrowser();
     try {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { oneCodePointPerGlyph, readCharMap, writeCmap } from './font-cmap.ts';
 import { readSfnt, writeSfnt } from './sfnt.ts';
@@ -110,15 +111,35 @@ function folderKey(): string {
  * without rewriting a cmap. A font of the same PostScript name elsewhere on the system is
  * rejected, so that `local()` can only find ours.
  */
-export function printFontConfig(): string {
+export function printFontConfig(roots: readonly string[] = fontFolderRoots()): string {
+  const key = folderKey();
+  const failures: string[] = [];
+  for (const root of roots) {
+    try {
+      return writtenFolder(join(root, key));
+    } catch (e) {
+      failures.push(`${root}: ${(e as Error).message}`);
+    }
+  }
+  throw new Error(`cannot write the print fonts (${failures.join('; ')})`);
+}
+
+/**
+ * node_modules/.cache first; the system's temporary folder where node_modules cannot be written
+ * (installed by another user, say, as in a container image).
+ */
+function fontFolderRoots(): string[] {
   let first: string;
   try {
     first = require.resolve(PRINT_FONTS[0]?.module ?? '');
   } catch (e) {
     throw new Error(`print fonts are missing (${(e as Error).message.split('\n')[0]}); run npm ci`);
   }
-  const root = join(first.slice(0, first.lastIndexOf('/node_modules/')), 'node_modules', '.cache', 'print-fonts');
-  const dir = join(root, folderKey());
+  const nodeModules = join(first.slice(0, first.lastIndexOf('/node_modules/')), 'node_modules');
+  return [join(nodeModules, '.cache', 'print-fonts'), join(tmpdir(), 'prospectus-print-fonts')];
+}
+
+function writtenFolder(dir: string): string {
   const config = join(dir, 'fonts.conf');
   if (existsSync(config)) return config;
   // Written aside and renamed into place: a build running beside this one sees all of it or none.
