@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { create } from 'fontkitten';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRINT_FONTS, printFontConfig, printFontCss } from '../../scripts/lib/fonts/print-fonts.ts';
-import { launchPrintBrowser } from '../../scripts/lib/print/launch.ts';
+import { launchChromium, launchPrintBrowser } from '../../scripts/lib/print/launch.ts';
+import { checkPrintFonts } from '../../scripts/lib/print/page-ready.ts';
 import { serveStatic } from '../../scripts/lib/print/serve.ts';
 
 /** The whole print fonts reach the page only through the PDF step, never the site. */
@@ -87,6 +88,27 @@ describe('the print fonts on the printing Chromium’s fontconfig path', () => {
       expect(faces.sort()).toEqual(PRINT_FONTS.map((f) => `${f.family} ${f.weight} loaded`).sort());
     } finally {
       await browser.close();
+    }
+  }, 30_000);
+
+  it('stop the print, named, when the printing Chromium cannot find them', async () => {
+    const server = await serveStatic(dir, 0, { printFonts: true });
+    // Chromium started without the print fonts' fontconfig file.
+    const bare = await launchChromium({ headless: true });
+    const printing = await launchPrintBrowser();
+    try {
+      const without = await bare.newPage();
+      await without.goto(`${server.url}/`);
+      await expect(checkPrintFonts(without)).rejects.toThrow(
+        `Chromium did not find the print fonts ${PRINT_FONTS.map((f) => f.postscriptName).join(', ')}`,
+      );
+      const found = await printing.newPage();
+      await found.goto(`${server.url}/`);
+      await expect(checkPrintFonts(found)).resolves.toBeUndefined();
+    } finally {
+      await bare.close();
+      await printing.close();
+      await server.close();
     }
   }, 30_000);
 });

@@ -1,4 +1,5 @@
 import type { Page } from 'puppeteer-core';
+import { PRINT_FONTS } from '../fonts/print-fonts.ts';
 import { RenderError } from '../pdf/render-error.ts';
 
 /**
@@ -8,6 +9,33 @@ import { RenderError } from '../pdf/render-error.ts';
 export async function waitForPrintReady(page: Page, timeoutMs: number): Promise<void> {
   await waitForCharts(page, timeoutMs);
   await loadMarginFonts(page);
+  await checkPrintFonts(page);
+}
+
+/**
+ * Fails unless Chromium found every whole print font the page declares (print-fonts.ts): a
+ * `local()` face it cannot find is skipped without a word, and the print would quietly draw from
+ * the site's slices instead, one embedded font per slice.
+ */
+export async function checkPrintFonts(page: Page): Promise<void> {
+  const faces = PRINT_FONTS.map((f) => ({ family: f.family, weight: String(f.weight), name: f.postscriptName }));
+  const missing = await page.evaluate(async (print) => {
+    // The print's faces are the ones of these families that cover every character: the site's
+    // slices of the same families each have a unicode-range.
+    const declared = [...document.fonts].filter((face) => face.unicodeRange === 'U+0-10FFFF');
+    const lost: string[] = [];
+    for (const want of print) {
+      const face = declared.find((f) => f.family.replace(/"/g, '') === want.family && f.weight === want.weight);
+      if (!face) continue;
+      await face.load().catch(() => {});
+      if (face.status !== 'loaded') lost.push(want.name);
+    }
+    return lost;
+  }, faces);
+  if (missing.length > 0)
+    throw new RenderError(
+      `Chromium did not find the print fonts ${missing.join(', ')} (FONTCONFIG_FILE of print-fonts.ts): the PDF would draw from the site's font slices`,
+    );
 }
 
 /**
