@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { axeScan, WCAG_21_AA } from './axe.ts';
 import { expect, test } from './fixtures.ts';
 import { CHAPTER } from './helpers.ts';
 
@@ -26,8 +26,8 @@ const PAGES = [
 
 for (const path of PAGES) {
   test(`${path} has no WCAG 2.1 A/AA violations`, async ({ page, site }) => {
-    // axe walks every node: the schedule (about 40,000) and the whole document take 10–30 s
-    // alone, more beside the other worker; a timeout is not what this test asserts.
+    // axe walks every node: the schedule (about 40,000) and the whole document take seconds, more
+    // beside the other worker; a timeout is not what this test asserts.
     if (path === '/verification/' || path === '/document/') test.slow();
     await page.goto(`${site}${path}`);
     await page.waitForFunction(
@@ -36,7 +36,7 @@ for (const path of PAGES) {
     );
     // A search given in the address shows its results before the page is scanned.
     if (path.includes('?q=')) await expect(page.locator('[data-search-results] li').first()).toBeVisible();
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const results = await axeScan(page, { tags: WCAG_21_AA });
     const found = results.violations.map(
       (v) =>
         `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes
@@ -52,7 +52,7 @@ test('the provenance popover, open, has no WCAG 2.1 A/AA violations', async ({ p
   await page.goto(`${site}${CHAPTER}`);
   await page.locator('span.fig[data-ref="global-cloud.global@2018"]').focus();
   await expect(page.locator('#provenance-tip')).toBeVisible();
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const results = await axeScan(page, { tags: WCAG_21_AA });
   const found = results.violations.map(
     (v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
   );
@@ -65,7 +65,7 @@ test('the provenance popover, open, has no WCAG 2.1 A/AA violations', async ({ p
 for (const path of ['/', CHAPTER, '/search/', '/glossary/', '/en/', '/en/chapters/financial-information/']) {
   test(`${path} keeps all of its content in landmarks`, async ({ page, site }) => {
     await page.goto(`${site}${path}`);
-    const results = await new AxeBuilder({ page }).withRules(['region']).analyze();
+    const results = await axeScan(page, { rules: ['region'] });
     expect(results.passes.map((r) => r.id)).toContain('region');
     const found = results.violations.flatMap((v) => v.nodes.map((n) => n.target.join(' ')));
     expect(found, found.join('\n')).toEqual([]);

@@ -2,11 +2,11 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { parseCsv } from '../../src/lib/csv.ts';
 import { editFile, projectCopy } from '../sample-copy.ts';
 // The shared test type (one worker hash for every file): see review-server.spec.ts.
+import { axeScan, WCAG_21_AA } from './axe.ts';
 import { expect, test } from './fixtures.ts';
 
 /**
@@ -88,7 +88,7 @@ async function openChapter(page: Page): Promise<void> {
 
 /** WCAG 2.1 A and AA findings of axe-core on the page as it is now, one line each. */
 async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const results = await axeScan(page, { tags: WCAG_21_AA });
   return results.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { parse } from 'yaml';
+import { axeScan, WCAG_21_AA } from './axe.ts';
 import { expect, test } from './fixtures.ts';
 import { CHAPTER, contentsHrefs } from './helpers.ts';
 
@@ -24,7 +24,7 @@ const term = (id: string) => {
 };
 
 async function axe(page: import('@playwright/test').Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const results = await axeScan(page, { tags: WCAG_21_AA });
   return results.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
