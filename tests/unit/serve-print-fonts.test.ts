@@ -1,9 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { create } from 'fontkitten';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PRINT_FONTS, printFontConfig, printFontCss } from '../../scripts/lib/fonts/print-fonts.ts';
+import { PRINT_FONTS, printFontConfig, printFontCss, printFontsKey } from '../../scripts/lib/fonts/print-fonts.ts';
 import { launchChromium, launchPrintBrowser } from '../../scripts/lib/print/launch.ts';
 import { checkPrintFonts } from '../../scripts/lib/print/page-ready.ts';
 import { serveStatic } from '../../scripts/lib/print/serve.ts';
@@ -61,6 +61,8 @@ describe('the print fonts on the printing Chromium’s fontconfig path', () => {
     const written = statSync(join(folder, PRINT_FONTS[0]?.file ?? '')).mtimeMs;
     expect(printFontConfig()).toBe(config);
     expect(statSync(join(folder, PRINT_FONTS[0]?.file ?? '')).mtimeMs).toBe(written);
+    // Prints cached by units carry the key that names the folder: other fonts, other prints.
+    expect(basename(folder)).toBe(printFontsKey());
   });
 
   it('go to the next folder where the first cannot be written', () => {

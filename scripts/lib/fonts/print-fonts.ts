@@ -90,8 +90,19 @@ export function printFontCss(): string {
   ).join('\n');
 }
 
-/** What the written folder depends on: the packages' releases and the code that rewrites them. */
-function folderKey(): string {
+let key: string | undefined;
+
+/**
+ * What the print fonts as Chromium reads them depend on: the packages' releases and the code that
+ * rewrites them. It names their folder, and prints cached by units carry it (a new font release
+ * or cmap rewrite must not reuse old prints). Once per process.
+ */
+export function printFontsKey(): string {
+  key ??= computeKey();
+  return key;
+}
+
+function computeKey(): string {
   const hash = createHash('sha256');
   for (const font of PRINT_FONTS) {
     const file = require.resolve(font.module);
@@ -113,7 +124,7 @@ function folderKey(): string {
  * rejected, so that `local()` can only find ours.
  */
 export function printFontConfig(roots: readonly string[] = fontFolderRoots()): string {
-  const key = folderKey();
+  const key = printFontsKey();
   const failures: string[] = [];
   for (const root of roots) {
     try {

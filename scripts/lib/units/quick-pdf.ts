@@ -22,6 +22,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { buildInstant } from '../../../src/lib/document/stamp.ts';
+import { printFontsKey } from '../fonts/print-fonts.ts';
 import { findTerms, pdfTextRuns } from '../leak/leak-match.ts';
 import { loadPrint } from '../pdf/pdf-finish.ts';
 import { fillContents } from '../print/contents-pass.ts';
@@ -33,7 +34,7 @@ import { writeFinished } from '../print/write-finished.ts';
 import { mainPart, splitDocument, stubUnit, tailPart } from './document-units.ts';
 import { type CachedUnit, PrintCache, sha256 } from './print-cache.ts';
 import { type PrintState, readPrintState, writePrintState } from './print-state.ts';
-import { finishUnits, printFontFiles } from './render-units.ts';
+import { finishUnits } from './render-units.ts';
 import { contextKey, planUnits, printUnit, unitKeys } from './unit-page.ts';
 
 export type QuickResult =
@@ -131,7 +132,7 @@ export async function quickPdf(options: QuickOptions): Promise<QuickResult> {
     await waitForPrintReady(tab, 60_000);
     problems.throwIfAny();
     log(`loaded with the changed units only (${lap()})`);
-    const key = await contextKey(tab, await options.browser.version(), printFontFiles());
+    const key = await contextKey(tab, await options.browser.version(), printFontsKey());
     if (key !== state.contextKey) return declined('the stylesheets, fonts or Chromium changed');
     const targets = await tab.evaluate(() =>
       [...document.querySelectorAll<HTMLElement>('.contents-page[data-target], .ref-page[data-target]')].map(

@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { APPENDICES_BOOKMARK } from '../../../src/lib/document/appendix.ts';
-import { PRINT_FONTS } from '../fonts/print-fonts.ts';
+import { printFontsKey } from '../fonts/print-fonts.ts';
 import { finishPdf, type PdfMetadata, type Printed } from '../pdf/pdf-finish.ts';
 import { assembleUnits } from './assemble-pdf.ts';
 import { type CachedUnit, PrintCache } from './print-cache.ts';
@@ -33,7 +31,7 @@ export async function printAssembled(
   const t0 = performance.now();
   await options.readPage?.(page);
   const cache = new PrintCache(options.cacheDir ?? join(dirname(options.siteDir), 'print-cache'));
-  const key = await contextKey(page, await browser.version(), printFontFiles());
+  const key = await contextKey(page, await browser.version(), printFontsKey());
   const result = await printUnits({
     main: page,
     openTab,
@@ -103,15 +101,4 @@ export async function finishUnits(
     units.flatMap((u) => u.titles),
     appendices,
   );
-}
-
-const require = createRequire(import.meta.url);
-
-let fontFiles: Uint8Array[] | undefined;
-
-/** The print fonts' files as packaged: a new font release must not reuse old prints. */
-export function printFontFiles(): Uint8Array[] {
-  // Once per process, as loadPrintFonts.
-  fontFiles ??= PRINT_FONTS.map((font) => new Uint8Array(readFileSync(require.resolve(font.module))));
-  return fontFiles;
 }

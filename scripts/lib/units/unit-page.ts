@@ -38,7 +38,7 @@ export interface UnitPlan {
 }
 
 /** The key parts that are the same for every unit: stylesheets, fonts, Chromium, this code. */
-export async function contextKey(page: Page, browserVersion: string, fonts: Uint8Array[]): Promise<string> {
+export async function contextKey(page: Page, browserVersion: string, fontsKey: string): Promise<string> {
   const css = await page.evaluate(() =>
     [...document.styleSheets]
       .map((sheet) => {
@@ -50,7 +50,7 @@ export async function contextKey(page: Page, browserVersion: string, fonts: Uint
       })
       .join('\n'),
   );
-  return sha256(PRINT_CODE_VERSION, browserVersion, css, ...fonts);
+  return sha256(PRINT_CODE_VERSION, browserVersion, css, fontsKey);
 }
 
 /** A unit's cache keys: its layout (HTML without numbers) and its print (with numbers, at its folio). */
