@@ -18,8 +18,6 @@ export interface Timed {
 interface VitestReport {
   testResults: {
     name: string;
-    startTime?: number;
-    endTime?: number;
     assertionResults: { fullName: string; duration?: number | null }[];
   }[];
 }
@@ -38,15 +36,12 @@ export function vitestTimes(report: VitestReport): Timed[] {
 }
 
 /**
- * Each test file's wall time, its hooks included: a file that builds a copy in beforeAll spends
- * most of its time outside any one test, where the list of tests cannot see it.
+ * Each vitest file's own time, as tests/file-times-reporter.ts wrote it (relative path → ms): its
+ * import, hooks and tests. A file that builds a copy in beforeAll or at its top level spends most
+ * of its time outside any one test, where the list of tests cannot see it.
  */
-export function vitestFileTimes(report: VitestReport): Timed[] {
-  return report.testResults.map((file) => ({
-    file: relative(ROOT, file.name),
-    title: '(whole file, hooks included)',
-    ms: (file.endTime ?? 0) - (file.startTime ?? 0),
-  }));
+export function vitestFileTimes(times: Readonly<Record<string, number>>): Timed[] {
+  return Object.entries(times).map(([file, ms]) => ({ file, title: '(whole file)', ms }));
 }
 
 export function playwrightTimes(report: { suites: PlaywrightSuite[] }): Timed[] {
@@ -86,7 +81,9 @@ if (import.meta.main) {
     `\nThe ten slowest of ${times.length} tests (${(total / 1000).toFixed(0)} s in tests in all):\n`,
   );
   for (const t of slowest(times)) print(t);
-  process.stdout.write('\nThe ten slowest vitest files, their builds in hooks included:\n');
-  for (const t of slowest(vitest.flatMap(vitestFileTimes)))
-    process.stdout.write(`${(t.ms / 1000).toFixed(1).padStart(7)} s  ${t.file}\n`);
+  process.stdout.write('\nThe ten slowest vitest files, each with its import and hooks (builds included):\n');
+  const files = ['unit-files.json', 'build-files.json'].flatMap((name) =>
+    vitestFileTimes(read<Record<string, number>>(name) ?? {}),
+  );
+  for (const t of slowest(files)) process.stdout.write(`${(t.ms / 1000).toFixed(1).padStart(7)} s  ${t.file}\n`);
 }

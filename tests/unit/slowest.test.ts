@@ -1,5 +1,12 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { withoutVitest } from '../child-output.ts';
 import { playwrightTimes, slowest, vitestFileTimes, vitestTimes } from '../slowest.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
 
 describe('the slowest-tests list', () => {
   it('reads both reports and lists the slowest first, however deep a Playwright test is nested', () => {
@@ -37,12 +44,35 @@ describe('the slowest-tests list', () => {
     ]);
   });
 
-  it('times a vitest file from its start to its end, so a build in its hooks counts', () => {
-    const files = vitestFileTimes({
-      testResults: [
-        { name: `${process.cwd()}/tests/build/x.test.ts`, startTime: 1000, endTime: 61000, assertionResults: [] },
+  it('times a vitest file with its import and hooks, where a build before its tests runs', () => {
+    // A file that waits 400 ms at its top level and 500 ms in beforeAll, run by vitest with the
+    // reporter npm test uses: its one test takes no time, the file almost a second.
+    const dir = mkdtempSync(join(tmpdir(), 'file-times-'));
+    writeFileSync(
+      join(dir, 'slow.test.js'),
+      [
+        'await new Promise((ok) => setTimeout(ok, 400));',
+        'beforeAll(() => new Promise((ok) => setTimeout(ok, 500)));',
+        "it('is quick', () => {});",
+      ].join('\n'),
+    );
+    const run = spawnSync(
+      process.execPath,
+      [
+        join(ROOT, 'node_modules/vitest/vitest.mjs'),
+        'run',
+        '--root',
+        dir,
+        '--globals',
+        `--reporter=${join(ROOT, 'tests/file-times-reporter.ts')}`,
       ],
-    });
-    expect(files).toEqual([{ file: 'tests/build/x.test.ts', title: '(whole file, hooks included)', ms: 60000 }]);
-  });
+      { encoding: 'utf8', env: withoutVitest(process.env) },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    const times = JSON.parse(readFileSync(join(dir, '.build/test-report/default-files.json'), 'utf8'));
+    const [file] = vitestFileTimes(times);
+    expect(file?.file).toBe('slow.test.js');
+    expect(file?.ms).toBeGreaterThanOrEqual(900);
+    rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
 });
