@@ -61,7 +61,7 @@ function open(file: string, bytes?: Uint8Array): Font {
   return font;
 }
 const printFonts = loadPrintFonts();
-const printed = (url: string) => open(url, printFonts.get(url));
+const printed = (file: string) => open(file, printFonts.get(file));
 
 /** Every character of the sample's text and of the code that writes the pages' own words. */
 function sampleCharacters(): number[] {
@@ -96,8 +96,8 @@ describe('print fonts', () => {
     const problems: string[] = [];
     let compared = 0;
     for (const face of faces) {
-      const url = PRINT_FONTS.find((f) => f.family === face.family && f.weight === face.weight)?.file ?? '';
-      const whole = printed(url);
+      const file = PRINT_FONTS.find((f) => f.family === face.family && f.weight === face.weight)?.file ?? '';
+      const whole = printed(file);
       for (const cp of chars) {
         const slice = [...face.slices]
           .reverse()

@@ -1,12 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ROOT } from '../build-once.ts';
 import { withoutVitest } from '../child-output.ts';
 import { playwrightTimes, slowest, vitestFileTimes, vitestTimes } from '../slowest.ts';
-
-const ROOT = resolve(import.meta.dirname, '../..');
 
 describe('the slowest-tests list', () => {
   it('reads both reports and lists the slowest first, however deep a Playwright test is nested', () => {
