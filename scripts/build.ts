@@ -35,7 +35,6 @@ import {
 import { AstroBuildError, runAstro } from './lib/site/astro.ts';
 import { buildSearchIndex } from './lib/site/search-index.ts';
 import { type PrintedUnitsState, readPrintedStates, recordPrintStates } from './lib/units/print-state.ts';
-import { watchBuilds } from './lib/watch/watch-builds.ts';
 
 const HELP = `Usage: npm run build [-- options]
 
@@ -100,6 +99,9 @@ async function main(): Promise<number> {
     return 0;
   }
   if (values.watch) {
+    // Imported here: the watch brings Astro's dev server, a third of a second to load that every
+    // other build (and each build the watch starts) would pay for nothing.
+    const { watchBuilds } = await import('./lib/watch/watch-builds.ts');
     return watchBuilds(
       root,
       join(root, 'scripts', 'build.ts'),
