@@ -454,6 +454,32 @@ test.describe('self-contained', () => {
       if (path !== '/') expect(urls.some((u) => /\.woff2?$/.test(u))).toBe(true);
     });
   }
+
+  test('the next chapter takes the fonts, stylesheet and scripts the first downloaded from the cache', async ({
+    page,
+    site,
+  }) => {
+    /** What the page loaded, by address: bytes that came over the network (0: from the cache). */
+    const loaded = async (path: string) => {
+      await page.goto(`${site}${path}`);
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      return new Map(
+        await page.evaluate(() =>
+          performance
+            .getEntriesByType('resource')
+            .map((e) => [e.name, (e as PerformanceResourceTiming).transferSize] as [string, number]),
+        ),
+      );
+    };
+    const first = await loaded(CHAPTER);
+    const next = await loaded('/chapters/business/');
+    const shared = [...next.keys()].filter((url) => first.has(url));
+    // Dozens of the Chinese font slices serve both chapters.
+    expect(shared.filter((url) => url.endsWith('.woff2')).length).toBeGreaterThan(10);
+    expect(shared.some((url) => url.endsWith('.css'))).toBe(true);
+    const downloadedAgain = shared.filter((url) => next.get(url) !== 0);
+    expect(downloadedAgain).toEqual([]);
+  });
 });
 
 test.describe('phone layout and typesetting', () => {

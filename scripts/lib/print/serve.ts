@@ -1,8 +1,9 @@
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, relative, resolve, sep } from 'node:path';
 import { withPrintFonts } from '../fonts/print-fonts.ts';
 import { nameWoff2ByWeight } from '../fonts/woff2-names.ts';
+import { cacheHeaders } from './asset-cache.ts';
 import { CONTENT_TYPES } from './content-types.ts';
 
 const TYPES = CONTENT_TYPES;
@@ -31,7 +32,9 @@ export async function serveStatic(root: string, port = 0, options: ServeOptions 
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
     let file = normalize(join(base, path));
-    if (!file.startsWith(base)) {
+    // With the separator: a sibling folder whose name begins with the site's (dist-old beside
+    // dist, reached through an encoded "..%2F") is outside it.
+    if (file !== base && !file.startsWith(`${base}${sep}`)) {
       res.writeHead(403).end();
       return;
     }
@@ -49,7 +52,13 @@ export async function serveStatic(root: string, port = 0, options: ServeOptions 
           font = nameWoff2ByWeight(readFileSync(file));
           fonts.set(file, font);
         }
-        res.writeHead(200, { 'content-type': 'font/woff2', 'content-length': font.byteLength }).end(font);
+        res
+          .writeHead(200, {
+            ...cacheHeaders(relative(base, file)),
+            'content-type': 'font/woff2',
+            'content-length': font.byteLength,
+          })
+          .end(font);
         return;
       }
       if (options.printFonts && extname(file) === '.html') {
@@ -59,6 +68,7 @@ export async function serveStatic(root: string, port = 0, options: ServeOptions 
       }
       const size = statSync(file).size;
       res.writeHead(200, {
+        ...cacheHeaders(relative(base, file)),
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'content-length': size,
       });
