@@ -24,6 +24,7 @@ import { summaryHtml } from './lib/blackline/summary-page.ts';
 import { launchChromium } from './lib/print/launch.ts';
 import { pdfMetadata, pdfMetadataEn } from './lib/print/metadata.ts';
 import { serveStatic } from './lib/print/serve.ts';
+import { sharedPrintBrowser } from './lib/print/shared-browser.ts';
 import { explain, PublishError, publishDir, publishFile } from './lib/publish/publish.ts';
 import { renderPdf } from './lib/render-pdf.ts';
 
@@ -123,19 +124,26 @@ async function main(): Promise<number> {
   const doc = check.project?.registry.document.value;
   if (!doc) return 1;
   const pages = new Map<Edition, number>();
-  for (const edition of editions) {
-    say(`printing ${values.out}/${edition.pdf}`);
-    const meta =
-      edition.locale === 'en' ? pdfMetadataEn(doc, buildInstant(), to.dir) : pdfMetadata(doc, buildInstant(), to.dir);
-    const blackline = WORDS[edition.locale].blackline;
-    const result = await renderPdf({
-      siteDir: toSite,
-      path: `/${edition.dir}/`,
-      outFile: join(toSite, edition.pdf),
-      metadata: { ...meta, title: `${blackline} — ${meta.title}`, keywords: [...meta.keywords, blackline] },
-      log: (m) => say(`  ${m}`),
-    });
-    pages.set(edition, result.pages);
+  // Both editions' blacklines print in one Chromium.
+  const printer = sharedPrintBrowser();
+  try {
+    for (const edition of editions) {
+      say(`printing ${values.out}/${edition.pdf}`);
+      const meta =
+        edition.locale === 'en' ? pdfMetadataEn(doc, buildInstant(), to.dir) : pdfMetadata(doc, buildInstant(), to.dir);
+      const blackline = WORDS[edition.locale].blackline;
+      const result = await renderPdf({
+        siteDir: toSite,
+        path: `/${edition.dir}/`,
+        outFile: join(toSite, edition.pdf),
+        metadata: { ...meta, title: `${blackline} — ${meta.title}`, keywords: [...meta.keywords, blackline] },
+        log: (m) => say(`  ${m}`),
+        browser: printer,
+      });
+      pages.set(edition, result.pages);
+    }
+  } finally {
+    await printer.close();
   }
   const out = resolve(root, values.out);
   const written = editions.flatMap((e) => [`${values.out}/${e.pdf}`, `${values.out}/${e.dir}/`]).join(' and ');

@@ -20,6 +20,7 @@ import { type EarlyLeakScan, startLeakScan } from './lib/leak/leak-scan-early.ts
 import { withheldTerms } from './lib/leak/leak-terms.ts';
 import { editionsLine, PDF_FILE, PRINTED_PAGE } from './lib/print/editions.ts';
 import { pdfMetadata, pdfMetadataEn } from './lib/print/metadata.ts';
+import { sharedPrintBrowser } from './lib/print/shared-browser.ts';
 import { sourceCommit } from './lib/publish/commit.ts';
 import { checkWritable, PublishError, publishDir, removeAbandoned, sweepLeftovers } from './lib/publish/publish.ts';
 import { type PdfMetadata, RenderError, renderPdf } from './lib/render-pdf.ts';
@@ -209,6 +210,8 @@ async function buildOne(
   const commit = sourceCommit(root);
   const terms = withheldTerms(project, stage);
   let leakScan: EarlyLeakScan | undefined;
+  // Both editions print in one Chromium, closed once the last PDF is printed.
+  const printer = sharedPrintBrowser();
   try {
     step(`building the site (stage: ${stage}; ${editionsLine(printed, englishEdition)})`);
     // The pages link to each PDF and the schedule only when this build prints them.
@@ -250,6 +253,7 @@ async function buildOne(
           await review.read(locale, page);
         },
         log: (m) => step(`  ${m}`),
+        browser: printer,
       });
       // renderPdf reports its passes itself; the schedule's lap starts here.
       mark = performance.now();
@@ -281,6 +285,8 @@ async function buildOne(
       );
     }
     const pdfsDone = performance.now();
+    // Counted in the share both editions' PDF steps include, as each print's own close was.
+    await printer.close();
     // What reviewers sign off, read from the printed pages; a final copy stops here if unsigned.
     await review.finish(project, work, { stage, commit, builtAt: buildInstant().toISOString() }, step);
     // One schedule for both editions: each figure once, with its page in each PDF. It is placed
@@ -322,6 +328,7 @@ async function buildOne(
     if (options.timings) await writeFile(resolve(options.timings), `${JSON.stringify(timings, null, 2)}\n`);
     return 0;
   } catch (e) {
+    await printer.close();
     await leakScan?.stop();
     await cleanup();
     const message =

@@ -8,6 +8,7 @@ import { launchPrintBrowser } from './print/launch.ts';
 import { waitForPrintReady } from './print/page-ready.ts';
 import { extractPageTexts, type PendingTexts } from './print/pdf-text.ts';
 import { serveStatic } from './print/serve.ts';
+import type { SharedBrowser } from './print/shared-browser.ts';
 import { watchPage } from './print/watch-page.ts';
 import { writeFinished } from './print/write-finished.ts';
 import type { PrintedUnitsState } from './units/print-state.ts';
@@ -35,6 +36,11 @@ export interface RenderPdfOptions {
   log?: (message: string) => void;
   /** Where units printed with PROSPECTUS_PRINT=units are kept between builds (default: .build/print-cache beside siteDir). */
   cacheDir?: string;
+  /**
+   * A browser shared with the build's other prints (shared-browser.ts): this print closes only
+   * its own tabs. Without it, the print starts its own Chromium and closes it.
+   */
+  browser?: SharedBrowser;
 }
 
 export interface RenderPdfResult {
@@ -90,9 +96,17 @@ async function renderOnce(options: RenderPdfOptions): Promise<RenderPdfResult> {
     pending.push(job);
     return job;
   };
+  // The tabs this print opened: a shared browser outlives them.
+  const tabs: Page[] = [];
+  const release = (open: Browser): Promise<void> =>
+    (options.browser ? Promise.all(tabs.map((t) => t.close())) : open.close()).then(
+      () => {},
+      () => {},
+    );
   try {
-    browser = await launchPrintBrowser(options.browserPath);
+    browser = options.browser ? await options.browser.get() : await launchPrintBrowser(options.browserPath);
     const page = await browser.newPage();
+    tabs.push(page);
     const problems = watchPage(page, server.url);
     await page.emulateMediaType('print');
     log(`loading ${options.path}`);
@@ -103,6 +117,7 @@ async function renderOnce(options: RenderPdfOptions): Promise<RenderPdfResult> {
     if (process.env['PROSPECTUS_PRINT'] === 'units') {
       const openTab = async () => {
         const tab = await (browser as Browser).newPage();
+        tabs.push(tab);
         tabProblems.push(watchPage(tab, server.url));
         await tab.emulateMediaType('print');
         await tab.goto(`${server.url}${options.path}`, { waitUntil: 'load', timeout: 120_000 });
@@ -113,7 +128,7 @@ async function renderOnce(options: RenderPdfOptions): Promise<RenderPdfResult> {
       const printed = await printAssembled({ ...options, log }, browser, page, openTab, () => {
         for (const p of tabProblems) p.throwIfAny();
       });
-      closing = browser.close().catch(() => {});
+      closing = release(browser);
       browser = undefined;
       const finished = await printed.finish();
       const tPdfLib = performance.now();
@@ -192,9 +207,9 @@ async function renderOnce(options: RenderPdfOptions): Promise<RenderPdfResult> {
     const frontText = text && numbered.front ? extract(numbered.front.bytes) : undefined;
     log(`contents: ${Object.keys(numbered.contents).length} headings located in a ${numbered.pages}-page print`);
     problems.throwIfAny();
-    // Nothing more is needed from Chromium: it shuts down while pdf-lib works, and its memory is
-    // freed before pdf-lib's peak.
-    closing = browser.close().catch(() => {});
+    // Nothing more is needed from Chromium: its tabs (or the whole browser, if it is this print's
+    // own) close while pdf-lib works, and the laid-out document's memory is freed before pdf-lib's peak.
+    closing = release(browser);
     browser = undefined;
     // One turn of the event loop sends the request before pdf-lib holds the thread.
     await new Promise((turn) => setImmediate(turn));
@@ -240,7 +255,7 @@ async function renderOnce(options: RenderPdfOptions): Promise<RenderPdfResult> {
     }
     throw e;
   } finally {
-    await (closing ?? browser?.close().catch(() => {}));
+    await (closing ?? (browser ? release(browser) : undefined));
     await server.close();
   }
 }
