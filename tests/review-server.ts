@@ -33,6 +33,7 @@ export function syntheticCopy(items: ReviewItem[]): string {
     '<!doctype html><html><head><title>SECRET-CHAPTER</title></head><body><p>SECRET-CHAPTER-BODY</p></body></html>',
   );
   writeFileSync(join(dir, '_astro', 'site.js'), 'console.log("SECRET-SCRIPT");');
+  writeFileSync(join(dir, '_astro', 'noto-sans-tc-0-400-normal.BSZMCjeh.woff2'), 'wOF2');
   writeFileSync(join(dir, 'prospectus.pdf'), Buffer.from('%PDF-1.7 SECRET-PDF\n%%EOF\n'));
   writeFileSync(
     join(dir, 'verification.csv'),

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, readFileSync, realpathSync, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
-import { join, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
+import { copyCacheControl } from '../lib/print/asset-cache.ts';
 import { contentType } from '../lib/print/content-types.ts';
 import { CLIENT_ENTRY, CLIENT_PATH } from './client-assets.ts';
 import { BASE_HEADERS, HttpError, redirect, send } from './http.ts';
@@ -95,8 +96,10 @@ export function serveCopy(res: ServerResponse, root: string, pathname: string): 
     return;
   }
   const size = statSync(file).size;
+  const keep = copyCacheControl(relative(root, file));
   res.writeHead(200, {
     ...BASE_HEADERS,
+    ...(keep ? { 'cache-control': keep } : {}),
     // A copy's script may run as a worker (Pagefind's search), under the policy of its own
     // response: it may load from this server and compile the index's WebAssembly, nothing more.
     'content-security-policy': FILE_POLICY,

@@ -179,6 +179,18 @@ describe('review API', () => {
     expect((await rita.get('/_review/review.css')).headers['content-type']).toBe('text/css; charset=utf-8');
   });
 
+  test('a reviewer’s browser keeps the font slices, privately, and stores nothing else of the copy', async () => {
+    const { rita } = await team();
+    const font = await rita.get('/_astro/noto-sans-tc-0-400-normal.BSZMCjeh.woff2');
+    expect(font.status).toBe(200);
+    expect(font.headers['cache-control']).toBe('private, max-age=31536000, immutable');
+    for (const path of ['/_astro/site.js', '/chapters/test-chapter/', '/verification.csv', '/prospectus.pdf']) {
+      const answer = await rita.get(path);
+      expect(answer.status, path).toBe(200);
+      expect(answer.headers['cache-control'], path).toBe('no-store');
+    }
+  });
+
   test('schedule.csv adds each row’s sign-off state; queries.csv lists queries with formulas made inert', async () => {
     const { rita } = await team();
     const before = parseCsv((await rita.get('/_review/schedule.csv')).text);
