@@ -8,14 +8,42 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import type { Page } from 'puppeteer-core';
 import { openPdf, pageTexts } from './lib/pdf/pdf-read.ts';
 import { launchChromium } from './lib/print/launch.ts';
 import { serveStatic } from './lib/print/serve.ts';
 
+const HELP = `Usage: npm run screenshots
+
+Regenerates the README's pictures in docs/images/ from the built dist/: the site (home page,
+verification schedule, the chapter with the document's first chart, the first table on a
+phone, the English edition's first chart) and PDF pages through pdftoppm (cover, contents,
+definitions, the pages with that chart and table, the English chart's page, and the first
+change of dist/blackline.pdf when there is one). Run npm run build first (and
+npm run blackline -- FROM TO for the blackline picture).
+
+Options:
+  -h, --help     show this help
+`;
+
+try {
+  if (parseArgs({ options: { help: { type: 'boolean', short: 'h', default: false } } }).values.help) {
+    process.stdout.write(HELP);
+    process.exit(0);
+  }
+} catch (e) {
+  process.stderr.write(`screenshots: ${(e as Error).message.split('\n')[0]} (see --help)\n`);
+  process.exit(2);
+}
+
 const root = resolve(import.meta.dirname, '..');
 const dist = join(root, 'dist');
 const out = join(root, 'docs', 'images');
+if (!existsSync(join(dist, 'index.html')) || !existsSync(join(dist, 'prospectus.pdf'))) {
+  process.stderr.write('screenshots: dist/ holds no built site and PDF: run npm run build first\n');
+  process.exit(1);
+}
 mkdirSync(out, { recursive: true });
 
 interface Target {
