@@ -36,22 +36,42 @@ export function attachPopover({ selector, id, className, fill }: PopoverOptions)
   };
   const at = (target: EventTarget | null) => (target instanceof Element ? target.closest<HTMLElement>(selector) : null);
 
+  // Escape dismisses the popover until the reader moves the pointer or the focus. The page moving
+  // under a resting pointer (a scroll, a table opened) makes the browser send mouse events at the
+  // same place; those must not bring back what the reader closed.
+  let dismissed = false;
+  let pointer = '';
+  const movedTo = (e: MouseEvent) => {
+    const where = `${e.screenX},${e.screenY}`;
+    const moved = where !== pointer;
+    pointer = where;
+    return moved;
+  };
+
   document.addEventListener('focusin', (e) => {
+    dismissed = false;
     const el = at(e.target);
     if (el) show(el);
     else hide();
   });
+  document.addEventListener('mousemove', (e) => {
+    if (movedTo(e)) dismissed = false;
+  });
   document.addEventListener('mouseover', (e) => {
+    if (movedTo(e)) dismissed = false;
     const el = at(e.target);
-    if (el) show(el);
+    if (el && !dismissed) show(el);
   });
   document.addEventListener('mouseout', (e) => {
-    if (!at(e.target)) return;
+    if (movedTo(e)) dismissed = false;
+    if (!at(e.target) || dismissed) return;
     const focused = at(document.activeElement);
     if (focused) show(focused);
     else hide();
   });
   document.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape') hide();
+    if (e.key !== 'Escape') return;
+    hide();
+    dismissed = true;
   });
 }

@@ -373,6 +373,53 @@ test.describe('chapter page', () => {
     await expect(tip).toBeVisible();
     expect(await layout()).toEqual(hidden);
   });
+
+  test('a popover closed with Escape stays closed while the page moves under a resting pointer', async ({
+    page,
+    site,
+  }) => {
+    await page.goto(`${site}${CHAPTER}`);
+    const tip = page.locator('#provenance-tip');
+    const hovered = page.locator('span.fig[data-ref="global-cloud.global@2018"]');
+    const other = page.locator('span.fig[data-ref="claim.global-cloud-cagr"]');
+    // Where the pointer last was, as the page saw it.
+    await page.evaluate(() =>
+      document.addEventListener(
+        'mousemove',
+        (e) => {
+          (window as unknown as { __pointer: object }).__pointer = { screenX: e.screenX, screenY: e.screenY };
+        },
+        true,
+      ),
+    );
+    await hovered.hover();
+    await expect(tip).toContainText('人民幣13,769億元');
+    await page.keyboard.press('Escape');
+    await expect(tip).toBeHidden();
+    // What the browser sends when the page moves under the pointer: the same place, new targets.
+    const resting = await page.evaluate(
+      ({ a, b }) => {
+        const fire = (type: string, selector: string) => {
+          const el = document.querySelector(selector);
+          const last = (window as unknown as { __pointer: { screenX: number; screenY: number } }).__pointer;
+          el?.dispatchEvent(new MouseEvent(type, { bubbles: true, screenX: last.screenX, screenY: last.screenY }));
+        };
+        fire('mouseout', a);
+        fire('mouseover', b);
+        fire('mouseover', a);
+        return (document.getElementById('provenance-tip') as HTMLElement).hidden;
+      },
+      { a: 'span.fig[data-ref="global-cloud.global@2018"]', b: 'span.fig[data-ref="claim.global-cloud-cagr"]' },
+    );
+    expect(resting).toBe(true);
+    // Moving the pointer, or the focus, brings it back.
+    await other.hover();
+    await expect(tip).toContainText('19.5%');
+    await page.keyboard.press('Escape');
+    await expect(tip).toBeHidden();
+    await hovered.focus();
+    await expect(tip).toContainText('人民幣13,769億元');
+  });
 });
 
 test.describe('links', () => {
