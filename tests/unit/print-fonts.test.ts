@@ -4,8 +4,9 @@ import { join, resolve } from 'node:path';
 import { create, type Font } from 'fontkitten';
 import { describe, expect, it } from 'vitest';
 import { readSubtable } from '../../scripts/lib/fonts/font-cmap.ts';
-import { loadPrintFonts, PRINT_FONTS } from '../../scripts/lib/fonts/print-fonts.ts';
+import { loadPrintFonts, PRINT_FONTS, printFontCoverage } from '../../scripts/lib/fonts/print-fonts.ts';
 import { readSfnt } from '../../scripts/lib/fonts/sfnt.ts';
+import { narrowSliceRanges } from '../../scripts/lib/fonts/slice-ranges.ts';
 
 /**
  * The print's whole fonts against the web-font slices the site loads. Fonts are read with
@@ -126,6 +127,42 @@ describe('print fonts', () => {
     expect(problems, problems.slice(0, 40).join('\n')).toEqual([]);
     expect(compared).toBeGreaterThan(faces.length * 500);
   }, 60_000);
+
+  it('leave each site slice, as the print serves it, exactly the characters its whole font lacks', () => {
+    const coverage = printFontCoverage();
+    for (const face of faces) {
+      const file = PRINT_FONTS.find((f) => f.family === face.family && f.weight === face.weight)?.file ?? '';
+      const drawn = new Set(printed(file).characterSet);
+      const pkg = face.family.toLowerCase().replace(/ /g, '-');
+      const css = readFileSync(join(MODULES, '@fontsource', pkg, `${face.weight}.css`), 'utf8');
+      const narrowed = new Map(
+        [...narrowSliceRanges(css, coverage).matchAll(/@font-face\s*{([^}]*)}/g)].map((m) => [
+          /url\(\.\/(files\/[^)]+\.woff2)\)/.exec(m[1] ?? '')?.[1] ?? '',
+          (/unicode-range:\s*([^;]+)/.exec(m[1] ?? '')?.[1] ?? '').split(','),
+        ]),
+      );
+      let kept = 0;
+      for (const slice of face.slices) {
+        const lacking = slice.ranges.flatMap(([a, b]) =>
+          Array.from({ length: b - a + 1 }, (_, i) => a + i).filter((cp) => !drawn.has(cp)),
+        );
+        const ranges = narrowed.get(join('files', slice.file.split('/files/')[1] ?? ''));
+        if (lacking.length === 0) {
+          expect(ranges, `${slice.file}: dropped, its whole font draws all of it`).toBeUndefined();
+          continue;
+        }
+        kept++;
+        const left = (ranges ?? []).flatMap((range) => {
+          const [a = '', b = a] = range.trim().replace(/^U\+/i, '').split('-');
+          const [from, to] = [Number.parseInt(a, 16), Number.parseInt(b, 16)];
+          return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+        });
+        expect(left, slice.file).toEqual(lacking);
+      }
+      // Some slices stay, for characters in the site's slices that the whole font does not map.
+      expect(kept, `${face.family} ${face.weight}`).toBeGreaterThan(0);
+    }
+  });
 
   it('are named by their real weight', () => {
     for (const f of PRINT_FONTS) {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { create } from 'fontkitten';
@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRINT_FONTS, printFontConfig, printFontCss, printFontsKey } from '../../scripts/lib/fonts/print-fonts.ts';
 import { launchChromium, launchPrintBrowser } from '../../scripts/lib/print/launch.ts';
 import { checkPrintFonts } from '../../scripts/lib/print/page-ready.ts';
-import { serveStatic } from '../../scripts/lib/print/serve.ts';
+import { type StaticServer, serveStatic } from '../../scripts/lib/print/serve.ts';
 
 /** The whole print fonts reach the page only through the PDF step, never the site. */
 const PAGE = `<!doctype html><html><head><title>t</title><link rel="stylesheet" href="/site.css"></head><body><p>人民幣</p></body></html>`;
@@ -34,6 +34,45 @@ describe('serving the site for printing', () => {
       await server.close();
     }
   });
+
+  it('fetches a site slice only for a character the whole font lacks', async () => {
+    const site = mkdtempSync(join(tmpdir(), 'print-slices-'));
+    // 人民幣 are in the whole Noto Serif TC; 㐁 (U+3401, CJK Extension A) is only in the slices.
+    const slice = (name: string, range: string) =>
+      `@font-face{font-family:Noto Serif TC;font-style:normal;font-weight:400;src:url(/${name}.woff2)format("woff2");unicode-range:${range}}`;
+    writeFileSync(
+      join(site, 'site.css'),
+      `${slice('common', 'U+4EBA,U+6C11,U+5E63')}\n${slice('rare', 'U+3401')}\nbody{font-family:"Noto Serif TC"}`,
+    );
+    writeFileSync(join(site, 'index.html'), PAGE.replace('<p>人民幣</p>', '<p>人民幣㐁</p>'));
+    const woff2 = join(
+      import.meta.dirname,
+      '../../node_modules/@fontsource/noto-serif-tc/files/noto-serif-tc-0-400-normal.woff2',
+    );
+    for (const name of ['common', 'rare']) copyFileSync(woff2, join(site, `${name}.woff2`));
+    const browser = await launchPrintBrowser();
+    const servers: StaticServer[] = [];
+    const fetched = async (printFonts: boolean) => {
+      const server = await serveStatic(site, 0, { printFonts });
+      servers.push(server);
+      const page = await browser.newPage();
+      const urls: string[] = [];
+      page.on('request', (r) => urls.push(new URL(r.url()).pathname));
+      await page.goto(`${server.url}/`);
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      return urls.filter((u) => u.endsWith('.woff2')).sort();
+    };
+    try {
+      // As built, the site fetches both; served for the print, only the slice the print needs.
+      expect(await fetched(false)).toEqual(['/common.woff2', '/rare.woff2']);
+      expect(await fetched(true)).toEqual(['/rare.woff2']);
+    } finally {
+      // The browser first: a server closes once no connection is left open to it.
+      await browser.close();
+      await Promise.all(servers.map((s) => s.close()));
+      rmSync(site, { recursive: true, force: true });
+    }
+  }, 30_000);
 
   it('leaves the site as built otherwise', async () => {
     const server = await serveStatic(dir);

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { escapeHtml } from '../../../src/lib/html.ts';
 import { oneCodePointPerGlyph, readCharMap, writeCmap } from './font-cmap.ts';
 import { readSfnt, writeSfnt } from './sfnt.ts';
+import { type CodePointRanges, type Coverage, rangesOf } from './slice-ranges.ts';
 
 /**
  * One whole font file per face for the print. The site loads fontsource's Noto TC web fonts,
@@ -15,8 +16,9 @@ import { readSfnt, writeSfnt } from './sfnt.ts';
  *
  * The PDF step's server declares these faces after the site's own (`withPrintFonts`), under the
  * same family names: for each character the browser tries the last declared face first, so the
- * whole font draws every character it has (`document.fonts.load` still fetches the slices whose
- * ranges match its text, as it must, but they draw nothing). The faces are `local()` fonts, which
+ * whole font draws every character it has. The slices it serves are narrowed to the characters
+ * the whole fonts lack (slice-ranges.ts), so the print fetches and decodes only those that draw
+ * something. The faces are `local()` fonts, which
  * the Chromium that prints finds through a fontconfig file of ours (`printFontConfig`): a font
  * file the system maps and reads as needed is cheaper for that Chromium than the same 34 MB sent
  * over HTTP and sanitized whole (one-chapter sample, Chinese edition: 1.3–1.6 CPU-s against
@@ -110,7 +112,7 @@ function computeKey(): string {
     const pkg = join(file.slice(0, file.lastIndexOf(name) + name.length), 'package.json');
     hash.update(`${font.module} ${statSync(file).size} ${readFileSync(pkg, 'utf8')}\n`);
   }
-  for (const code of ['print-fonts.ts', 'font-cmap.ts', 'sfnt.ts'])
+  for (const code of ['print-fonts.ts', 'font-cmap.ts', 'sfnt.ts', 'slice-ranges.ts'])
     hash.update(readFileSync(join(import.meta.dirname, code)));
   return hash.digest('hex').slice(0, 16);
 }
@@ -159,6 +161,7 @@ function writtenFolder(dir: string): string {
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   for (const [file, bytes] of loadPrintFonts()) writeFileSync(join(work, file), bytes);
+  writeFileSync(join(work, COVERAGE), JSON.stringify(coverageOf(loadPrintFonts())));
   writeFileSync(join(work, 'fonts.conf'), fontconfigFile(dir));
   try {
     renameSync(work, dir);
@@ -195,6 +198,33 @@ function fontconfigFile(dir: string): string {
     '</fontconfig>',
     '',
   ].join('\n');
+}
+
+const COVERAGE = 'coverage.json';
+
+/** Each print font's characters as Chromium reads them (its rewritten cmap), by file name. */
+function coverageOf(fonts: Map<string, Uint8Array>): Record<string, CodePointRanges> {
+  const coverage: Record<string, CodePointRanges> = {};
+  for (const [file, bytes] of fonts) {
+    const cmap = readSfnt(bytes)?.tables.get('cmap');
+    coverage[file] = rangesOf((cmap && readCharMap(cmap)?.keys()) ?? []);
+  }
+  return coverage;
+}
+
+let covered: Record<string, CodePointRanges> | undefined;
+
+/**
+ * What each whole print font draws, for narrowing the site's slices (slice-ranges.ts): read from
+ * the print fonts' folder, where it is written with them. Once per process.
+ */
+export function printFontCoverage(): Coverage {
+  covered ??= JSON.parse(readFileSync(join(dirname(printFontConfig()), COVERAGE), 'utf8')) as Record<
+    string,
+    CodePointRanges
+  >;
+  const byFace = new Map(PRINT_FONTS.map((f) => [`${f.family} ${f.weight} normal`, covered?.[f.file]]));
+  return (family, weight, style) => byFace.get(`${family} ${weight} ${style}`);
 }
 
 /** The page with the print fonts declared last in its head, after the site's stylesheets. */

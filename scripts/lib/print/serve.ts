@@ -1,7 +1,8 @@
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, relative, resolve, sep } from 'node:path';
-import { withPrintFonts } from '../fonts/print-fonts.ts';
+import { printFontCoverage, withPrintFonts } from '../fonts/print-fonts.ts';
+import { narrowSliceRanges } from '../fonts/slice-ranges.ts';
 import { nameWoff2ByWeight } from '../fonts/woff2-names.ts';
 import { cacheHeaders } from './asset-cache.ts';
 import { CONTENT_TYPES } from './content-types.ts';
@@ -18,7 +19,8 @@ export interface ServeOptions {
    * Serve the site for printing: pages declare one whole font per face (print-fonts.ts), which
    * the printing Chromium finds on its own fontconfig path (launch.ts), and the WOFF2 slices,
    * still used for the few characters the whole fonts leave out, are named by their real weight
-   * (woff2-names.ts). What the PDF embeds; the site is unchanged.
+   * (woff2-names.ts), and declared for those characters only (slice-ranges.ts), so that a slice
+   * is fetched only for what it draws. What the PDF embeds; the site is unchanged.
    */
   printFonts?: boolean;
   /** Pages served from memory instead of the site's file at that path (`/document/` → HTML). */
@@ -29,6 +31,7 @@ export interface ServeOptions {
 export async function serveStatic(root: string, port = 0, options: ServeOptions = {}): Promise<StaticServer> {
   const base = resolve(root);
   const fonts = new Map<string, Uint8Array>();
+  const stylesheets = new Map<string, Buffer>();
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
     let file = normalize(join(base, path));
@@ -61,6 +64,15 @@ export async function serveStatic(root: string, port = 0, options: ServeOptions 
           .end(font);
         return;
       }
+      if (options.printFonts && extname(file) === '.css') {
+        let css = stylesheets.get(file);
+        if (!css) {
+          css = Buffer.from(narrowSliceRanges(readFileSync(file, 'utf8'), printFontCoverage()));
+          stylesheets.set(file, css);
+        }
+        res.writeHead(200, { 'content-type': TYPES['.css'] ?? '', 'content-length': css.length }).end(css);
+        return;
+      }
       if (options.printFonts && extname(file) === '.html') {
         const page = Buffer.from(withPrintFonts(readFileSync(file, 'utf8')));
         res.writeHead(200, { 'content-type': TYPES['.html'] ?? '', 'content-length': page.length }).end(page);
@@ -91,6 +103,12 @@ export async function serveStatic(root: string, port = 0, options: ServeOptions 
   const actual = typeof address === 'object' && address ? address.port : port;
   return {
     url: `http://127.0.0.1:${actual}`,
-    close: () => new Promise((ok) => server.close(() => ok())),
+    // Closed when its reader is done: a connection the client keeps alive would hold close() for
+    // the keep-alive timeout.
+    close: () =>
+      new Promise((ok) => {
+        server.close(() => ok());
+        server.closeAllConnections();
+      }),
   };
 }
