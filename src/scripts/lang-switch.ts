@@ -3,12 +3,27 @@
  * anchor, so the link takes the anchor of the last heading above the top of the window. Without
  * JavaScript the link still opens the same chapter in the other edition.
  */
+const LINE = 80;
+
+/**
+ * Measured section by section: on the whole-document page a section off screen is not laid out
+ * (content-visibility in base.css), so its headings have no place to measure. A section wholly
+ * above the line gives its last heading unmeasured; only the one the line crosses is measured.
+ */
 function currentSection(): string | undefined {
-  const headings = [...document.querySelectorAll<HTMLElement>('article h2[id], article h3[id], article h4[id]')];
   let current: string | undefined;
-  for (const h of headings) {
-    if (h.getBoundingClientRect().top > 80) break;
-    current = h.id;
+  for (const article of document.querySelectorAll<HTMLElement>('article')) {
+    const box = article.getBoundingClientRect();
+    if (box.top > LINE) break;
+    const headings = [...article.querySelectorAll<HTMLElement>('h2[id], h3[id], h4[id]')];
+    if (box.bottom <= LINE) {
+      current = headings.at(-1)?.id ?? current;
+      continue;
+    }
+    for (const h of headings) {
+      if (h.getBoundingClientRect().top > LINE) break;
+      current = h.id;
+    }
   }
   return current ?? (window.location.hash.slice(1) || undefined);
 }

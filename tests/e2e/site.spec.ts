@@ -1,4 +1,4 @@
-import type { Page, Request } from '@playwright/test';
+import type { Locator, Page, Request } from '@playwright/test';
 import { openPdf } from '../../scripts/lib/pdf/pdf-read.ts';
 import { expect, test } from './fixtures.ts';
 import {
@@ -555,5 +555,26 @@ test.describe('phone layout and typesetting', () => {
       .evaluateAll((ps) => ps.map((p) => getComputedStyle(p).textAlign));
     expect(aligns.length).toBeGreaterThan(10);
     expect(new Set(aligns)).toEqual(new Set(['justify']));
+  });
+});
+
+test.describe('whole-document page', () => {
+  test('lays out a section only as it nears the view, and its entry in the contents still lands on it', async ({
+    page,
+    site,
+  }) => {
+    await page.goto(`${site}/document/`);
+    const rendered = (l: Locator) => l.evaluate((e) => e.checkVisibility({ contentVisibilityAuto: true }));
+    const entry = page.locator('.contents-list a').last();
+    const target = page.locator(decodeURIComponent((await entry.getAttribute('href')) ?? ''));
+    await expect(target).toHaveCount(1);
+    // The last section, thousands of pixels down: not laid out while the cover is in view.
+    expect(await rendered(target)).toBe(false);
+    await entry.click();
+    await expect(target).toBeInViewport();
+    await expect.poll(() => rendered(target)).toBe(true);
+    // Printed from the browser, every section is laid out.
+    await page.emulateMedia({ media: 'print' });
+    expect(await rendered(page.locator('article.print-chapter').first())).toBe(true);
   });
 });
