@@ -7,7 +7,7 @@ import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkCjkFriendlyGfmStrikethrough from 'remark-cjk-friendly-gfm-strikethrough';
 import { noDepOptimizerInBuild } from './src/lib/astro/no-dep-optimizer.ts';
 import { devDataWatch } from './src/lib/data/dev-data-watch.ts';
-import { viteWoff2Only } from './src/lib/fonts/woff2-only.ts';
+import { siteFonts } from './src/lib/fonts/site-fonts.ts';
 import { rehypeChapterFootnotes } from './src/lib/markdown/footnotes.ts';
 import { rehypeHeadingCaps } from './src/lib/markdown/heading-caps.ts';
 import { rehypeChapterHeadingIds } from './src/lib/markdown/heading-ids.ts';
@@ -50,11 +50,10 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
   markdown: { processor },
-  integrations: [mdx({ processor }), devDataWatch(), noDepOptimizerInBuild()],
+  integrations: [mdx({ processor }), devDataWatch(), noDepOptimizerInBuild(), siteFonts()],
   vite: {
     // Before @astrojs/mdx: `## … {#id}` would otherwise be read as a JavaScript expression.
-    // Fonts: WOFF2 only, see the plugin.
-    plugins: [viteSectionIds(), viteWoff2Only()],
+    plugins: [viteSectionIds()],
     build: { sourcemap: false },
   },
 });

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -70,6 +71,18 @@ describe('npm run dev', () => {
     expect(firstStatus, output).toBe(200);
     expect(first).toContain('13,769');
     expect(first).not.toContain('13,770');
+
+    // The font slices the page's stylesheets name are served from their packages, and no other path.
+    const slice = /\/_astro\/fonts\/(noto-serif-tc)@([\d.]+)\/([a-z0-9-]+\.woff2)/.exec(first);
+    expect(slice, 'a Noto Serif TC slice in the page').not.toBeNull();
+    const [path = '', pkg = '', version = '', file = ''] = slice ?? [];
+    const font = await fetch(`http://localhost:${port}${path}`);
+    expect(font.status).toBe(200);
+    expect(font.headers.get('content-type')).toBe('font/woff2');
+    const packaged = readFileSync(join(repo, 'node_modules/@fontsource', pkg, 'files', file));
+    expect(Buffer.from(await font.arrayBuffer()).equals(packaged)).toBe(true);
+    const otherRelease = await fetch(`http://localhost:${port}/_astro/fonts/${pkg}@${version}0/${file}`);
+    expect(otherRelease.headers.get('content-type')).not.toBe('font/woff2');
 
     // A data edit the tie-out still accepts (the stated CAGRs allow for the rounding of the inputs).
     editFile(repo, 'data/datasets/global-cloud.yaml', '"2018": 13769,', '"2018": 13770,');

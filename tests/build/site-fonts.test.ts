@@ -1,6 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, TEST_DIST } from '../build-once.ts';
 
@@ -12,42 +12,51 @@ function importedFontsource(): string[] {
   const layout = readFileSync(join(ROOT, 'src/layouts/Base.astro'), 'utf8');
   return [...layout.matchAll(/^import '(@fontsource\/[^']+\.css)';$/gm)].map((m) => m[1] ?? '');
 }
-/** A font file's name without the hash Vite gives it: `noto-sans-tc-0-400-normal.woff2`. */
-const unhashed = (name: string) => name.replace(/\.[A-Za-z0-9_-]{8}\.(woff2?)$/, '.$1');
 
 describe("the site's fonts", () => {
-  it('are WOFF2 slices only, one for each slice of the Fontsource stylesheets the layout imports', () => {
-    const expected = new Set<string>();
-    for (const file of importedFontsource()) {
-      const css = readFileSync(require.resolve(file), 'utf8');
-      for (const m of css.matchAll(/url\(\.\/files\/([^)]+\.woff2)\)/g)) expected.add(m[1] ?? '');
+  it('are the WOFF2 slices of the Fontsource stylesheets the layout imports, each at its package and release, byte for byte', () => {
+    /** `noto-sans-tc@5.3.0/noto-sans-tc-0-400-normal.woff2` → the package's file. */
+    const expected = new Map<string, string>();
+    for (const sheet of importedFontsource()) {
+      const file = require.resolve(sheet);
+      const { name, version } = JSON.parse(readFileSync(join(dirname(file), 'package.json'), 'utf8')) as {
+        name: string;
+        version: string;
+      };
+      for (const m of readFileSync(file, 'utf8').matchAll(/url\(\.\/files\/([^)]+\.woff2)\)/g))
+        expected.set(
+          `${name.replace('@fontsource/', '')}@${version}/${m[1]}`,
+          join(dirname(file), 'files', m[1] ?? ''),
+        );
     }
     expect(expected.size).toBeGreaterThan(100);
 
-    const emitted = readdirSync(ASSETS).filter((f) => /\.woff2?$/.test(f));
-    expect(emitted.filter((f) => f.endsWith('.woff'))).toEqual([]);
-    for (const f of emitted) expect(expected, f).toContain(unhashed(f));
-
-    // Every @font-face asks for one WOFF2: a file of the site, or a small slice Vite inlined.
-    const stylesheets = readdirSync(ASSETS).filter((f) => f.endsWith('.css'));
-    const faces = stylesheets.flatMap((f) =>
-      [...readFileSync(join(ASSETS, f), 'utf8').matchAll(/@font-face\s*\{([^}]*)\}/g)].map((m) => m[1] ?? ''),
-    );
+    // Every @font-face asks for one WOFF2, no WOFF: one of those slices, at its address.
+    const faces = readdirSync(ASSETS)
+      .filter((f) => f.endsWith('.css'))
+      .flatMap((f) =>
+        [...readFileSync(join(ASSETS, f), 'utf8').matchAll(/@font-face\s*\{([^}]*)\}/g)].map((m) => m[1] ?? ''),
+      );
     expect(faces).toHaveLength(expected.size);
-    let inlined = 0;
+    const named = new Set<string>();
     for (const face of faces) {
       const urls = [...face.matchAll(/url\(([^)]+)\)/g)].map((m) => m[1] ?? '');
-      const shown = face.slice(0, 120);
-      expect(urls, shown).toHaveLength(1);
-      const url = urls[0] ?? '';
-      if (url.startsWith('data:')) {
-        expect(url, shown).toMatch(/^data:font\/woff2;base64,/);
-        inlined++;
-      } else {
-        expect(url, shown).toMatch(/^\/_astro\/[^/]+\.woff2$/);
-        expect(existsSync(join(TEST_DIST, url)), shown).toBe(true);
-      }
+      expect(urls, face.slice(0, 120)).toHaveLength(1);
+      const address = /^\/_astro\/fonts\/(.+)$/.exec(urls[0] ?? '')?.[1] ?? '';
+      expect(expected.has(address), urls[0]).toBe(true);
+      named.add(address);
     }
-    expect(emitted.length + inlined).toBe(expected.size);
+    expect(named.size).toBe(expected.size);
+
+    // The site holds exactly those slices, each the package's bytes.
+    const placed = readdirSync(join(ASSETS, 'fonts')).flatMap((pkg) =>
+      readdirSync(join(ASSETS, 'fonts', pkg)).map((f) => `${pkg}/${f}`),
+    );
+    expect(placed.sort()).toEqual([...expected.keys()].sort());
+    for (const [address, source] of expected) {
+      const site = join(ASSETS, 'fonts', address);
+      expect(statSync(site).size, address).toBe(statSync(source).size);
+      expect(readFileSync(site).equals(readFileSync(source)), address).toBe(true);
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { dropWoffFallbacks, viteWoff2Only } from '../../src/lib/fonts/woff2-only.ts';
+import { dropWoffFallbacks } from '../../src/lib/fonts/woff2-only.ts';
 
 const require = createRequire(import.meta.url);
 const fontsourceCss = (file: string) => readFileSync(require.resolve(file), 'utf8');
@@ -20,14 +20,5 @@ describe('WOFF2 only', () => {
       const woff2 = before[i]?.match(/url\([^)]+\.woff2\) format\('woff2'\)/)?.[0];
       expect(src).toBe(woff2);
     }
-  });
-
-  it('changes only Fontsource stylesheets as Vite loads them', () => {
-    const plugin = viteWoff2Only();
-    const css = "src: url(./a.woff2) format('woff2'), url(./a.woff) format('woff');";
-    expect(plugin.transform(css, '/x/node_modules/@fontsource/noto-sans/400.css')?.code).toBe(
-      "src: url(./a.woff2) format('woff2');",
-    );
-    expect(plugin.transform(css, '/x/src/styles/base.css')).toBeUndefined();
   });
 });
