@@ -67,6 +67,10 @@ describe('placing the fonts in a built site', () => {
       expect(statSync(placed).size).toBeGreaterThan(0);
     }
 
+    // A site with no stylesheet at all names no slice.
+    mkdirSync(join(scratch, 'bare'));
+    expect(placeSiteFonts(join(scratch, 'bare'), FONTSOURCE)).toBe(0);
+
     writeFileSync(join(site, '_astro', 'Other.css'), '@font-face{src:url(/_astro/fonts/noto-serif-tc@0.0.1/x.woff2)}');
     expect(() => placeSiteFonts(site, FONTSOURCE)).toThrow(
       "the site's stylesheet names /_astro/fonts/noto-serif-tc@0.0.1/x.woff2, which is not a slice of an installed Fontsource font",
