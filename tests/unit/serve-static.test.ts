@@ -36,6 +36,16 @@ describe('the static server', () => {
       expect(answer.status, path).toBe(200);
       expect(answer.headers.get('cache-control'), path).toBe('public, max-age=31536000, immutable');
     }
+    // Served for printing too, where the stylesheet is rewritten (its font slices narrowed): the
+    // second edition's print reuses it.
+    const printing = await serveStatic(join(parent, 'dist'), 0, { printFonts: true });
+    try {
+      const css = await fetch(`${printing.url}/_astro/Base.Cy5mOIrH.css`);
+      expect(css.status).toBe(200);
+      expect(css.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    } finally {
+      await printing.close();
+    }
   });
 
   it('has a browser ask for pages and every other file each time, so a rebuilt page shows at once', async () => {

@@ -70,7 +70,13 @@ export async function serveStatic(root: string, port = 0, options: ServeOptions 
           css = Buffer.from(narrowSliceRanges(readFileSync(file, 'utf8'), printFontCoverage()));
           stylesheets.set(file, css);
         }
-        res.writeHead(200, { 'content-type': TYPES['.css'] ?? '', 'content-length': css.length }).end(css);
+        res
+          .writeHead(200, {
+            ...cacheHeaders(relative(base, file)),
+            'content-type': TYPES['.css'] ?? '',
+            'content-length': css.length,
+          })
+          .end(css);
         return;
       }
       if (options.printFonts && extname(file) === '.html') {

@@ -28,18 +28,31 @@ export function siteFontCss(css: string, pkg: string, version: string): string {
   );
 }
 
-/** The package file a font address names, or undefined for any other path (or another release). */
-export function fontFile(path: string, fontsource: string): string | undefined {
+/** A package's installed release, or undefined when it is not installed. */
+function releaseOf(dir: string): string | undefined {
+  try {
+    return (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version?: string }).version;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The package file a font address names, or undefined for any other path (or another release).
+ * `releases` keeps each package's release for the caller's run (one read per package, not one
+ * per slice); by default it is read each time, as a long-running `astro dev` must.
+ */
+export function fontFile(
+  path: string,
+  fontsource: string,
+  releases: Map<string, string | undefined> = new Map(),
+): string | undefined {
   if (!path.startsWith(FONT_PATH)) return undefined;
   const m = FONT_FILE.exec(path.slice(FONT_PATH.length));
   if (!m?.[1] || !m[3]) return undefined;
   const dir = join(fontsource, m[1]);
-  try {
-    if ((JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version?: string }).version !== m[2])
-      return undefined;
-  } catch {
-    return undefined;
-  }
+  if (!releases.has(dir)) releases.set(dir, releaseOf(dir));
+  if (releases.get(dir) !== m[2]) return undefined;
   return join(dir, 'files', m[3]);
 }
 
@@ -51,8 +64,9 @@ export function placeSiteFonts(site: string, fontsource: string): number {
   for (const name of readdirSync(assets).filter((f) => f.endsWith('.css')))
     for (const m of readFileSync(join(assets, name), 'utf8').matchAll(/url\((\/_astro\/fonts\/[^)]+)\)/g))
       wanted.add(m[1] ?? '');
+  const releases = new Map<string, string | undefined>();
   for (const path of wanted) {
-    const from = fontFile(path, fontsource);
+    const from = fontFile(path, fontsource, releases);
     if (!from)
       throw new Error(`the site's stylesheet names ${path}, which is not a slice of an installed Fontsource font`);
     const to = join(site, path);
